@@ -1,0 +1,23 @@
+// DeleteStream — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DeleteStream.html
+
+import { ResourceInUseException } from '../errors/kinesis-error.js';
+import { msg } from '../errors/messages.js';
+import type { Account } from '../model/account.js';
+import type { EmptyOutput } from '../shapes/common.js';
+import type { DeleteStreamInput } from '../shapes/streams.js';
+import { findStream } from './stream-ref.js';
+
+export function deleteStream(account: Account, input: DeleteStreamInput): EmptyOutput {
+  const nowMs = account.now();
+  const stream = findStream(account, input);
+  const status = stream.status(nowMs);
+  // A stream being deleted stays deleted; deleting it again changes nothing (kinesalite does the same).
+  if (status === 'DELETING') return {};
+  // [U] AWS refuses while a reshard or settings change is in flight; the text follows the reshard one.
+  if (status === 'UPDATING') throw new ResourceInUseException(msg.streamNotActive(stream.name, account.accountId, status));
+  stream.deletingAtMs = nowMs;
+  stream.goneAtMs = nowMs + account.deleteStreamDelayMs;
+  account.schedule(stream.goneAtMs);
+  account.now();
+  return {};
+}

@@ -1,0 +1,54 @@
+// GetRecords — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetRecords.html
+
+import { ExpiredIteratorException, InvalidArgumentException, ResourceNotFoundException } from '../errors/kinesis-error.js';
+import { msg } from '../errors/messages.js';
+import { decodeIterator, encodeIterator, type IteratorState } from '../keys/shard-iterator.js';
+import type { Account } from '../model/account.js';
+import { shardIdOf } from '../model/shard.js';
+import type { GetRecordsInput, GetRecordsOutput, KinesisRecord } from '../shapes/records.js';
+import { childShardShapes } from './shard-shapes.js';
+import { resolveRef } from './stream-ref.js';
+
+/** Iterators expire this long after they are issued. */
+export const ITERATOR_TTL_MS = 300_000;
+/** GetRecords returns at most 10 MiB of data per call. */
+export const GET_RECORDS_MAX_BYTES = 10 * 1024 * 1024;
+export const GET_RECORDS_MAX_LIMIT = 10_000;
+
+export function getRecords(account: Account, input: GetRecordsInput): GetRecordsOutput {
+  const nowMs = account.now();
+  const state = decodeIterator(account.sealer, input.ShardIterator);
+  if (state === undefined) throw new InvalidArgumentException(msg.invalidShardIterator());
+  if (nowMs - state.createdAtMs > ITERATOR_TTL_MS) {
+    throw new ExpiredIteratorException(msg.iteratorExpired(state.createdAtMs, nowMs));
+  }
+  if (input.StreamARN !== undefined) {
+    // [U] A StreamARN beside the iterator must name the iterator's stream.
+    const ref = resolveRef(account, { StreamARN: input.StreamARN });
+    if (ref.name !== state.streamName) throw new InvalidArgumentException(msg.streamNameArnMismatch(state.streamName, input.StreamARN));
+  }
+  const stream = account.streams.get(state.streamName);
+  const shard = stream?.incarnation === state.incarnation ? stream.shards[state.shardIndex] : undefined;
+  if (stream === undefined || shard === undefined || stream.isExpired(shard, nowMs)) {
+    throw new ResourceNotFoundException(msg.shardNotExist(shardIdOf(state.shardIndex), state.streamName, account.accountId));
+  }
+  const from = Math.max(state.position, stream.trimHorizon(shard, nowMs));
+  const records: KinesisRecord[] = [];
+  const sequenceOf = (i: number) => shard.sequenceNumberOf(i);
+  const next = shard.log.read(from, input.Limit ?? GET_RECORDS_MAX_LIMIT, GET_RECORDS_MAX_BYTES, (index, PartitionKey, Data, arrivalMs) => {
+    records.push({ SequenceNumber: sequenceOf(index), ApproximateArrivalTimestamp: new Date(arrivalMs), Data, PartitionKey });
+  });
+  const log = shard.log;
+  const out: GetRecordsOutput = {
+    Records: records,
+    // [U] How far the next unread record lags the engine's clock; 0 when nothing remains to read.
+    MillisBehindLatest: next < log.length ? Math.max(0, nowMs - log.arrivalAt(next)) : 0,
+  };
+  if (!shard.isOpen && next >= log.length) {
+    // The end of a closed shard: no next iterator, and the children to continue with (KCL checks the pairing).
+    out.ChildShards = childShardShapes(stream, shard);
+  } else {
+    out.NextShardIterator = encodeIterator(account.sealer, { ...state, createdAtMs: nowMs, position: next } satisfies IteratorState);
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+// PutRecord — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecord.html
+
+import { InvalidArgumentException } from '../errors/kinesis-error.js';
+import { msg } from '../errors/messages.js';
+import { wordsOf } from '../keys/hash-key.js';
+import { HASH, md5Key } from '../keys/md5.js';
+import { decodeSequence } from '../keys/sequence-number.js';
+import type { Account } from '../model/account.js';
+import type { PutRecordInput, PutRecordOutput } from '../shapes/records.js';
+import { explicitHashKey, recordSize } from './record-checks.js';
+import { writableStream } from './writable-stream.js';
+
+export function putRecord(account: Account, input: PutRecordInput): PutRecordOutput {
+  const nowMs = account.now();
+  const stream = writableStream(account, input, nowMs);
+  const key = input.ExplicitHashKey === undefined ? undefined : explicitHashKey(input.ExplicitHashKey);
+  const ordering = input.SequenceNumberForOrdering;
+  // SequenceNumberForOrdering only has to decode: numbers already increase within a shard.
+  if (ordering !== undefined && decodeSequence(ordering) === undefined) {
+    throw new InvalidArgumentException(msg.invalidSequenceForOrdering(ordering, stream.name, account.accountId));
+  }
+  recordSize(input.Data, input.PartitionKey, stream.maxRecordSizeKiB, 'data');
+  let shard;
+  if (key === undefined) {
+    md5Key(input.PartitionKey);
+    shard = stream.router.route(HASH[0]!, HASH[1]!, HASH[2]!, HASH[3]!);
+  } else {
+    const w = wordsOf(key);
+    shard = stream.router.route(w[0], w[1], w[2], w[3]);
+  }
+  const index = shard.log.append(input.PartitionKey, input.Data, nowMs, nowMs - stream.retentionMs);
+  return { ShardId: shard.id, SequenceNumber: shard.sequenceNumberOf(index), EncryptionType: stream.encryptionType };
+}

@@ -1,0 +1,78 @@
+// Sequence numbers: kinesim's decimal-aligned 56-digit layout (the README explains why not AWS's bit layout).
+//
+//   digit  0       '4'                 layout marker (never a leading zero; 56 digits like AWS's)
+//   digits 1..10   stream incarnation  per-account creation counter: tells streams of the same name apart
+//   digits 11..20  shard index         so a number names its shard ("It encodes shardId-...")
+//   digits 21..45  counter / 1e9       25 digits, changes once per 10^9 records of a shard
+//   digit  46      '1'                 the leading 1 of (1e9 + counter % 1e9), emitted from a small integer
+//   digits 47..55  counter % 1e9
+//
+// counter 0 is the shard's StartingSequenceNumber, record i (0-based, never renumbered) has counter i + 1,
+// and the EndingSequenceNumber of a closed shard has the largest counter. Within a shard numbers grow
+// with the counter; a child shard always has a higher index than its parents, so its numbers exceed
+// theirs. Emitting a number is one string concatenation of a cached 46-digit prefix and a small integer.
+
+export const SEQUENCE_DIGITS = 56;
+const LOW = 1_000_000_000;
+const HIGH_DIGITS = 25;
+const MAX_HIGH = 10 ** HIGH_DIGITS - 1;
+/** The counter of an EndingSequenceNumber: above every record a shard can hold. */
+export const END_COUNTER = Number.MAX_SAFE_INTEGER;
+
+/** What a sequence number says about where it came from. */
+export interface DecodedSequence {
+  incarnation: number;
+  shardIndex: number;
+  /** 0 = shard start; i + 1 = record i; capped at END_COUNTER. */
+  counter: number;
+}
+
+/** The fixed first 21 digits of every number of one shard. */
+export function shardSequenceBase(incarnation: number, shardIndex: number): string {
+  return '4' + pad(incarnation, 10) + pad(shardIndex, 10);
+}
+
+/** Builds sequence numbers for one shard, caching the prefix of the current 10^9-record block. */
+export class SequenceFormatter {
+  readonly #base: string;
+  #high = 0;
+  #prefix: string;
+
+  constructor(incarnation: number, shardIndex: number) {
+    this.#base = shardSequenceBase(incarnation, shardIndex);
+    this.#prefix = this.#base + '0'.repeat(HIGH_DIGITS);
+  }
+
+  /** The 56-digit number of a counter value (0 = shard start, END_COUNTER = shard end). */
+  format(counter: number): string {
+    if (counter >= END_COUNTER) return this.#base + String(MAX_HIGH) + '1999999999';
+    const high = Math.floor(counter / LOW);
+    if (high !== this.#high) {
+      this.#high = high;
+      this.#prefix = this.#base + pad(high, HIGH_DIGITS);
+    }
+    return this.#prefix + (LOW + (counter - high * LOW));
+  }
+}
+
+/** Decodes a number of kinesim's layout; undefined when it is not one. */
+export function decodeSequence(text: string): DecodedSequence | undefined {
+  if (text.length !== SEQUENCE_DIGITS || text.charCodeAt(0) !== 52 /* '4' */ || text.charCodeAt(46) !== 49 /* '1' */) {
+    return undefined;
+  }
+  for (let i = 1; i < SEQUENCE_DIGITS; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  const incarnation = Number(text.slice(1, 11));
+  const shardIndex = Number(text.slice(11, 21));
+  const highText = text.slice(21, 46);
+  const low = Number(text.slice(47));
+  const high = Number(highText);
+  const counter = high > (END_COUNTER - low) / LOW ? END_COUNTER : high * LOW + low;
+  return { incarnation, shardIndex, counter };
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}

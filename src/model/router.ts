@@ -1,0 +1,67 @@
+// Router: finds the open shard whose hash-key range holds a 128-bit key, in a few ns, with no BigInt.
+//
+// A 65536-entry table maps the top 16 bits of a key to the last open shard starting at or below that
+// bucket; a short scan over the shards' top 32 bits (binary search when a bucket holds many shards)
+// and an exact 128-bit tie check finish the job. Rebuilt whenever the set of open shards changes.
+
+import { wordsOf } from '../keys/hash-key.js';
+import type { Shard } from './shard.js';
+
+const BUCKETS = 65536;
+const SCAN_LIMIT = 8;
+
+export class Router {
+  readonly shards: readonly Shard[];
+  readonly #top: Uint32Array;
+  readonly #words: Uint32Array;
+  readonly #table: Uint32Array;
+
+  /** `open` must be the open shards; their ranges must partition the key space. */
+  constructor(open: readonly Shard[]) {
+    const shards = [...open].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    this.shards = shards;
+    this.#top = new Uint32Array(shards.length);
+    this.#words = new Uint32Array(shards.length * 4);
+    shards.forEach((shard, i) => {
+      const w = wordsOf(shard.start);
+      this.#words.set(w, i * 4);
+      this.#top[i] = w[0];
+    });
+    this.#table = new Uint32Array(BUCKETS);
+    let i = 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      const bucketStart = b * 65536;
+      while (i + 1 < shards.length && this.#top[i + 1]! <= bucketStart) i++;
+      this.#table[b] = i;
+    }
+  }
+
+  /** The shard holding the key with big-endian words w0..w3 (unsigned 32-bit values). */
+  route(w0: number, w1: number, w2: number, w3: number): Shard {
+    const top = this.#top;
+    const b = w0 >>> 16;
+    let i = this.#table[b]!;
+    const limit = b + 1 < BUCKETS ? this.#table[b + 1]! : top.length - 1;
+    if (limit - i > SCAN_LIMIT) {
+      let hi = limit;
+      while (i < hi) {
+        const mid = (i + hi + 1) >>> 1;
+        if (top[mid]! <= w0) i = mid;
+        else hi = mid - 1;
+      }
+    } else {
+      while (i < limit && top[i + 1]! <= w0) i++;
+    }
+    while (i > 0 && top[i] === w0 && this.#startAbove(i, w0, w1, w2, w3)) i--;
+    return this.shards[i]!;
+  }
+
+  #startAbove(i: number, w0: number, w1: number, w2: number, w3: number): boolean {
+    const s = this.#words;
+    const o = i * 4;
+    if (s[o] !== w0) return s[o]! > w0;
+    if (s[o + 1] !== w1) return s[o + 1]! > w1;
+    if (s[o + 2] !== w2) return s[o + 2]! > w2;
+    return s[o + 3]! > w3;
+  }
+}

@@ -1,0 +1,205 @@
+// Shard log: append-only record storage of one shard, in segments of struct-of-arrays with payload slabs.
+//
+// Why this shape: a live JS object per record costs ~200-370 ns in the GC and ~1.8 KB of RSS in peers;
+// here a record is a partition-key reference, a 4-byte end offset and an 8-byte arrival time, with its
+// payload copied into its segment's byte slab. Records keep absolute indexes (0 = first record ever
+// written) so iterators and sequence numbers stay valid when old segments are dropped by retention:
+// trimming releases whole segments and never copies what it keeps.
+
+const FIRST_SEGMENT_RECORDS = 16;
+const FIRST_SEGMENT_BYTES = 1024;
+const SEGMENT_RECORDS = 8192;
+const SEGMENT_BYTES = 1 << 20;
+
+class Segment {
+  count = 0;
+  used = 0;
+  readonly keys: string[] = [];
+  ends: Uint32Array;
+  arrivals: Float64Array;
+  bytes: Uint8Array;
+
+  constructor(readonly first: number, records: number, bytes: number) {
+    this.ends = new Uint32Array(records);
+    this.arrivals = new Float64Array(records);
+    this.bytes = new Uint8Array(bytes);
+  }
+
+  get last(): number {
+    return this.first + this.count;
+  }
+
+  /** Whether one more record of `size` bytes fits, growing the arrays up to the segment caps. */
+  tryReserve(size: number): boolean {
+    if (this.count === this.ends.length) {
+      if (this.count >= SEGMENT_RECORDS) return false;
+      const ends = new Uint32Array(Math.min(SEGMENT_RECORDS, this.count * 2));
+      ends.set(this.ends);
+      const arrivals = new Float64Array(ends.length);
+      arrivals.set(this.arrivals);
+      this.ends = ends;
+      this.arrivals = arrivals;
+    }
+    const need = this.used + size;
+    if (need > this.bytes.length) {
+      if (this.count > 0 && need > SEGMENT_BYTES) return false;
+      let capacity = Math.max(this.bytes.length, 1);
+      while (capacity < need) capacity *= 2;
+      const bytes = new Uint8Array(this.count === 0 ? Math.max(need, capacity) : Math.min(capacity, SEGMENT_BYTES));
+      bytes.set(this.bytes.subarray(0, this.used));
+      this.bytes = bytes;
+    }
+    return true;
+  }
+}
+
+/** Receives one record read back; `data` is a copy, so callers cannot change what is stored. */
+export type RecordVisitor = (index: number, partitionKey: string, data: Uint8Array, arrivalMs: number) => void;
+
+/** Append-only, segmented record storage of one shard. */
+export class ShardLog {
+  #segments: Segment[] = [];
+  #length = 0;
+  #payloadBytes = 0;
+
+  /** Records ever appended; the next record's absolute index. */
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Absolute index of the oldest record still stored (== length when none is). */
+  get firstIndex(): number {
+    return this.#segments[0]?.first ?? this.#length;
+  }
+
+  /** Payload bytes currently held (for statistics and memory checks). */
+  get payloadBytes(): number {
+    return this.#payloadBytes;
+  }
+
+  /** Bytes allocated for payload slabs and metadata arrays (excludes partition-key strings). */
+  get allocatedBytes(): number {
+    let total = 0;
+    for (const s of this.#segments) total += s.bytes.byteLength + s.ends.byteLength + s.arrivals.byteLength + s.keys.length * 8;
+    return total;
+  }
+
+  /**
+   * Appends a record (payload copied) and returns its absolute index. Arrival times must not decrease.
+   * When a new segment is needed, segments holding only records that arrived at or before `expiredAtOrBeforeMs`
+   * are released first: memory grows only at segment boundaries, so that is where retention is enforced.
+   */
+  append(partitionKey: string, data: Uint8Array, arrivalMs: number, expiredAtOrBeforeMs = -Infinity): number {
+    let seg = this.#segments[this.#segments.length - 1];
+    if (seg === undefined || !seg.tryReserve(data.length)) {
+      this.dropBefore(this.firstAfter(expiredAtOrBeforeMs));
+      const busy = seg !== undefined || this.#length > 0;
+      seg = new Segment(
+        this.#length,
+        busy ? SEGMENT_RECORDS : FIRST_SEGMENT_RECORDS,
+        Math.max(data.length, busy ? SEGMENT_BYTES : FIRST_SEGMENT_BYTES),
+      );
+      this.#segments.push(seg);
+    }
+    const i = seg.count;
+    seg.bytes.set(data, seg.used);
+    seg.used += data.length;
+    seg.ends[i] = seg.used;
+    seg.arrivals[i] = arrivalMs;
+    seg.keys.push(partitionKey);
+    seg.count = i + 1;
+    this.#payloadBytes += data.length;
+    return this.#length++;
+  }
+
+  /** Arrival time of a stored record. */
+  arrivalAt(index: number): number {
+    const seg = this.#segmentOf(index);
+    return seg === undefined ? Number.NaN : seg.arrivals[index - seg.first]!;
+  }
+
+  /** Absolute index of the first stored record with arrival >= `ms` (length when none). */
+  firstAtOrAfter(ms: number): number {
+    return this.#firstWhere(ms, false);
+  }
+
+  /** Absolute index of the first stored record with arrival > `ms` (length when none). */
+  firstAfter(ms: number): number {
+    return this.#firstWhere(ms, true);
+  }
+
+  /**
+   * Reads records [from, ...) until `limit` records or `maxBytes` of payload (at least one record is
+   * returned when any is available). `visit` gets each record; returns the index after the last one read.
+   */
+  read(from: number, limit: number, maxBytes: number, visit: RecordVisitor): number {
+    let index = Math.max(from, this.firstIndex);
+    let bytes = 0;
+    let taken = 0;
+    let s = this.#segmentPosition(index);
+    while (taken < limit && s < this.#segments.length) {
+      const seg = this.#segments[s]!;
+      for (let i = index - seg.first; i < seg.count && taken < limit; i++) {
+        const start = i === 0 ? 0 : seg.ends[i - 1]!;
+        const end = seg.ends[i]!;
+        if (taken > 0 && bytes + (end - start) > maxBytes) return index;
+        bytes += end - start;
+        visit(index, seg.keys[i]!, seg.bytes.slice(start, end), seg.arrivals[i]!);
+        index++;
+        taken++;
+      }
+      s++;
+    }
+    return index;
+  }
+
+  /** Releases every whole segment that lies entirely before `index`; never copies retained records. */
+  dropBefore(index: number): void {
+    let n = 0;
+    while (n < this.#segments.length && this.#segments[n]!.last <= index) {
+      this.#payloadBytes -= this.#segments[n]!.used;
+      n++;
+    }
+    if (n > 0) this.#segments.splice(0, n);
+  }
+
+  #segmentPosition(index: number): number {
+    const segs = this.#segments;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid]!.first <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  #segmentOf(index: number): Segment | undefined {
+    const seg = this.#segments[this.#segmentPosition(index)];
+    return seg !== undefined && index >= seg.first && index < seg.last ? seg : undefined;
+  }
+
+  #firstWhere(ms: number, strictly: boolean): number {
+    const segs = this.#segments;
+    const past = (t: number) => (strictly ? t > ms : t >= ms);
+    let lo = 0;
+    let hi = segs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const seg = segs[mid]!;
+      if (past(seg.arrivals[seg.count - 1]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    const seg = segs[lo];
+    if (seg === undefined) return this.#length;
+    let a = 0;
+    let b = seg.count - 1;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (past(seg.arrivals[mid]!)) b = mid;
+      else a = mid + 1;
+    }
+    return seg.first + a;
+  }
+}
