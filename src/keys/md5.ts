@@ -48,7 +48,7 @@ function reserve(size: number): void {
 }
 
 /**
- * Packs an ASCII key of at most 55 characters, already padded, into BLOCK. Returns false when any unit
+ * Packs an ASCII key of at most 55 characters and its MD5 padding into BLOCK. Returns false when any unit
  * is not ASCII, leaving the key to the general path.
  */
 function packAsciiBlock(key: string): boolean {
