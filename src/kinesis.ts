@@ -3,18 +3,73 @@
 
 import { createStream } from './actions/create-stream.js';
 import { deleteStream } from './actions/delete-stream.js';
+import { decreaseStreamRetentionPeriod } from './actions/decrease-stream-retention-period.js';
+import { describeShardGraph } from './actions/describe-shard-graph.js';
 import { describeLimits } from './actions/describe-limits.js';
 import { describeStream } from './actions/describe-stream.js';
 import { describeStreamSummary } from './actions/describe-stream-summary.js';
 import { getRecords } from './actions/get-records.js';
 import { getShardIterator } from './actions/get-shard-iterator.js';
+import { increaseStreamRetentionPeriod } from './actions/increase-stream-retention-period.js';
 import { listShards } from './actions/list-shards.js';
 import { listStreams } from './actions/list-streams.js';
+import { mergeShards } from './actions/merge-shards.js';
 import { putRecord } from './actions/put-record.js';
 import { putRecords } from './actions/put-records.js';
+import { splitShard } from './actions/split-shard.js';
+import { updateShardCount } from './actions/update-shard-count.js';
+import { addTagsToStream } from './actions/add-tags-to-stream.js';
+import { deleteResourcePolicy } from './actions/delete-resource-policy.js';
+import { deregisterStreamConsumer } from './actions/deregister-stream-consumer.js';
+import { describeAccountSettings } from './actions/describe-account-settings.js';
+import { describeStreamConsumer } from './actions/describe-stream-consumer.js';
+import { disableEnhancedMonitoring } from './actions/disable-enhanced-monitoring.js';
+import { enableEnhancedMonitoring } from './actions/enable-enhanced-monitoring.js';
+import { getResourcePolicy } from './actions/get-resource-policy.js';
+import { listStreamConsumers } from './actions/list-stream-consumers.js';
+import { listTagsForResource } from './actions/list-tags-for-resource.js';
+import { listTagsForStream } from './actions/list-tags-for-stream.js';
+import { putResourcePolicy } from './actions/put-resource-policy.js';
+import { registerStreamConsumer } from './actions/register-stream-consumer.js';
+import { removeTagsFromStream } from './actions/remove-tags-from-stream.js';
+import { startStreamEncryption } from './actions/start-stream-encryption.js';
+import { stopStreamEncryption } from './actions/stop-stream-encryption.js';
+import { tagResource } from './actions/tag-resource.js';
+import { untagResource } from './actions/untag-resource.js';
+import { updateAccountSettings } from './actions/update-account-settings.js';
+import { updateMaxRecordSize } from './actions/update-max-record-size.js';
+import { updateStreamMode } from './actions/update-stream-mode.js';
+import { updateStreamWarmThroughput } from './actions/update-stream-warm-throughput.js';
 import { Account, type KinesisOptions } from './model/account.js';
 import type { EmptyOutput } from './shapes/common.js';
-import type { ListShardsInput, ListShardsOutput } from './shapes/shards.js';
+import type {
+  DescribeAccountSettingsInput, DescribeAccountSettingsOutput, UpdateAccountSettingsInput, UpdateAccountSettingsOutput,
+} from './shapes/account.js';
+import type {
+  DeregisterStreamConsumerInput, DescribeStreamConsumerInput, DescribeStreamConsumerOutput, ListStreamConsumersInput,
+  ListStreamConsumersOutput, RegisterStreamConsumerInput, RegisterStreamConsumerOutput,
+} from './shapes/consumers.js';
+import type { StartStreamEncryptionInput, StopStreamEncryptionInput } from './shapes/encryption.js';
+import type {
+  DisableEnhancedMonitoringInput, EnableEnhancedMonitoringInput, EnhancedMonitoringOutput,
+} from './shapes/monitoring.js';
+import type {
+  DeleteResourcePolicyInput, GetResourcePolicyInput, GetResourcePolicyOutput, PutResourcePolicyInput,
+} from './shapes/policies.js';
+import type {
+  UpdateMaxRecordSizeInput, UpdateStreamModeInput, UpdateStreamWarmThroughputInput, UpdateStreamWarmThroughputOutput,
+} from './shapes/stream-settings.js';
+import type {
+  AddTagsToStreamInput, ListTagsForResourceInput, ListTagsForResourceOutput, ListTagsForStreamInput,
+  ListTagsForStreamOutput, RemoveTagsFromStreamInput, TagResourceInput, UntagResourceInput,
+} from './shapes/tags.js';
+import type { DescribeShardGraphInput, DescribeShardGraphOutput } from './shapes/lineage.js';
+import type {
+  DecreaseStreamRetentionPeriodInput, IncreaseStreamRetentionPeriodInput,
+} from './shapes/retention.js';
+import type {
+  ListShardsInput, ListShardsOutput, MergeShardsInput, SplitShardInput, UpdateShardCountInput, UpdateShardCountOutput,
+} from './shapes/shards.js';
 import type {
   GetRecordsInput, GetRecordsOutput, GetShardIteratorInput, GetShardIteratorOutput,
   PutRecordInput, PutRecordOutput, PutRecordsInput, PutRecordsOutput,
@@ -110,5 +165,177 @@ export class Kinesis {
   getRecords(input: GetRecordsInput): GetRecordsOutput {
     validateInput('GetRecords', input);
     return getRecords(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
+  addTagsToStream(input: AddTagsToStreamInput): EmptyOutput {
+    validateInput('AddTagsToStream', input);
+    return addTagsToStream(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
+  removeTagsFromStream(input: RemoveTagsFromStreamInput): EmptyOutput {
+    validateInput('RemoveTagsFromStream', input);
+    return removeTagsFromStream(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
+  listTagsForStream(input: ListTagsForStreamInput): ListTagsForStreamOutput {
+    validateInput('ListTagsForStream', input);
+    return listTagsForStream(this.#account, input);
+  }
+
+  /** Tags a stream or consumer by ARN. @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
+  tagResource(input: TagResourceInput): EmptyOutput {
+    validateInput('TagResource', input);
+    return tagResource(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
+  untagResource(input: UntagResourceInput): EmptyOutput {
+    validateInput('UntagResource', input);
+    return untagResource(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ValidationException */
+  listTagsForResource(input: ListTagsForResourceInput): ListTagsForResourceOutput {
+    validateInput('ListTagsForResource', input);
+    return listTagsForResource(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
+  startStreamEncryption(input: StartStreamEncryptionInput): EmptyOutput {
+    validateInput('StartStreamEncryption', input);
+    return startStreamEncryption(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
+  stopStreamEncryption(input: StopStreamEncryptionInput): EmptyOutput {
+    validateInput('StopStreamEncryption', input);
+    return stopStreamEncryption(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
+  enableEnhancedMonitoring(input: EnableEnhancedMonitoringInput): EnhancedMonitoringOutput {
+    validateInput('EnableEnhancedMonitoring', input);
+    return enableEnhancedMonitoring(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
+  disableEnhancedMonitoring(input: DisableEnhancedMonitoringInput): EnhancedMonitoringOutput {
+    validateInput('DisableEnhancedMonitoring', input);
+    return disableEnhancedMonitoring(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException, InvalidArgumentException, ValidationException */
+  registerStreamConsumer(input: RegisterStreamConsumerInput): RegisterStreamConsumerOutput {
+    validateInput('RegisterStreamConsumer', input);
+    return registerStreamConsumer(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
+  deregisterStreamConsumer(input: DeregisterStreamConsumerInput): EmptyOutput {
+    validateInput('DeregisterStreamConsumer', input);
+    return deregisterStreamConsumer(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
+  describeStreamConsumer(input: DescribeStreamConsumerInput): DescribeStreamConsumerOutput {
+    validateInput('DescribeStreamConsumer', input);
+    return describeStreamConsumer(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ExpiredNextTokenException, InvalidArgumentException, ValidationException */
+  listStreamConsumers(input: ListStreamConsumersInput): ListStreamConsumersOutput {
+    validateInput('ListStreamConsumers', input);
+    return listStreamConsumers(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException, ValidationException */
+  updateStreamMode(input: UpdateStreamModeInput): EmptyOutput {
+    validateInput('UpdateStreamMode', input);
+    return updateStreamMode(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
+  updateStreamWarmThroughput(input: UpdateStreamWarmThroughputInput): UpdateStreamWarmThroughputOutput {
+    validateInput('UpdateStreamWarmThroughput', input);
+    return updateStreamWarmThroughput(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
+  updateMaxRecordSize(input: UpdateMaxRecordSizeInput): EmptyOutput {
+    validateInput('UpdateMaxRecordSize', input);
+    return updateMaxRecordSize(this.#account, input);
+  }
+
+  /** @throws ValidationException */
+  describeAccountSettings(input: DescribeAccountSettingsInput = {}): DescribeAccountSettingsOutput {
+    validateInput('DescribeAccountSettings', input);
+    return describeAccountSettings(this.#account);
+  }
+
+  /** @throws ValidationException */
+  updateAccountSettings(input: UpdateAccountSettingsInput): UpdateAccountSettingsOutput {
+    validateInput('UpdateAccountSettings', input);
+    return updateAccountSettings(this.#account, input);
+  }
+
+  /** Attaches a policy to a stream or consumer. @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
+  putResourcePolicy(input: PutResourcePolicyInput): EmptyOutput {
+    validateInput('PutResourcePolicy', input);
+    return putResourcePolicy(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ValidationException */
+  getResourcePolicy(input: GetResourcePolicyInput): GetResourcePolicyOutput {
+    validateInput('GetResourcePolicy', input);
+    return getResourcePolicy(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, ValidationException */
+  deleteResourcePolicy(input: DeleteResourcePolicyInput): EmptyOutput {
+    validateInput('DeleteResourcePolicy', input);
+    return deleteResourcePolicy(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
+  splitShard(input: SplitShardInput): EmptyOutput {
+    validateInput('SplitShard', input);
+    return splitShard(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
+  mergeShards(input: MergeShardsInput): EmptyOutput {
+    validateInput('MergeShards', input);
+    return mergeShards(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
+  updateShardCount(input: UpdateShardCountInput): UpdateShardCountOutput {
+    validateInput('UpdateShardCount', input);
+    return updateShardCount(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
+  increaseStreamRetentionPeriod(input: IncreaseStreamRetentionPeriodInput): EmptyOutput {
+    validateInput('IncreaseStreamRetentionPeriod', input);
+    return increaseStreamRetentionPeriod(this.#account, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
+  decreaseStreamRetentionPeriod(input: DecreaseStreamRetentionPeriodInput): EmptyOutput {
+    validateInput('DecreaseStreamRetentionPeriod', input);
+    return decreaseStreamRetentionPeriod(this.#account, input);
+  }
+
+  /**
+   * kinesim extension, not an AWS operation: every shard the stream has had (expired ones included) with
+   * its parents, children, state, open/close times and record counts, for simulations and diagrams
+   * (see renderShardGraphMermaid / renderShardGraphDot).
+   * @throws ResourceNotFoundException, InvalidArgumentException
+   */
+  describeShardGraph(input: DescribeShardGraphInput): DescribeShardGraphOutput {
+    return describeShardGraph(this.#account, input);
   }
 }

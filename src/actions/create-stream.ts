@@ -32,7 +32,7 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
     }
   }
   const open = account.openShardCount();
-  if (open + count > account.shardLimit) {
+  if (mode === 'PROVISIONED' && open + count > account.shardLimit) {
     throw new LimitExceededException(msg.shardLimit(account.accountId, account.region, open, account.shardLimit, count));
   }
   const stream = new Stream(

@@ -15,8 +15,15 @@ export function deleteStream(account: Account, input: DeleteStreamInput): EmptyO
   if (status === 'DELETING') return {};
   // [U] AWS refuses while a reshard or settings change is in flight; the text follows the reshard one.
   if (status === 'UPDATING') throw new ResourceInUseException(msg.streamNotActive(stream.name, account.accountId, status));
+  // [U] Consumers already deregistering do not hold the stream back.
+  const hasConsumers = [...stream.consumers.values()].some((c) => c.status(nowMs) !== 'DELETING');
+  if (hasConsumers && input.EnforceConsumerDeletion !== true) {
+    throw new ResourceInUseException(msg.streamHasConsumers(stream.name, account.accountId));
+  }
   stream.deletingAtMs = nowMs;
   stream.goneAtMs = nowMs + account.deleteStreamDelayMs;
+  // The consumers go with the stream: DELETING now, gone when it is.
+  for (const consumer of stream.consumers.values()) consumer.deregister(nowMs, stream.goneAtMs);
   account.schedule(stream.goneAtMs);
   account.now();
   return {};

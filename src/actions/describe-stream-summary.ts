@@ -25,6 +25,13 @@ export function describeStreamSummary(account: Account, input: DescribeStreamSum
     MaxRecordSizeInKiB: stream.maxRecordSizeKiB,
   };
   if (stream.keyId !== undefined) summary.KeyId = stream.keyId;
+  // Only on-demand streams of accounts with a billing commitment report warm throughput [D].
+  if (stream.mode === 'ON_DEMAND' && account.billingCommitment.isEnabled(nowMs)) {
+    summary.WarmThroughput = {
+      TargetMiBps: stream.warmThroughputTargetMiBps ?? 0,
+      CurrentMiBps: stream.warmThroughputCurrentMiBps ?? 0,
+    };
+  }
   return { StreamDescriptionSummary: summary };
 }
 

@@ -6,6 +6,7 @@ import { decodeIterator, encodeIterator, type IteratorState } from '../keys/shar
 import type { Account } from '../model/account.js';
 import { shardIdOf } from '../model/shard.js';
 import type { GetRecordsInput, GetRecordsOutput, KinesisRecord } from '../shapes/records.js';
+import { markEncryptedRecords } from './record-encryption.js';
 import { childShardShapes } from './shard-shapes.js';
 import { resolveRef } from './stream-ref.js';
 
@@ -38,6 +39,7 @@ export function getRecords(account: Account, input: GetRecordsInput): GetRecords
   const next = shard.log.read(from, input.Limit ?? GET_RECORDS_MAX_LIMIT, GET_RECORDS_MAX_BYTES, (index, PartitionKey, Data, arrivalMs) => {
     records.push({ SequenceNumber: sequenceOf(index), ApproximateArrivalTimestamp: new Date(arrivalMs), Data, PartitionKey });
   });
+  markEncryptedRecords(stream, shard, next - records.length, records);
   const log = shard.log;
   const out: GetRecordsOutput = {
     Records: records,

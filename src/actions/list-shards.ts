@@ -91,7 +91,7 @@ function fromToken(account: Account, input: ListShardsInput, nowMs: number): Lis
 
 /** The shards a filter selects, in shard-ID order; expired shards are never listed. */
 function filterShards(stream: Stream, state: ListShardsState, nowMs: number): Shard[] {
-  const horizonMs = Math.max(nowMs - stream.retentionMs, stream.activeAtMs);
+  const horizonMs = Math.max(stream.cutoffMs(nowMs), stream.activeAtMs);
   const openAt = (shard: Shard, t: number) =>
     shard.openedAtMs <= t && (shard.closedAtMs === undefined || shard.closedAtMs >= t);
   let keep: (shard: Shard) => boolean;

@@ -6,11 +6,12 @@ import type { Account } from '../model/account.js';
 import type { Stream } from '../model/stream.js';
 import type { StreamRef } from '../shapes/common.js';
 
-const ARN = /^arn:[^:]+:kinesis:([^:]*):(\d{12}):stream\/([^/]+)$/;
+const ARN = /^arn:([^:]+):kinesis:([^:]*):(\d{12}):stream\/([^/]+)$/;
 
 /** The stream a StreamName/StreamARN pair names, and the account and region its ARN points at. */
 export interface ResolvedRef {
   name: string;
+  partition: string;
   accountId: string;
   region: string;
 }
@@ -23,12 +24,12 @@ export function resolveRef(account: Account, ref: StreamRef): ResolvedRef {
   const { StreamName: name, StreamARN: arn } = ref;
   if (arn === undefined || arn === null) {
     if (name === undefined || name === null) throw new InvalidArgumentException(msg.streamNameOrArnRequired());
-    return { name, accountId: account.accountId, region: account.region };
+    return { name, partition: account.partition, accountId: account.accountId, region: account.region };
   }
   const parts = ARN.exec(arn);
   // A well-formed ARN of a different resource type (a consumer ARN) names no stream.
   if (parts === null) throw new ResourceNotFoundException(msg.streamNotFound(arn, account.accountId));
-  const resolved = { name: parts[3]!, region: parts[1]!, accountId: parts[2]! };
+  const resolved = { name: parts[4]!, partition: parts[1]!, region: parts[2]!, accountId: parts[3]! };
   if (name !== undefined && name !== null && name !== resolved.name) {
     throw new InvalidArgumentException(msg.streamNameArnMismatch(name, arn));
   }
@@ -37,7 +38,9 @@ export function resolveRef(account: Account, ref: StreamRef): ResolvedRef {
 
 /** Finds a live stream (any status) or answers undefined; `ref` must be resolved. */
 export function lookupStream(account: Account, ref: ResolvedRef): Stream | undefined {
-  if (ref.accountId !== account.accountId || ref.region !== account.region) return undefined;
+  if (ref.accountId !== account.accountId || ref.region !== account.region || ref.partition !== account.partition) {
+    return undefined;
+  }
   return account.streams.get(ref.name);
 }
 

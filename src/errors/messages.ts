@@ -68,6 +68,16 @@ export const msg = {
   // [U] moto's text for split/merge/update on an on-demand stream.
   onDemandStream: (stream: string, account: string) =>
     `Request is invalid. Stream ${stream} under account ${account} is in On-Demand mode.`,
+  // [U] UpdateShardCount limits. The scale-up text is AWS's as quoted in the aws-cdk docs; the other
+  // three follow its pattern and are not verified.
+  scaleUpTooFar: (open: number, target: number) =>
+    `UpdateShardCount cannot scale up over double your current open shard count. Current open shard count: ${open} Target shard count: ${target}`,
+  scaleDownTooFar: (open: number, target: number) =>
+    `UpdateShardCount cannot scale down below half your current open shard count. Current open shard count: ${open} Target shard count: ${target}`,
+  scaleAboveStreamMax: (max: number, open: number, target: number) =>
+    `UpdateShardCount cannot scale up to more than ${max} shards in a stream. Current open shard count: ${open} Target shard count: ${target}`,
+  scalingRateExceeded: (stream: string, account: string, limit: number) =>
+    `UpdateShardCount cannot be performed more than ${limit} times per rolling 24 hour period for stream ${stream} under account ${account}.`,
   // [U] kinesis-mock's wording; AWS's text is not public.
   streamNameOrArnRequired: () => 'Either StreamName or StreamARN must be provided.',
   // [U] AWS's text for a StreamName/StreamARN pair naming different streams is not public.
@@ -88,6 +98,56 @@ export const msg = {
   nextTokenExpired: () => 'The timestamp in the NextToken has expired.',
   invalidNextToken: () => 'Invalid NextToken.',
   internalFailure: () => 'Internal service failure.',
+  // Tags (spec §15.3). `kind` is 'stream' ([K]) or 'consumer' ([U]).
+  tagsInvalidCharacters: () =>
+    'Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.',
+  tagsIllegalCharacters: (verb: 'add tags to' | 'remove tags from', kind: string, name: string, account: string) =>
+    `Failed to ${verb} ${kind} ${name} under account ${account} because some tags contained illegal characters. ` +
+    "The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.",
+  // [U] kinesalite-era wording (then 10 tags), with today's limit.
+  tagsTooMany: (kind: string, name: string, account: string, limit: number) =>
+    `Failed to add tags to ${kind} ${name} under account ${account} because a given ${kind} cannot have more than ${limit} tags associated with it.`,
+  // [U] kinesis-mock's wording; AWS reserves the prefix but its text is not public.
+  tagsAwsPrefix: (keys: readonly string[]) => `Cannot start tags with 'aws:'. Invalid keys: ${keys.join(', ')}`,
+  // Consumers (spec §12.1).
+  // [E] moto's wording.
+  consumerNotFound: (consumer: string, account: string) => `Consumer ${consumer}, account ${account} not found.`,
+  // [R] AWS's answer to PutResourcePolicy on a CREATING consumer (cloudformation-coverage-roadmap#2442).
+  consumerNotActive: (consumer: string, createdSecs: number, stream: string, account: string) =>
+    `Consumer ${consumer} with creation timestamp ${createdSecs} under stream ${stream} and account ${account} is not in ACTIVE status.`,
+  // [U] AWS's texts for these consumer errors are not public; the two limits are kinesis-mock's.
+  consumerExists: (consumer: string, stream: string, account: string) =>
+    `Consumer ${consumer} under stream ${stream} already exists for account ${account}.`,
+  consumerLimit: (limit: number) => `Only ${limit} consumers can be registered to a stream at once`,
+  consumerCreatingLimit: (limit: number) => `Only ${limit} consumers can be created at the same time`,
+  consumerRefRequired: () => 'ConsumerARN or both ConsumerName and StreamARN are required for this request.',
+  consumerRefMismatch: (consumerArn: string) =>
+    `The given StreamARN and ConsumerName do not match ConsumerARN ${consumerArn}.`,
+  // [R] https://github.com/hashicorp/terraform-provider-aws/issues/8420
+  streamHasConsumers: (stream: string, account: string) =>
+    `DeleteStream can't delete ${account}:${stream} because there are consumers associated with this data stream. ` +
+    `To delete ${stream} anyway, set the EnforceConsumerDeletion parameter to true to force the deletion of all the consumers that are associated with it.`,
+  // [U] kinesis-mock's wording for Start/StopStreamEncryption with EncryptionType NONE.
+  encryptionKmsOnly: () => 'KMS is the only valid EncryptionType for this request',
+  // [U] texts of the capacity-mode and warm-throughput rules (spec §11.4).
+  onDemandStreamLimit: (account: string, region: string, limit: number) =>
+    `This request would exceed the on-demand stream limit for the account ${account} in ${region}. Limit: ${limit}.`,
+  warmThroughputProvisioned: (stream: string, account: string) =>
+    `Warm throughput is not supported for stream ${stream} under account ${account} because it is in Provisioned mode.`,
+  warmThroughputNeedsCommitment: (account: string) =>
+    `Warm throughput requires MinimumThroughputBillingCommitment to be enabled for account ${account}.`,
+  warmThroughputTooHigh: (requestedMiBps: number, limitMiBps: number) =>
+    `Requested warm throughput (${requestedMiBps} MiBps) exceeds the maximum of ${limitMiBps} MiBps for an on-demand stream.`,
+  // [U] PutResourcePolicy with a policy that is not a JSON object.
+  policyInvalid: () => 'The resource policy is not a valid JSON policy document.',
+  // JSON protocol: a blob member that is not canonical padded base64 (SerializationException, spec §15.2).
+  base64BadLength: (text: string, length: number) =>
+    `'${text}' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: ${length}`,
+  base64BadChar: (text: string, char: string) =>
+    `'${text}' can not be converted to a Blob: Invalid Base64 character: '${char}'`,
+  // "dectected" (sic) is AWS's spelling.
+  base64BadLastChar: (text: string) =>
+    `'${text}' can not be converted to a Blob: Invalid last non-pad Base64 character dectected`,
 } as const;
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

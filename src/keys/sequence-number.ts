@@ -15,7 +15,8 @@
 export const SEQUENCE_DIGITS = 56;
 const LOW = 1_000_000_000;
 const HIGH_DIGITS = 25;
-const MAX_HIGH = 10 ** HIGH_DIGITS - 1;
+// A string: 10 ** 25 - 1 is not exact in a double and would print as '1e+25'.
+const MAX_HIGH = '9'.repeat(HIGH_DIGITS);
 /** The counter of an EndingSequenceNumber: above every record a shard can hold. */
 export const END_COUNTER = Number.MAX_SAFE_INTEGER;
 
@@ -45,7 +46,7 @@ export class SequenceFormatter {
 
   /** The 56-digit number of a counter value (0 = shard start, END_COUNTER = shard end). */
   format(counter: number): string {
-    if (counter >= END_COUNTER) return this.#base + String(MAX_HIGH) + '1999999999';
+    if (counter >= END_COUNTER) return this.#base + MAX_HIGH + '1999999999';
     const high = Math.floor(counter / LOW);
     if (high !== this.#high) {
       this.#high = high;

@@ -3,6 +3,7 @@
 import type { Clock } from '../time/clock.js';
 import { SystemClock } from '../time/clock.js';
 import { TokenSealer } from '../keys/sealed-token.js';
+import { BillingCommitment } from './billing-commitment.js';
 import type { Stream } from './stream.js';
 
 /** Options of a Kinesis engine; every one is optional. */
@@ -21,6 +22,11 @@ export interface KinesisOptions {
   deleteStreamDelayMs?: number;
   /** How long a stream stays UPDATING after a reshard or settings change. Default 0. */
   updateStreamDelayMs?: number;
+  /**
+   * How long a registered consumer stays CREATING, and a deregistered one DELETING before it is gone.
+   * Default 0 (RegisterStreamConsumer still answers CREATING; the consumer is ACTIVE on the next call).
+   */
+  consumerDelayMs?: number;
   /** Open shards allowed in the account. Default: AWS's current default quota for the region (see README). */
   shardLimit?: number;
   /** On-demand streams allowed in the account. Default 50. */
@@ -39,11 +45,14 @@ export class Account {
   readonly createStreamDelayMs: number;
   readonly deleteStreamDelayMs: number;
   readonly updateStreamDelayMs: number;
+  readonly consumerDelayMs: number;
   readonly shardLimit: number;
   readonly onDemandStreamCountLimit: number;
   readonly sealer: TokenSealer;
   /** Live streams by name (every status, until a deleted one is gone). */
   readonly streams = new Map<string, Stream>();
+  /** The account's MinimumThroughputBillingCommitment (Describe/UpdateAccountSettings). */
+  readonly billingCommitment = new BillingCommitment();
   #clock: Clock;
   #lastNowMs = -Infinity;
   #incarnations = 0;
@@ -58,6 +67,7 @@ export class Account {
     this.createStreamDelayMs = options.createStreamDelayMs ?? 0;
     this.deleteStreamDelayMs = options.deleteStreamDelayMs ?? 0;
     this.updateStreamDelayMs = options.updateStreamDelayMs ?? 0;
+    this.consumerDelayMs = options.consumerDelayMs ?? 0;
     this.shardLimit = options.shardLimit ?? (LARGE_REGIONS.has(this.region) ? 20_000 : 1_000);
     this.onDemandStreamCountLimit = options.onDemandStreamCountLimit ?? 50;
     this.sealer = new TokenSealer(options.tokenSecret ?? 'kinesim');
@@ -89,10 +99,16 @@ export class Account {
     return `arn:${this.partition}:kinesis:${this.region}:${this.accountId}:stream/${name}`;
   }
 
-  /** Open shards across the account's streams (what the shard limit counts). */
+  /**
+   * Open shards of the account's provisioned streams: what the account shard quota counts (on-demand
+   * streams have their own quota, OnDemandStreamCountLimit).
+   */
   openShardCount(): number {
     let n = 0;
-    for (const stream of this.streams.values()) for (const shard of stream.shards) if (shard.isOpen) n++;
+    for (const stream of this.streams.values()) {
+      if (stream.mode !== 'PROVISIONED') continue;
+      for (const shard of stream.shards) if (shard.isOpen) n++;
+    }
     return n;
   }
 
@@ -107,6 +123,7 @@ export class Account {
         }
         next = Math.min(next, stream.goneAtMs);
       }
+      if (stream.consumers.size > 0) next = Math.min(next, stream.settleConsumers(nowMs));
       const pending = stream.pending;
       if (pending !== undefined) {
         if (pending.dueAtMs <= nowMs) {

@@ -10,6 +10,7 @@ const FIRST_SEGMENT_RECORDS = 16;
 const FIRST_SEGMENT_BYTES = 1024;
 const SEGMENT_RECORDS = 8192;
 const SEGMENT_BYTES = 1 << 20;
+const MIN_SLAB_BYTES = 4096;
 
 class Segment {
   count = 0;
@@ -51,9 +52,22 @@ class Segment {
     }
     return true;
   }
+
+  /**
+   * The slab size for the segment after this one: room for a full segment of records as large as this
+   * one's on average, so small records do not leave most of a 1 MiB slab empty (it grows if they get larger).
+   */
+  nextSlabBytes(): number {
+    const estimate = Math.ceil((this.used / Math.max(this.count, 1)) * SEGMENT_RECORDS * 1.0625);
+    return Math.min(SEGMENT_BYTES, Math.max(MIN_SLAB_BYTES, estimate));
+  }
 }
 
-/** Receives one record read back; `data` is a copy, so callers cannot change what is stored. */
+/**
+ * Receives one record read back. `data` is a copy: callers cannot change what is stored. The records of
+ * one read share one copied buffer (each `data` views only its own bytes), as the AWS SDK's decoded
+ * records share Node's buffer pool.
+ */
 export type RecordVisitor = (index: number, partitionKey: string, data: Uint8Array, arrivalMs: number) => void;
 
 /** Append-only, segmented record storage of one shard. */
@@ -94,11 +108,8 @@ export class ShardLog {
     if (seg === undefined || !seg.tryReserve(data.length)) {
       this.dropBefore(this.firstAfter(expiredAtOrBeforeMs));
       const busy = seg !== undefined || this.#length > 0;
-      seg = new Segment(
-        this.#length,
-        busy ? SEGMENT_RECORDS : FIRST_SEGMENT_RECORDS,
-        Math.max(data.length, busy ? SEGMENT_BYTES : FIRST_SEGMENT_BYTES),
-      );
+      const slabBytes = seg !== undefined ? seg.nextSlabBytes() : busy ? SEGMENT_BYTES : FIRST_SEGMENT_BYTES;
+      seg = new Segment(this.#length, busy ? SEGMENT_RECORDS : FIRST_SEGMENT_RECORDS, Math.max(data.length, slabBytes));
       this.#segments.push(seg);
     }
     const i = seg.count;
@@ -134,21 +145,38 @@ export class ShardLog {
    */
   read(from: number, limit: number, maxBytes: number, visit: RecordVisitor): number {
     let index = Math.max(from, this.firstIndex);
-    let bytes = 0;
-    let taken = 0;
-    let s = this.#segmentPosition(index);
-    while (taken < limit && s < this.#segments.length) {
-      const seg = this.#segments[s]!;
-      for (let i = index - seg.first; i < seg.count && taken < limit; i++) {
-        const start = i === 0 ? 0 : seg.ends[i - 1]!;
-        const end = seg.ends[i]!;
-        if (taken > 0 && bytes + (end - start) > maxBytes) return index;
-        bytes += end - start;
-        visit(index, seg.keys[i]!, seg.bytes.slice(start, end), seg.arrivals[i]!);
-        index++;
-        taken++;
+    let budget = maxBytes;
+    let left = limit;
+    const segments = this.#segments;
+    for (let s = this.#segmentPosition(index); left > 0 && s < segments.length; s++) {
+      const seg = segments[s]!;
+      const ends = seg.ends;
+      const begin = index - seg.first;
+      if (begin >= seg.count) continue;
+      const base = begin === 0 ? 0 : ends[begin - 1]!;
+      // Find how far this segment's run goes, then copy its payloads in one piece: one allocation per
+      // run instead of one per record (a fresh 100-byte ArrayBuffer costs ~0.8 us; a view ~30 ns).
+      const stop = Math.min(seg.count, begin + left);
+      let end = begin;
+      let at = base;
+      while (end < stop) {
+        const next = ends[end]!;
+        if (next - at > budget && (left < limit || end > begin)) break;
+        budget -= next - at;
+        at = next;
+        end++;
       }
-      s++;
+      const buffer = seg.bytes.slice(base, at).buffer;
+      const keys = seg.keys;
+      const arrivals = seg.arrivals;
+      let start = base;
+      for (let i = begin; i < end; i++) {
+        const stopAt = ends[i]!;
+        visit(index++, keys[i]!, new Uint8Array(buffer, start - base, stopAt - start), arrivals[i]!);
+        start = stopAt;
+      }
+      left -= end - begin;
+      if (end < stop) break;
     }
     return index;
   }

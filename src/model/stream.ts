@@ -4,6 +4,8 @@ import { evenRanges } from '../keys/hash-key.js';
 import { Router } from './router.js';
 import { Shard } from './shard.js';
 import type { MetricsName } from '../shapes/common.js';
+import type { Consumer } from './consumer.js';
+import { EncryptionHistory } from './encryption-history.js';
 
 export type StreamStatus = 'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING';
 export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
@@ -27,11 +29,25 @@ export class Stream {
   keyId: string | undefined;
   shardLevelMetrics: MetricsName[] = [];
   readonly tags = new Map<string, string>();
-  /** Registered enhanced fan-out consumers by name. */
-  readonly consumers = new Map<string, unknown>();
+  /** Registered enhanced fan-out consumers by name (every status, until a deregistered one is gone). */
+  readonly consumers = new Map<string, Consumer>();
+  /** Where server-side encryption started and stopped, per shard (GetRecords reads it). */
+  readonly encryptionHistory = new EncryptionHistory();
+  /** Warm throughput of an on-demand stream: what it scales towards and what it has reached. */
+  warmThroughputTargetMiBps: number | undefined;
+  warmThroughputCurrentMiBps: number | undefined;
+  /** The resource policy attached to this stream (PutResourcePolicy), if any. */
+  policy: string | undefined;
   deletingAtMs: number | undefined;
   goneAtMs: number | undefined;
   pending: PendingUpdate | undefined;
+  /**
+   * Records that arrived at or before this time expired under an earlier, shorter retention period and
+   * stay gone: raising the period never revives them.
+   */
+  expiredThroughMs = -Infinity;
+  /** When accepted UpdateShardCount calls were made (the rolling 24 h limit reads it). */
+  scalingCallsMs: number[] = [];
 
   constructor(
     readonly name: string,
@@ -56,8 +72,32 @@ export class Stream {
     return this.retentionHours * HOUR_MS;
   }
 
+  /** Records that arrived at or before this time are past retention (the latest cutoff ever applied). */
+  cutoffMs(nowMs: number): number {
+    const cutoff = nowMs - this.retentionMs;
+    return cutoff > this.expiredThroughMs ? cutoff : this.expiredThroughMs;
+  }
+
+  /** Changes the retention period; what expired under the old period stays expired. */
+  setRetentionHours(hours: number, nowMs: number): void {
+    this.expiredThroughMs = this.cutoffMs(nowMs);
+    this.retentionHours = hours;
+  }
+
   get consumerCount(): number {
     return this.consumers.size;
+  }
+
+  /** Drops deregistered consumers whose time is up; returns when the next one goes (Infinity if none). */
+  settleConsumers(nowMs: number): number {
+    let next = Infinity;
+    for (const [name, consumer] of this.consumers) {
+      const gone = consumer.goneAtMs;
+      if (gone === undefined) continue;
+      if (gone <= nowMs) this.consumers.delete(name);
+      else if (gone < next) next = gone;
+    }
+    return next;
   }
 
   status(nowMs: number): StreamStatus {
@@ -79,15 +119,17 @@ export class Stream {
 
   /** Absolute index of the oldest record of `shard` still inside the retention period. */
   trimHorizon(shard: Shard, nowMs: number): number {
-    const cutoff = nowMs - this.retentionMs;
+    const cutoff = this.cutoffMs(nowMs);
     const log = shard.log;
-    log.dropBefore(log.firstAfter(cutoff));
-    return log.firstIndex;
+    // Only whole segments are released, so the horizon can sit inside the first kept segment.
+    const first = log.firstAtOrAfter(cutoff);
+    log.dropBefore(first);
+    return first;
   }
 
   /** A closed shard expires once every record it could hold is past retention. */
   isExpired(shard: Shard, nowMs: number): boolean {
-    if (shard.closedAtMs === undefined || shard.closedAtMs + this.retentionMs > nowMs) return false;
+    if (shard.closedAtMs === undefined || shard.closedAtMs > this.cutoffMs(nowMs)) return false;
     shard.log.dropBefore(shard.log.length);
     return true;
   }

@@ -23,3 +23,27 @@ export interface ListShardsOutput {
   Shards?: Shard[];
   NextToken?: string;
 }
+
+export interface SplitShardInput extends StreamRef {
+  ShardToSplit: string;
+  NewStartingHashKey: string;
+}
+
+export interface MergeShardsInput extends StreamRef {
+  ShardToMerge: string;
+  AdjacentShardToMerge: string;
+}
+
+export type ScalingType = 'UNIFORM_SCALING';
+
+export interface UpdateShardCountInput extends StreamRef {
+  TargetShardCount: number;
+  ScalingType: ScalingType;
+}
+
+export interface UpdateShardCountOutput {
+  StreamName?: string;
+  CurrentShardCount?: number;
+  TargetShardCount?: number;
+  StreamARN?: string;
+}

@@ -24,26 +24,30 @@ export interface EnumValues {
   readonly set: ReadonlySet<string>;
 }
 
-/** One shape of the model with its constraints. Which optional fields apply depends on `type`. */
+/**
+ * One shape of the model with its constraints; which fields apply depends on `type`. Every field is always
+ * present (`undefined` when unused) so that all shapes share one hidden class and the validator's property
+ * reads stay monomorphic: that is most of the speed of the PutRecords path.
+ */
 export interface Shape {
   readonly type: MemberType;
   /** Strings: UTF-16 length; blobs: bytes; lists: elements; maps: entries. */
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  /** Numbers (after AWS's flooring and clamping). */
-  readonly min?: number;
-  readonly max?: number;
-  readonly pattern?: Pattern;
-  readonly enum?: EnumValues;
+  readonly minLength: number | undefined;
+  readonly maxLength: number | undefined;
+  /** Numbers (after AWS's flooring and clamping, see `awsInteger`). */
+  readonly min: number | undefined;
+  readonly max: number | undefined;
+  readonly pattern: Pattern | undefined;
+  readonly enum: EnumValues | undefined;
   /** Lists: the element shape. */
-  readonly member?: Shape;
+  readonly member: Shape | undefined;
   /** Maps: key and value shapes. */
-  readonly key?: Shape;
-  readonly value?: Shape;
+  readonly key: Shape | undefined;
+  readonly value: Shape | undefined;
   /** Structures: members in the model's order. */
-  readonly members?: readonly Member[];
+  readonly members: readonly Member[] | undefined;
   /** Structures: how one renders inside a list value (AWS prints Java's default `toString`). */
-  readonly javaToString?: string;
+  readonly javaToString: string | undefined;
 }
 
 /** A named member of a structure. `path` is the name as it appears in messages (first letter lower-cased). */
@@ -77,26 +81,34 @@ function enumValues(values: readonly string[]): EnumValues {
   return { values, set: new Set(values) };
 }
 
-type MutableShape = { -readonly [K in keyof Shape]: Shape[K] };
-
-function withLengths(out: MutableShape, bounds: LengthBounds): Shape {
-  if (bounds.minLength !== undefined) out.minLength = bounds.minLength;
-  if (bounds.maxLength !== undefined) out.maxLength = bounds.maxLength;
-  return out;
+function makeShape(type: MemberType, fields: Partial<Omit<Shape, 'type'>>): Shape {
+  return {
+    type,
+    minLength: fields.minLength,
+    maxLength: fields.maxLength,
+    min: fields.min,
+    max: fields.max,
+    pattern: fields.pattern,
+    enum: fields.enum,
+    member: fields.member,
+    key: fields.key,
+    value: fields.value,
+    members: fields.members,
+    javaToString: fields.javaToString,
+  };
 }
 
 export function string(options: StringOptions = {}): Shape {
-  const out: MutableShape = { type: 'string' };
-  if (options.pattern !== undefined) out.pattern = pattern(options.pattern);
-  if (options.enum !== undefined) out.enum = enumValues(options.enum);
-  return withLengths(out, options);
+  return makeShape('string', {
+    minLength: options.minLength,
+    maxLength: options.maxLength,
+    pattern: options.pattern === undefined ? undefined : pattern(options.pattern),
+    enum: options.enum === undefined ? undefined : enumValues(options.enum),
+  });
 }
 
 function numeric(type: 'integer' | 'long', min?: number, max?: number): Shape {
-  const out: MutableShape = { type };
-  if (min !== undefined) out.min = min;
-  if (max !== undefined) out.max = max;
-  return out;
+  return makeShape(type, { min, max });
 }
 
 export function integer(min?: number, max?: number): Shape {
@@ -108,31 +120,36 @@ export function long(min?: number, max?: number): Shape {
 }
 
 export function boolean(): Shape {
-  return { type: 'boolean' };
+  return makeShape('boolean', {});
 }
 
 export function timestamp(): Shape {
-  return { type: 'timestamp' };
+  return makeShape('timestamp', {});
 }
 
 export function blob(bounds: LengthBounds = {}): Shape {
-  return withLengths({ type: 'blob' }, bounds);
+  return makeShape('blob', { minLength: bounds.minLength, maxLength: bounds.maxLength });
 }
 
 export function list(member: Shape, bounds: LengthBounds = {}): Shape {
-  return withLengths({ type: 'list', member }, bounds);
+  return makeShape('list', { minLength: bounds.minLength, maxLength: bounds.maxLength, member });
 }
 
 export function map(key: Shape, value: Shape, bounds: LengthBounds = {}): Shape {
-  return withLengths({ type: 'map', key, value }, bounds);
+  return makeShape('map', { minLength: bounds.minLength, maxLength: bounds.maxLength, key, value });
 }
 
 export function structure(members: readonly Member[], javaToString?: string): Shape {
-  return javaToString === undefined ? { type: 'structure', members } : { type: 'structure', members, javaToString };
+  return makeShape('structure', { members, javaToString });
 }
 
 function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** Lists, maps and structures hold members; every other type is a scalar. */
+export function isContainer(shape: Shape): boolean {
+  return shape.type === 'list' || shape.type === 'map' || shape.type === 'structure';
 }
 
 /** An optional member. */

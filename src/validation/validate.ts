@@ -8,8 +8,8 @@ import {
   validationMessage,
   violation,
 } from './render.js';
-import { awsInteger, type Shape } from './shapes.js';
-import { isBlob, isDate, typeError } from './type-errors.js';
+import { awsInteger, isContainer, type Member, type Shape } from './shapes.js';
+import { isBlob, isDate, isPlainObject, typeError } from './type-errors.js';
 
 /**
  * AWS reports at most 10 violations, and then says "10 validation errors detected" whatever the real
@@ -17,12 +17,21 @@ import { isBlob, isDate, typeError } from './type-errors.js';
  */
 const MAX_REPORTED = 10;
 
-// One validation runs at a time (it is synchronous and calls no user code), so the walk keeps its state
-// here: no closure or array per element on the happy path. `path` holds the segments of the member
+// One validation runs at a time (it is synchronous and never re-enters itself), so the walk keeps its
+// state here: no closure or array per element on the happy path. `path` holds the segments of the member
 // being checked; it is only joined into a string when a violation is reported.
 const path: (string | number)[] = [];
 let depth = 0;
-let reported: string[] | null = null;
+let reported: Violation[] | null = null;
+
+// Rendered only once the walk is over: a list is reported (say, too long) before its elements are
+// type-checked, and rendering an element of the wrong type could fail where AWS answers with its type.
+interface Violation {
+  readonly value: unknown;
+  readonly shape: Shape;
+  readonly at: string;
+  readonly constraint: string;
+}
 
 type Dict = Readonly<Record<string, unknown>>;
 
@@ -44,13 +53,17 @@ export function validateInput(operation: OperationName, input: unknown): void {
   } else {
     checkStructure({}, shape);
   }
-  const entries = reported as string[] | null;
+  const found = reported as Violation[] | null;
   reported = null;
-  if (entries !== null) throw new ValidationException(validationMessage(entries));
+  if (found !== null) {
+    const entries = found.map((v) => violation(v.value, v.shape, v.at, v.constraint));
+    throw new ValidationException(validationMessage(entries));
+  }
 }
 
 function isStructure(value: unknown): value is Dict {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isDate(value) && !isBlob(value);
+  if (typeof value !== 'object' || value === null) return false;
+  return isPlainObject(value) || (!Array.isArray(value) && !isDate(value) && !isBlob(value));
 }
 
 function collecting(): boolean {
@@ -61,7 +74,7 @@ function report(value: unknown, shape: Shape, constraint: string): void {
   if (!collecting()) return;
   let at = '';
   for (let i = 0; i < depth; i++) at += i === 0 ? String(path[i]) : `.${String(path[i])}`;
-  (reported ??= []).push(violation(value, shape, at, constraint));
+  (reported ??= []).push({ value, shape, at, constraint });
 }
 
 function checkStructure(value: Dict, shape: Shape): void {
@@ -176,7 +189,7 @@ function checkList(list: readonly unknown[], shape: Shape): void {
   const member = shape.member;
   if (member === undefined) return;
   checkCount(list, list.length, shape);
-  const scalar = member.type !== 'list' && member.type !== 'map' && member.type !== 'structure';
+  const scalar = !isContainer(member);
   if (scalar) {
     // Element constraints are one entry at the list's own path, listing them all (spec §15.1).
     let allHold = true;
@@ -186,10 +199,12 @@ function checkList(list: readonly unknown[], shape: Shape): void {
     }
     if (!allHold && hasScalarConstraints(member)) report(list, shape, constraintText.listMember(member));
   }
+  const flat = member.type === 'structure' && acceptsFast(member);
   for (let i = 0; i < list.length; i++) {
     const element = list[i];
     const isNull = element === undefined || element === null;
     if (scalar && !isNull) continue;
+    if (flat && typeof element === 'object' && element !== null && flatStructureHolds(element as Dict, member)) continue;
     path[depth++] = i + 1;
     path[depth++] = 'member';
     // A list in the model holds no nulls; AWS names such an element `<list>.<n>.member` like a child.
@@ -205,12 +220,12 @@ function checkMap(entries: Dict, shape: Shape): void {
   if (keyShape === undefined || valueShape === undefined) return;
   const keys = Object.keys(entries);
   checkCount(entries, keys.length, shape);
+  const scalar = !isContainer(valueShape);
   let keysHold = true;
   let valuesHold = true;
   for (const key of keys) {
     if (!scalarConstraintsHold(key, keyShape)) keysHold = false;
     const entry = entries[key];
-    const scalar = valueShape.type !== 'list' && valueShape.type !== 'map' && valueShape.type !== 'structure';
     if (scalar && entry !== undefined && entry !== null && !scalarConstraintsHold(entry, valueShape)) {
       valuesHold = false;
     }
@@ -220,7 +235,6 @@ function checkMap(entries: Dict, shape: Shape): void {
   for (const key of keys) {
     const entry = entries[key];
     const isNull = entry === undefined || entry === null;
-    const scalar = valueShape.type !== 'list' && valueShape.type !== 'map' && valueShape.type !== 'structure';
     if (scalar && !isNull) continue;
     // AWS names a map value `<map>.<key>.member` (seen on DynamoDB's `requestItems.<table>.member`).
     path[depth++] = key;
@@ -229,4 +243,46 @@ function checkMap(entries: Dict, shape: Shape): void {
     else checkValue(entry, valueShape);
     depth -= 2;
   }
+}
+
+/**
+ * Whether list elements of this structure may take the fast path: all members are scalars, and one is
+ * required, so an Array, Date or byte array standing in for an element fails the fast check (it lacks the
+ * required member) and reaches the full walk and its type error. (One carrying expando properties named
+ * like the members would be accepted: not worth a prototype check per element.)
+ */
+function acceptsFast(shape: Shape): boolean {
+  const members = shape.members ?? [];
+  let anyRequired = false;
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i]!;
+    if (isContainer(member.shape)) return false;
+    if (member.required) anyRequired = true;
+  }
+  return anyRequired;
+}
+
+/**
+ * The fast path for list elements such as PutRecords entries: true when every member is present as
+ * required and holds its constraints, with no path bookkeeping. A false answer sends the element through
+ * the full walk, which reports what is wrong; a type error throws here exactly as it would there.
+ */
+function flatStructureHolds(value: Dict, shape: Shape): boolean {
+  const members = shape.members!;
+  const n = members.length;
+  // Unrolled so that each member is read at its own site: a keyed load that always sees the same name
+  // stays monomorphic, where one site cycling through the names goes megamorphic (33 vs 15 ns an entry).
+  if (n > 0 && !fieldHolds(value[members[0]!.name], members[0]!)) return false;
+  if (n > 1 && !fieldHolds(value[members[1]!.name], members[1]!)) return false;
+  if (n > 2 && !fieldHolds(value[members[2]!.name], members[2]!)) return false;
+  for (let i = 3; i < n; i++) {
+    const member = members[i]!;
+    if (!fieldHolds(value[member.name], member)) return false;
+  }
+  return true;
+}
+
+function fieldHolds(field: unknown, member: Member): boolean {
+  if (field === undefined || field === null) return !member.required;
+  return scalarConstraintsHold(field, member.shape);
 }

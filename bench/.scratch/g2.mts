@@ -1,0 +1,3 @@
+import { run } from '../get.js';
+await run();
+await run();

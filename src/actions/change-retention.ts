@@ -1,0 +1,34 @@
+// The checks and effect IncreaseStreamRetentionPeriod and DecreaseStreamRetentionPeriod share.
+
+import { InvalidArgumentException, ResourceInUseException } from '../errors/kinesis-error.js';
+import { msg } from '../errors/messages.js';
+import type { Account } from '../model/account.js';
+import type { StreamRef } from '../shapes/common.js';
+import { findStream } from './stream-ref.js';
+
+export const MIN_RETENTION_HOURS = 24;
+export const MAX_RETENTION_HOURS = 8760;
+
+/**
+ * Sets a stream's retention period after AWS's checks: existence, status, range, then direction ([K]).
+ * Equal to the current value is accepted and changes nothing.
+ */
+export function changeRetention(account: Account, ref: StreamRef, hours: number, direction: 'increase' | 'decrease'): void {
+  const nowMs = account.now();
+  const stream = findStream(account, ref);
+  const status = stream.status(nowMs);
+  // [U] AWS's table of statuses that refuse a retention change is not public; kinesim accepts only ACTIVE.
+  if (status !== 'ACTIVE') throw new ResourceInUseException(msg.streamNotActive(stream.name, account.accountId, status));
+  if (hours < MIN_RETENTION_HOURS) throw new InvalidArgumentException(msg.retentionTooShort(hours));
+  if (hours > MAX_RETENTION_HOURS) throw new InvalidArgumentException(msg.retentionTooLong(hours));
+  const current = stream.retentionHours;
+  if (direction === 'increase' && hours < current) {
+    throw new InvalidArgumentException(msg.retentionNotLonger(hours, stream.name, current));
+  }
+  if (direction === 'decrease' && hours > current) {
+    throw new InvalidArgumentException(msg.retentionNotShorter(hours, stream.name, current));
+  }
+  // [U] Whether AWS passes through UPDATING here is unverified; kinesim keeps the stream ACTIVE, so the
+  // change (and the data it hides) takes effect at once.
+  stream.setRetentionHours(hours, nowMs);
+}

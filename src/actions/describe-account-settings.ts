@@ -1,0 +1,10 @@
+// DescribeAccountSettings — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DescribeAccountSettings.html
+
+import type { Account } from '../model/account.js';
+import type { DescribeAccountSettingsOutput } from '../shapes/account.js';
+import { commitmentShape } from './commitment-shape.js';
+
+export function describeAccountSettings(account: Account): DescribeAccountSettingsOutput {
+  const nowMs = account.now();
+  return { MinimumThroughputBillingCommitment: commitmentShape(account.billingCommitment.view(nowMs)) };
+}

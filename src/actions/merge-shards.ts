@@ -1,0 +1,34 @@
+// MergeShards — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_MergeShards.html
+
+import { InvalidArgumentException } from '../errors/kinesis-error.js';
+import { msg } from '../errors/messages.js';
+import type { Account } from '../model/account.js';
+import { areAdjacent, mergeShards as mergeInModel } from '../model/reshard.js';
+import type { EmptyOutput } from '../shapes/common.js';
+import type { MergeShardsInput } from '../shapes/shards.js';
+import { assertOpen, existingShard, reshardableStream, shardIndexOf } from './reshard-checks.js';
+import { scheduleUpdate } from './schedule-update.js';
+import { resolveRef } from './stream-ref.js';
+
+export function mergeShards(account: Account, input: MergeShardsInput): EmptyOutput {
+  const nowMs = account.now();
+  const ref = resolveRef(account, input);
+  const index = shardIndexOf(ref, input.ShardToMerge);
+  const adjacentIndex = shardIndexOf(ref, input.AdjacentShardToMerge);
+  const stream = reshardableStream(account, ref, nowMs);
+  const shard = existingShard(account, stream, index);
+  const adjacent = existingShard(account, stream, adjacentIndex);
+  assertOpen(account, stream, shard);
+  assertOpen(account, stream, adjacent);
+  // [U] kinesalite-era AWS required ShardToMerge to be the lower range (its end + 1 == the adjacent
+  // start); the API docs describe adjacency symmetrically, so either order is accepted here. The child
+  // covers the union; ParentShardId is ShardToMerge and AdjacentParentShardId is AdjacentShardToMerge as given.
+  if (!areAdjacent(shard, adjacent)) {
+    throw new InvalidArgumentException(msg.notAdjacent(shard.id, adjacent.id, stream.name, account.accountId));
+  }
+  scheduleUpdate(account, stream, nowMs, (atMs) => {
+    mergeInModel(stream, shard, adjacent, atMs);
+    stream.rebuildRouter();
+  });
+  return {};
+}

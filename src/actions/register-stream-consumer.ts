@@ -1,0 +1,40 @@
+// RegisterStreamConsumer — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_RegisterStreamConsumer.html
+
+import { LimitExceededException, ResourceInUseException } from '../errors/kinesis-error.js';
+import { msg } from '../errors/messages.js';
+import type { Account } from '../model/account.js';
+import { Consumer } from '../model/consumer.js';
+import type { RegisterStreamConsumerInput, RegisterStreamConsumerOutput } from '../shapes/consumers.js';
+import { activeStream } from './active-stream.js';
+import { consumerShape } from './consumer-ref.js';
+import { addTags } from './tag-rules.js';
+
+/** Consumers one stream may have [M] (50 with On-demand Advantage, which kinesim does not model). */
+export const MAX_CONSUMERS_PER_STREAM = 20;
+/** Consumers that may be CREATING at once [M]; [U] counted across the account. */
+export const MAX_CREATING_CONSUMERS = 5;
+
+/**
+ * Order: stream exists, is ACTIVE ([U]), name is free, limits, tags. The answer always says CREATING
+ * (as AWS's does); the consumer turns ACTIVE after `consumerDelayMs`.
+ */
+export function registerStreamConsumer(account: Account, input: RegisterStreamConsumerInput): RegisterStreamConsumerOutput {
+  const nowMs = account.now();
+  const stream = activeStream(account, { StreamARN: input.StreamARN }, nowMs);
+  const name = input.ConsumerName;
+  if (stream.consumers.has(name)) {
+    throw new ResourceInUseException(msg.consumerExists(name, stream.name, account.accountId));
+  }
+  if (stream.consumers.size >= MAX_CONSUMERS_PER_STREAM) {
+    throw new LimitExceededException(msg.consumerLimit(MAX_CONSUMERS_PER_STREAM));
+  }
+  let creating = 0;
+  for (const s of account.streams.values()) for (const c of s.consumers.values()) if (c.status(nowMs) === 'CREATING') creating++;
+  if (creating >= MAX_CREATING_CONSUMERS) throw new LimitExceededException(msg.consumerCreatingLimit(MAX_CREATING_CONSUMERS));
+  const consumer = new Consumer(name, stream.arn, nowMs, nowMs + account.consumerDelayMs);
+  if (input.Tags !== undefined && input.Tags !== null) {
+    addTags(consumer.tags, input.Tags, { kind: 'consumer', name, accountId: account.accountId });
+  }
+  stream.consumers.set(name, consumer);
+  return { Consumer: { ...consumerShape(consumer, nowMs), ConsumerStatus: 'CREATING' } };
+}

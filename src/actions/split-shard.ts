@@ -1,0 +1,38 @@
+// SplitShard — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_SplitShard.html
+
+import { InvalidArgumentException, LimitExceededException } from '../errors/kinesis-error.js';
+import { msg } from '../errors/messages.js';
+import type { Account } from '../model/account.js';
+import { splitShard as splitInModel } from '../model/reshard.js';
+import type { EmptyOutput } from '../shapes/common.js';
+import type { SplitShardInput } from '../shapes/shards.js';
+import { assertOpen, existingShard, reshardableStream, shardIndexOf } from './reshard-checks.js';
+import { scheduleUpdate } from './schedule-update.js';
+import { resolveRef } from './stream-ref.js';
+
+export function splitShard(account: Account, input: SplitShardInput): EmptyOutput {
+  const nowMs = account.now();
+  const ref = resolveRef(account, input);
+  const index = shardIndexOf(ref, input.ShardToSplit);
+  const stream = reshardableStream(account, ref, nowMs);
+  const parent = existingShard(account, stream, index);
+  assertOpen(account, stream, parent);
+  const open = account.openShardCount();
+  if (open + 1 > account.shardLimit) {
+    throw new LimitExceededException(msg.shardLimit(account.accountId, account.region, open, account.shardLimit, 1));
+  }
+  const key = BigInt(input.NewStartingHashKey);
+  // Both children must hold at least two keys: start + 1 < key < end.
+  if (key <= parent.start + 1n || key >= parent.end) {
+    throw new InvalidArgumentException(
+      msg.splitHashKeyInvalid(
+        input.NewStartingHashKey, parent.id, stream.name, account.accountId, parent.start.toString(), parent.end.toString(),
+      ),
+    );
+  }
+  scheduleUpdate(account, stream, nowMs, (atMs) => {
+    splitInModel(stream, parent, key, atMs);
+    stream.rebuildRouter();
+  });
+  return {};
+}

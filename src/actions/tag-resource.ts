@@ -1,0 +1,15 @@
+// TagResource — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_TagResource.html
+
+import type { Account } from '../model/account.js';
+import type { EmptyOutput } from '../shapes/common.js';
+import type { TagResourceInput } from '../shapes/tags.js';
+import { findResource, requireActiveResource } from './resource-ref.js';
+import { addTags } from './tag-rules.js';
+
+export function tagResource(account: Account, input: TagResourceInput): EmptyOutput {
+  const nowMs = account.now();
+  const resource = findResource(account, input.ResourceARN);
+  requireActiveResource(account, resource, nowMs);
+  addTags(resource.tags, input.Tags, { kind: resource.kind, name: resource.name, accountId: account.accountId });
+  return {};
+}

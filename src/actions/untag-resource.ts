@@ -1,0 +1,15 @@
+// UntagResource — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UntagResource.html
+
+import type { Account } from '../model/account.js';
+import type { EmptyOutput } from '../shapes/common.js';
+import type { UntagResourceInput } from '../shapes/tags.js';
+import { findResource, requireActiveResource } from './resource-ref.js';
+import { removeTags } from './tag-rules.js';
+
+export function untagResource(account: Account, input: UntagResourceInput): EmptyOutput {
+  const nowMs = account.now();
+  const resource = findResource(account, input.ResourceARN);
+  requireActiveResource(account, resource, nowMs);
+  removeTags(resource.tags, input.TagKeys, { kind: resource.kind, name: resource.name, accountId: account.accountId });
+  return {};
+}

@@ -1,0 +1,39 @@
+// UpdateStreamMode — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateStreamMode.html
+
+import { LimitExceededException } from '../errors/kinesis-error.js';
+import { msg } from '../errors/messages.js';
+import type { Account } from '../model/account.js';
+import type { EmptyOutput } from '../shapes/common.js';
+import type { UpdateStreamModeInput } from '../shapes/stream-settings.js';
+import { activeStream } from './active-stream.js';
+import { scheduleUpdate } from './schedule-update.js';
+
+/**
+ * The stream goes UPDATING and switches mode when that ends, keeping its shards ([U]). [U] Switching to the
+ * mode it already has is accepted (UPDATING, no change); AWS's limit of two switches per 24 h is not modelled.
+ * @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException (on-demand stream quota)
+ */
+export function updateStreamMode(account: Account, input: UpdateStreamModeInput): EmptyOutput {
+  const nowMs = account.now();
+  const stream = activeStream(account, { StreamARN: input.StreamARN }, nowMs);
+  const mode = input.StreamModeDetails.StreamMode;
+  if (mode === 'ON_DEMAND' && stream.mode !== 'ON_DEMAND') {
+    let onDemand = 0;
+    for (const s of account.streams.values()) if (s.mode === 'ON_DEMAND') onDemand++;
+    if (onDemand >= account.onDemandStreamCountLimit) {
+      const limit = account.onDemandStreamCountLimit;
+      throw new LimitExceededException(msg.onDemandStreamLimit(account.accountId, account.region, limit));
+    }
+  }
+  const warmMiBps = input.WarmThroughputMiBps ?? undefined;
+  scheduleUpdate(account, stream, nowMs, () => {
+    stream.mode = mode;
+    // [U] Warm throughput belongs to on-demand streams: stored when switching to on-demand, dropped when leaving it.
+    if (mode === 'ON_DEMAND') {
+      if (warmMiBps !== undefined) stream.warmThroughputTargetMiBps = stream.warmThroughputCurrentMiBps = warmMiBps;
+    } else {
+      stream.warmThroughputTargetMiBps = stream.warmThroughputCurrentMiBps = undefined;
+    }
+  });
+  return {};
+}

@@ -1,0 +1,38 @@
+// UpdateStreamWarmThroughput — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateStreamWarmThroughput.html
+
+import { InvalidArgumentException, LimitExceededException } from '../errors/kinesis-error.js';
+import { msg } from '../errors/messages.js';
+import type { Account } from '../model/account.js';
+import type { UpdateStreamWarmThroughputInput, UpdateStreamWarmThroughputOutput } from '../shapes/stream-settings.js';
+import { activeStream } from './active-stream.js';
+import { scheduleUpdate } from './schedule-update.js';
+
+/** "Scale to more than 10 GiBps for an on-demand stream" is refused [D]. */
+export const MAX_WARM_THROUGHPUT_MIBPS = 10 * 1024;
+
+/**
+ * Only on-demand streams in accounts with MinimumThroughputBillingCommitment enabled [D]. The stream goes
+ * UPDATING; the answer reports the new target and the throughput reached so far, which becomes the target
+ * when UPDATING ends. [U] Exceptions and texts of the refusals.
+ * @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException
+ */
+export function updateStreamWarmThroughput(
+  account: Account,
+  input: UpdateStreamWarmThroughputInput,
+): UpdateStreamWarmThroughputOutput {
+  const nowMs = account.now();
+  const stream = activeStream(account, input, nowMs);
+  if (stream.mode !== 'ON_DEMAND') throw new InvalidArgumentException(msg.warmThroughputProvisioned(stream.name, account.accountId));
+  if (!account.billingCommitment.isEnabled(nowMs)) {
+    throw new InvalidArgumentException(msg.warmThroughputNeedsCommitment(account.accountId));
+  }
+  const target = input.WarmThroughputMiBps;
+  if (target > MAX_WARM_THROUGHPUT_MIBPS) throw new LimitExceededException(msg.warmThroughputTooHigh(target, MAX_WARM_THROUGHPUT_MIBPS));
+  const current = stream.warmThroughputCurrentMiBps ?? 0;
+  stream.warmThroughputTargetMiBps = target;
+  stream.warmThroughputCurrentMiBps = current;
+  scheduleUpdate(account, stream, nowMs, () => {
+    stream.warmThroughputCurrentMiBps = stream.warmThroughputTargetMiBps;
+  });
+  return { StreamARN: stream.arn, StreamName: stream.name, WarmThroughput: { TargetMiBps: target, CurrentMiBps: current } };
+}

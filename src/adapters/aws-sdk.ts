@@ -1,0 +1,72 @@
+// kinesim/aws-sdk: an in-process request handler for the AWS SDK v3 KinesisClient — no sockets, no HTTP.
+// It speaks the SDK's HttpHandler interface by shape (nothing is imported from the SDK) and hands each
+// request to the JSON 1.1 protocol, so the SDK serialises, parses and raises errors exactly as against AWS.
+import type { Kinesis } from '../kinesis.js';
+import { JsonProtocol } from '../protocol/json-protocol.js';
+
+/** The parts of the SDK's HttpRequest the handler reads. */
+export interface SdkHttpRequest {
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The SDK sends the JSON document as UTF-8 bytes, or as a string (`"{}"` for operations without input). */
+  readonly body?: unknown;
+}
+
+/** The SDK's HttpResponse, by shape. The body is the complete JSON document as UTF-8 bytes. */
+export interface SdkHttpResponse {
+  statusCode: number;
+  reason?: string;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+/** An object usable as `requestHandler` in `new KinesisClient({...})` (the SDK's HttpHandler, by shape). */
+export interface KinesisRequestHandler {
+  /** Answers one request from the engine; engine bugs (non-AWS errors) reject with the original error. */
+  handle(request: SdkHttpRequest, options?: unknown): Promise<{ response: SdkHttpResponse }>;
+  /** Accepted and ignored: there is no HTTP client to configure. */
+  updateHttpClientConfig(key: string | symbol, value: unknown): void;
+  /** Always `{}`. */
+  httpHandlerConfigs(): Record<string, never>;
+  /** Nothing to release; the engine stays usable. */
+  destroy(): void;
+}
+
+const REASONS: Readonly<Record<number, string>> = { 200: 'OK', 400: 'Bad Request', 500: 'Internal Server Error' };
+
+/**
+ * A request handler that serves a KinesisClient from `kinesis`, in process:
+ * `new KinesisClient({ region, credentials, requestHandler: createRequestHandler(kinesis) })`.
+ * Every request runs synchronously on the engine; errors reach callers as the SDK's own exception classes.
+ */
+export function createRequestHandler(kinesis: Kinesis): KinesisRequestHandler {
+  const protocol = new JsonProtocol(kinesis);
+  return {
+    async handle(request: SdkHttpRequest): Promise<{ response: SdkHttpResponse }> {
+      const { statusCode, headers, body } = protocol.handle({
+        target: header(request.headers, 'x-amz-target'),
+        body: requestBody(request.body),
+      });
+      const reason = REASONS[statusCode];
+      const response: SdkHttpResponse = { statusCode, headers: { ...headers }, body };
+      if (reason !== undefined) response.reason = reason;
+      return { response };
+    },
+    updateHttpClientConfig(): void {},
+    httpHandlerConfigs(): Record<string, never> {
+      return {};
+    },
+    destroy(): void {},
+  };
+}
+
+function header(headers: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === name) return headers[key];
+  return undefined;
+}
+
+function requestBody(body: unknown): Uint8Array | string | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
+  // Kinesis has no streaming inputs, so the SDK never sends a stream: this would be an SDK change to adapt to.
+  throw new TypeError(`kinesim/aws-sdk: unsupported request body type ${Object.prototype.toString.call(body)}`);
+}

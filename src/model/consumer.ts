@@ -1,0 +1,44 @@
+// Consumer: an enhanced fan-out consumer registered with a stream, and its status timeline.
+
+export type ConsumerStatus = 'CREATING' | 'ACTIVE' | 'DELETING';
+
+export class Consumer {
+  readonly arn: string;
+  readonly tags = new Map<string, string>();
+  /** The resource policy attached to this consumer (PutResourcePolicy), if any. */
+  policy: string | undefined;
+  deletingAtMs: number | undefined;
+  goneAtMs: number | undefined;
+
+  constructor(
+    readonly name: string,
+    streamArn: string,
+    readonly createdAtMs: number,
+    /** When CREATING ends. */
+    readonly activeAtMs: number,
+  ) {
+    this.arn = consumerArnOf(streamArn, name, createdAtMs);
+  }
+
+  /** AWS tracks consumer creation in whole seconds (the ARN suffix, SubscribeToShard's messages). */
+  get createdAtSecs(): number {
+    return Math.floor(this.createdAtMs / 1000);
+  }
+
+  status(nowMs: number): ConsumerStatus {
+    if (this.deletingAtMs !== undefined) return 'DELETING';
+    return nowMs < this.activeAtMs ? 'CREATING' : 'ACTIVE';
+  }
+
+  /** Starts deregistration; a consumer already on its way out keeps its earlier end. */
+  deregister(nowMs: number, goneAtMs: number): void {
+    if (this.deletingAtMs !== undefined) return;
+    this.deletingAtMs = nowMs;
+    this.goneAtMs = goneAtMs;
+  }
+}
+
+/** `<StreamARN>/consumer/<name>:<creation epoch seconds>` (spec §2.1; [U] that the suffix is exactly this). */
+export function consumerArnOf(streamArn: string, name: string, createdAtMs: number): string {
+  return `${streamArn}/consumer/${name}:${Math.floor(createdAtMs / 1000)}`;
+}

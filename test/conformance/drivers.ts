@@ -1,0 +1,106 @@
+// Two ways to reach one engine with the same AWS operation shapes: the Kinesis class itself, and the AWS SDK v3
+// KinesisClient through kinesim's in-process request handler. The conformance suite runs on both.
+import * as sdk from '@aws-sdk/client-kinesis';
+import { KinesisClient, KinesisServiceException } from '@aws-sdk/client-kinesis';
+import { createRequestHandler } from '../../src/adapters/aws-sdk.js';
+import { Kinesis, ManualClock, type KinesisOptions } from '../../src/index.js';
+
+/** An operation's output with the transport stripped off ($metadata), so both drivers' results compare equal. */
+export type Output = Record<string, any>;
+
+/** An AWS error as both drivers report it. */
+export interface AwsError {
+  name: string;
+  message: string;
+  fault: string;
+}
+
+export interface Driver {
+  /** Sends `operation` (an AWS name, e.g. 'PutRecord') with an input in the SDK's shape. */
+  send(operation: string, input?: object): Promise<Output>;
+}
+
+export interface DriverKind {
+  readonly name: string;
+  create(kinesis: Kinesis): Driver;
+}
+
+/** 2024-01-01T00:00:00Z: on a whole second, so timestamps survive any rounding to seconds. */
+export const START_MS = Date.UTC(2024, 0, 1);
+
+export const direct: DriverKind = {
+  name: 'Kinesis (direct)',
+  create(kinesis) {
+    return {
+      send(operation, input = {}) {
+        const method = (kinesis as unknown as Record<string, unknown>)[lowerFirst(operation)];
+        if (typeof method !== 'function') return Promise.reject(new Error(`Kinesis has no method for ${operation}`));
+        return new Promise((resolve) => resolve(method.call(kinesis, input) as Output));
+      },
+    };
+  },
+};
+
+export const awsSdk: DriverKind = {
+  name: 'KinesisClient (kinesim/aws-sdk)',
+  create(kinesis) {
+    const client = sdkClient(kinesis);
+    return {
+      async send(operation, input = {}) {
+        const Command = (sdk as unknown as Record<string, new (input: object) => any>)[`${operation}Command`];
+        if (Command === undefined) throw new Error(`the SDK has no ${operation}Command`);
+        try {
+          const { $metadata, ...output } = (await client.send(new Command(input))) as Output;
+          return output;
+        } catch (error) {
+          throw checkedSdkError(error);
+        }
+      },
+    };
+  },
+};
+
+export const DRIVERS: readonly DriverKind[] = [direct, awsSdk];
+
+/** A KinesisClient served by `kinesis`. One attempt: the SDK retries throttling errors with real sleeps. */
+export function sdkClient(kinesis: Kinesis): KinesisClient {
+  return new KinesisClient({
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDKINESIM', secretAccessKey: 'kinesim' },
+    requestHandler: createRequestHandler(kinesis),
+    maxAttempts: 1,
+  });
+}
+
+/** A fresh engine on a manual clock at START_MS. */
+export function engine(options: KinesisOptions = {}): { kinesis: Kinesis; clock: ManualClock } {
+  const clock = new ManualClock(START_MS);
+  return { kinesis: new Kinesis({ clock, ...options }), clock };
+}
+
+/** Whether the engine serves `operation` yet (others are adding operations). */
+export function hasOperation(operation: string): boolean {
+  return typeof (Kinesis.prototype as unknown as Record<string, unknown>)[lowerFirst(operation)] === 'function';
+}
+
+/** Every error the SDK raises must be its own class for the modelled exceptions, its base class otherwise. */
+function checkedSdkError(error: unknown): unknown {
+  if (!(error instanceof KinesisServiceException)) return error;
+  const modelled = (sdk as unknown as Record<string, unknown>)[error.name];
+  if (typeof modelled === 'function' && !(error instanceof modelled)) {
+    return new Error(`SDK raised ${error.name} but not as an instance of its class`);
+  }
+  return error;
+}
+
+/** What both drivers' errors are compared by. */
+export function awsError(error: unknown): AwsError {
+  if (!(error instanceof Error)) throw error;
+  const fault = (error as { $fault?: unknown }).$fault;
+  if (typeof fault !== 'string') throw error;
+  return { name: error.name, message: error.message, fault };
+}
+
+function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}

@@ -1,0 +1,61 @@
+// A conformance scenario: a script of AWS operations with its own assertions, written once and played on
+// every driver. Playing returns the transcript of results, which must be equal across drivers.
+import { expect } from 'vitest';
+import type { KinesisOptions, ManualClock } from '../../src/index.js';
+import { awsError, engine, hasOperation, type AwsError, type DriverKind, type Output } from './drivers.js';
+
+export interface Play {
+  readonly clock: ManualClock;
+  /** Sends an operation that must succeed; returns (and records) its output. */
+  ok(operation: string, input?: object): Promise<Output>;
+  /** Sends an operation that must fail with an AWS error; returns (and records) the error. */
+  fails(operation: string, input?: object): Promise<AwsError>;
+}
+
+export interface Scenario {
+  readonly name: string;
+  /** Every operation the scenario sends: it is skipped, with that reason, while Kinesis lacks one. */
+  readonly operations: readonly string[];
+  readonly options?: KinesisOptions;
+  run(play: Play): Promise<void>;
+}
+
+/** Runs `scenario` on a fresh engine through `kind` and returns what every call answered. */
+export async function play(scenario: Scenario, kind: DriverKind): Promise<unknown[]> {
+  const { kinesis, clock } = engine(scenario.options);
+  const driver = kind.create(kinesis);
+  const transcript: unknown[] = [];
+  await scenario.run({
+    clock,
+    async ok(operation, input) {
+      const output = await driver.send(operation, input);
+      transcript.push({ operation, output: plain(output) });
+      return output;
+    },
+    async fails(operation, input) {
+      let error: AwsError | undefined;
+      try {
+        await driver.send(operation, input);
+      } catch (thrown) {
+        error = awsError(thrown);
+      }
+      expect(error, `${operation} should have failed`).toBeDefined();
+      transcript.push({ operation, error });
+      return error!;
+    },
+  });
+  return transcript;
+}
+
+/** The operations of `scenario` that Kinesis does not have yet. */
+export function missingOperations(scenario: Scenario): string[] {
+  return scenario.operations.filter((operation) => !hasOperation(operation));
+}
+
+/** A copy in plain terms: Buffer and other Uint8Array subclasses become Uint8Array, Dates stay Dates. */
+function plain(value: unknown): unknown {
+  if (value instanceof Uint8Array) return Uint8Array.from(value);
+  if (value instanceof Date || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(plain);
+  return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, plain(member)]));
+}

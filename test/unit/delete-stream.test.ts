@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { Kinesis, KinesisError, ManualClock } from '../../src/index.js';
+
+const ACCOUNT = '000000000000';
+const T0 = Date.UTC(2024, 0, 1);
+const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/s`;
+
+function rejection(call: () => unknown): { name: string; message: string } {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof KinesisError) return { name: error.name, message: error.message };
+    throw error;
+  }
+  throw new Error('expected the call to throw');
+}
+
+const notFound = (name: string) => ({ name: 'ResourceNotFoundException', message: `Stream ${name} under account ${ACCOUNT} not found.` });
+
+function readAll(kinesis: Kinesis, name: string, shardId: string): number[][] {
+  const it = kinesis.getShardIterator({ StreamName: name, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }).ShardIterator!;
+  return kinesis.getRecords({ ShardIterator: it }).Records.map((r) => [...r.Data]);
+}
+
+describe('DeleteStream without a delay', () => {
+  it('removes the stream at once and answers with an empty object', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1 });
+    kinesis.createStream({ StreamName: 't', ShardCount: 1 });
+    expect(kinesis.deleteStream({ StreamName: 's' })).toEqual({});
+    expect(rejection(() => kinesis.describeStream({ StreamName: 's' }))).toEqual(notFound('s'));
+    expect(kinesis.listStreams().StreamNames).toEqual(['t']);
+  });
+
+  it('accepts the stream ARN', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1 });
+    kinesis.deleteStream({ StreamARN: ARN });
+    expect(kinesis.listStreams().StreamNames).toEqual([]);
+  });
+
+  it('answers ResourceNotFoundException for a stream that does not exist', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    expect(rejection(() => kinesis.deleteStream({ StreamName: 'missing' }))).toEqual(notFound('missing'));
+  });
+
+  it('returns the shards to the account limit', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0), shardLimit: 3 });
+    kinesis.createStream({ StreamName: 's', ShardCount: 3 });
+    kinesis.deleteStream({ StreamName: 's' });
+    expect(kinesis.describeLimits().OpenShardCount).toBe(0);
+    kinesis.createStream({ StreamName: 'other', ShardCount: 3 });
+  });
+
+  it('lets the name be reused by a new, empty stream', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1 });
+    kinesis.putRecord({ StreamName: 's', Data: new Uint8Array([1]), PartitionKey: 'a' });
+    kinesis.deleteStream({ StreamName: 's' });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1 });
+    expect(readAll(kinesis, 's', 'shardId-000000000000')).toEqual([]);
+  });
+});
+
+describe('DeleteStream with a delay', () => {
+  const DELAY_MS = 10_000;
+
+  function deleting() {
+    const clock = new ManualClock(T0);
+    const kinesis = new Kinesis({ clock, deleteStreamDelayMs: DELAY_MS });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1 });
+    kinesis.putRecord({ StreamName: 's', Data: new Uint8Array([7]), PartitionKey: 'a' });
+    kinesis.deleteStream({ StreamName: 's' });
+    return { clock, kinesis };
+  }
+
+  it('shows the stream as DELETING in descriptions and listings', () => {
+    const { kinesis } = deleting();
+    expect(kinesis.describeStream({ StreamName: 's' }).StreamDescription.StreamStatus).toBe('DELETING');
+    expect(kinesis.describeStreamSummary({ StreamName: 's' }).StreamDescriptionSummary.StreamStatus).toBe('DELETING');
+    expect(kinesis.listStreams().StreamSummaries?.map((s) => [s.StreamName, s.StreamStatus])).toEqual([['s', 'DELETING']]);
+  });
+
+  it('refuses writes to a DELETING stream with ResourceNotFoundException', () => {
+    const { kinesis } = deleting();
+    expect(rejection(() => kinesis.putRecord({ StreamName: 's', Data: new Uint8Array([1]), PartitionKey: 'a' }))).toEqual(
+      notFound('s'),
+    );
+  });
+
+  it('still serves reads until the stream is gone', () => {
+    const { kinesis } = deleting();
+    expect(readAll(kinesis, 's', 'shardId-000000000000')).toEqual([[7]]);
+  });
+
+  it('is a no-op when the stream is already DELETING', () => {
+    const { kinesis } = deleting();
+    expect(kinesis.deleteStream({ StreamName: 's' })).toEqual({});
+    expect(kinesis.describeStream({ StreamName: 's' }).StreamDescription.StreamStatus).toBe('DELETING');
+  });
+
+  it('keeps the name taken while DELETING', () => {
+    const { kinesis } = deleting();
+    expect(rejection(() => kinesis.createStream({ StreamName: 's', ShardCount: 1 }))).toEqual({
+      name: 'ResourceInUseException',
+      message: `Stream s under account ${ACCOUNT} already exists.`,
+    });
+  });
+
+  it('is gone once the delay has passed, and not a millisecond earlier', () => {
+    const { clock, kinesis } = deleting();
+    clock.advance(DELAY_MS - 1);
+    expect(kinesis.describeStream({ StreamName: 's' }).StreamDescription.StreamStatus).toBe('DELETING');
+    clock.advance(1);
+    expect(rejection(() => kinesis.describeStream({ StreamName: 's' }))).toEqual(notFound('s'));
+    expect(kinesis.listStreams().StreamNames).toEqual([]);
+  });
+
+  it('can delete a stream that is still CREATING', () => {
+    const clock = new ManualClock(T0);
+    const kinesis = new Kinesis({ clock, createStreamDelayMs: 5_000 });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1 });
+    kinesis.deleteStream({ StreamName: 's' });
+    expect(kinesis.listStreams().StreamNames).toEqual([]);
+  });
+});
+
+describe('DeleteStream validation', () => {
+  it('needs a StreamName or a StreamARN', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    // [U] kinesis-mock's wording; AWS's text is not public.
+    expect(rejection(() => kinesis.deleteStream({}))).toEqual({
+      name: 'InvalidArgumentException',
+      message: 'Either StreamName or StreamARN must be provided.',
+    });
+  });
+
+  it('rejects a malformed name with the model validation text', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    expect(rejection(() => kinesis.deleteStream({ StreamName: 'a/b' }))).toEqual({
+      name: 'ValidationException',
+      message:
+        "1 validation error detected: Value 'a/b' at 'streamName' failed to satisfy constraint: " +
+        'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+',
+    });
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { Kinesis, ManualClock } from '../../src/index.js';
+
+const T0 = Date.UTC(2024, 0, 1);
+
+describe('DescribeLimits', () => {
+  it("reports AWS's default quotas for a large region and an empty account", () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    expect(kinesis.describeLimits()).toEqual({
+      ShardLimit: 20_000,
+      OpenShardCount: 0,
+      OnDemandStreamCount: 0,
+      OnDemandStreamCountLimit: 50,
+    });
+  });
+
+  it('reports the smaller default shard quota outside the large regions', () => {
+    expect(new Kinesis({ clock: new ManualClock(T0), region: 'eu-central-1' }).describeLimits().ShardLimit).toBe(1_000);
+    expect(new Kinesis({ clock: new ManualClock(T0), region: 'us-west-2' }).describeLimits().ShardLimit).toBe(20_000);
+  });
+
+  it('reports configured limits', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0), shardLimit: 12, onDemandStreamCountLimit: 3 });
+    expect(kinesis.describeLimits()).toMatchObject({ ShardLimit: 12, OnDemandStreamCountLimit: 3 });
+  });
+
+  it('counts open shards across streams and on-demand streams', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    kinesis.createStream({ StreamName: 'a', ShardCount: 3 });
+    kinesis.createStream({ StreamName: 'b', ShardCount: 2 });
+    kinesis.createStream({ StreamName: 'c', StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+    expect(kinesis.describeLimits()).toMatchObject({ OpenShardCount: 9, OnDemandStreamCount: 1 });
+  });
+
+  it('stops counting a stream once it is deleted', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    kinesis.createStream({ StreamName: 'a', ShardCount: 3 });
+    kinesis.createStream({ StreamName: 'c', StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+    kinesis.deleteStream({ StreamName: 'a' });
+    kinesis.deleteStream({ StreamName: 'c' });
+    expect(kinesis.describeLimits()).toMatchObject({ OpenShardCount: 0, OnDemandStreamCount: 0 });
+  });
+
+  it('accepts an empty input object and no input at all', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    expect(kinesis.describeLimits({})).toEqual(kinesis.describeLimits());
+  });
+});

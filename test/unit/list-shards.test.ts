@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { Kinesis, KinesisError, ManualClock } from '../../src/index.js';
+
+const ACCOUNT = '000000000000';
+const T0 = Date.UTC(2024, 0, 1);
+const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/s`;
+
+function rejection(call: () => unknown): { name: string; message: string } {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof KinesisError) return { name: error.name, message: error.message };
+    throw error;
+  }
+  throw new Error('expected the call to throw');
+}
+
+function shardId(index: number): string {
+  return `shardId-${String(index).padStart(12, '0')}`;
+}
+
+function engine(shardCount: number, clock = new ManualClock(T0)): Kinesis {
+  const kinesis = new Kinesis({ clock });
+  kinesis.createStream({ StreamName: 's', ShardCount: shardCount });
+  return kinesis;
+}
+
+function ids(out: { Shards?: { ShardId: string }[] }): string[] {
+  return (out.Shards ?? []).map((s) => s.ShardId);
+}
+
+describe('ListShards', () => {
+  it('lists every shard in ID order with the same shapes as DescribeStream, without a NextToken', () => {
+    const kinesis = engine(3);
+    const out = kinesis.listShards({ StreamName: 's' });
+    expect(ids(out)).toEqual([shardId(0), shardId(1), shardId(2)]);
+    expect(out.Shards).toEqual(kinesis.describeStream({ StreamName: 's' }).StreamDescription.Shards);
+    expect(out).not.toHaveProperty('NextToken');
+  });
+
+  it('accepts the stream ARN', () => {
+    expect(ids(engine(2).listShards({ StreamARN: ARN }))).toEqual([shardId(0), shardId(1)]);
+  });
+
+  it('pages with MaxResults and a NextToken that resumes exactly after the last shard', () => {
+    const kinesis = engine(5);
+    const first = kinesis.listShards({ StreamName: 's', MaxResults: 2 });
+    expect(ids(first)).toEqual([shardId(0), shardId(1)]);
+    expect(first.NextToken).toMatch(/^AAAAAAAAAAE/);
+    const second = kinesis.listShards({ NextToken: first.NextToken!, MaxResults: 2 });
+    expect(ids(second)).toEqual([shardId(2), shardId(3)]);
+    const last = kinesis.listShards({ NextToken: second.NextToken! });
+    expect(ids(last)).toEqual([shardId(4)]);
+    expect(last).not.toHaveProperty('NextToken');
+  });
+
+  it('returns no NextToken when MaxResults covers exactly what remains', () => {
+    expect(engine(2).listShards({ StreamName: 's', MaxResults: 2 })).not.toHaveProperty('NextToken');
+  });
+
+  it('starts strictly after ExclusiveStartShardId, which need not exist', () => {
+    const kinesis = engine(4);
+    expect(ids(kinesis.listShards({ StreamName: 's', ExclusiveStartShardId: shardId(1) }))).toEqual([shardId(2), shardId(3)]);
+    expect(ids(kinesis.listShards({ StreamName: 's', ExclusiveStartShardId: 'shardId-0000000000015' }))).toEqual([
+      shardId(2),
+      shardId(3),
+    ]);
+    const paged = kinesis.listShards({ StreamName: 's', ExclusiveStartShardId: shardId(0), MaxResults: 2 });
+    expect(ids(paged)).toEqual([shardId(1), shardId(2)]);
+    expect(ids(kinesis.listShards({ NextToken: paged.NextToken! }))).toEqual([shardId(3)]);
+  });
+
+  it('caps a page at 1000 shards whatever MaxResults asks for', () => {
+    const kinesis = engine(1001);
+    const first = kinesis.listShards({ StreamName: 's', MaxResults: 10000 });
+    expect(first.Shards).toHaveLength(1000);
+    expect(ids(kinesis.listShards({ NextToken: first.NextToken! }))).toEqual([shardId(1000)]);
+  });
+
+  it('filters AT_LATEST and AFTER_SHARD_ID like the open shards and ExclusiveStartShardId', () => {
+    const kinesis = engine(3);
+    expect(ids(kinesis.listShards({ StreamName: 's', ShardFilter: { Type: 'AT_LATEST' } }))).toEqual([
+      shardId(0),
+      shardId(1),
+      shardId(2),
+    ]);
+    expect(ids(kinesis.listShards({ StreamName: 's', ShardFilter: { Type: 'AFTER_SHARD_ID', ShardId: shardId(0) } }))).toEqual([
+      shardId(1),
+      shardId(2),
+    ]);
+  });
+
+  it('accepts the StreamCreationTimestamp of the current stream', () => {
+    const kinesis = engine(1);
+    expect(ids(kinesis.listShards({ StreamName: 's', StreamCreationTimestamp: new Date(T0) }))).toEqual([shardId(0)]);
+  });
+});
+
+describe('ListShards arguments', () => {
+  const kinesis = engine(3);
+  const token = kinesis.listShards({ StreamName: 's', MaxResults: 1 }).NextToken!;
+  const together = (member: string) => ({
+    name: 'InvalidArgumentException',
+    message: `NextToken and ${member} cannot be provided together.`,
+  });
+
+  it('needs a NextToken or a stream', () => {
+    expect(rejection(() => kinesis.listShards({}))).toEqual({
+      name: 'InvalidArgumentException',
+      message: 'Either NextToken or StreamName should be provided.',
+    });
+    expect(rejection(() => kinesis.listShards({ MaxResults: 5 }))).toEqual({
+      name: 'InvalidArgumentException',
+      message: 'Either NextToken or StreamName should be provided.',
+    });
+  });
+
+  it('refuses a NextToken together with StreamName, ExclusiveStartShardId or ShardFilter', () => {
+    expect(rejection(() => kinesis.listShards({ NextToken: token, StreamName: 's' }))).toEqual(together('StreamName'));
+    expect(rejection(() => kinesis.listShards({ NextToken: token, ExclusiveStartShardId: shardId(0) }))).toEqual(
+      together('ExclusiveStartShardId'),
+    );
+    expect(rejection(() => kinesis.listShards({ NextToken: token, ShardFilter: { Type: 'AT_LATEST' } }))).toEqual(
+      together('ShardFilter'),
+    );
+  });
+
+  it('refuses a NextToken together with StreamARN or StreamCreationTimestamp', () => {
+    // [U] by analogy with the verified texts.
+    expect(rejection(() => kinesis.listShards({ NextToken: token, StreamARN: ARN }))).toEqual(together('StreamARN'));
+    expect(rejection(() => kinesis.listShards({ NextToken: token, StreamCreationTimestamp: new Date(T0) }))).toEqual(
+      together('StreamCreationTimestamp'),
+    );
+  });
+
+  it('answers ResourceNotFoundException for a missing stream', () => {
+    expect(rejection(() => kinesis.listShards({ StreamName: 'nope' }))).toEqual({
+      name: 'ResourceNotFoundException',
+      message: `Stream nope under account ${ACCOUNT} not found.`,
+    });
+  });
+
+  it('rejects a MaxResults outside 1..10000 with the model validation text', () => {
+    expect(rejection(() => kinesis.listShards({ StreamName: 's', MaxResults: 10001 }))).toEqual({
+      name: 'ValidationException',
+      message:
+        "1 validation error detected: Value '10001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 10000",
+    });
+  });
+});
+
+describe('ListShards state and tokens', () => {
+  it('answers ResourceInUseException while the stream is CREATING', () => {
+    const clock = new ManualClock(T0);
+    const kinesis = new Kinesis({ clock, createStreamDelayMs: 1_000 });
+    kinesis.createStream({ StreamName: 's', ShardCount: 2 });
+    expect(rejection(() => kinesis.listShards({ StreamName: 's' }))).toEqual({
+      name: 'ResourceInUseException',
+      message: `Stream s under account ${ACCOUNT} not ACTIVE, instead in state CREATING`,
+    });
+    clock.advance(1_000);
+    expect(ids(kinesis.listShards({ StreamName: 's' }))).toEqual([shardId(0), shardId(1)]);
+  });
+
+  it('answers ResourceInUseException while the stream is DELETING', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0), deleteStreamDelayMs: 1_000 });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1 });
+    kinesis.deleteStream({ StreamName: 's' });
+    expect(rejection(() => kinesis.listShards({ StreamName: 's' }))).toEqual({
+      name: 'ResourceInUseException',
+      message: `Stream s under account ${ACCOUNT} not ACTIVE, instead in state DELETING`,
+    });
+  });
+
+  it('honours a NextToken for 300 s and then answers ExpiredNextTokenException', () => {
+    const clock = new ManualClock(T0);
+    const kinesis = engine(3, clock);
+    const token = kinesis.listShards({ StreamName: 's', MaxResults: 1 }).NextToken!;
+    clock.advance(300_000);
+    expect(ids(kinesis.listShards({ NextToken: token, MaxResults: 1 }))).toEqual([shardId(1)]);
+    clock.advance(1);
+    // [U] AWS's message for an expired NextToken is not public.
+    expect(rejection(() => kinesis.listShards({ NextToken: token }))).toEqual({
+      name: 'ExpiredNextTokenException',
+      message: 'The timestamp in the NextToken has expired.',
+    });
+  });
+
+  it('rejects a tampered or foreign NextToken with InvalidArgumentException', () => {
+    const kinesis = engine(3);
+    const token = kinesis.listShards({ StreamName: 's', MaxResults: 1 }).NextToken!;
+    const at = 30;
+    const tampered = token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
+    const invalid = { name: 'InvalidArgumentException', message: 'Invalid NextToken.' };
+    expect(rejection(() => kinesis.listShards({ NextToken: tampered }))).toEqual(invalid);
+    kinesis.createStream({ StreamName: 'a', ShardCount: 1 });
+    const streamsToken = kinesis.listStreams({ Limit: 1 }).NextToken!;
+    expect(rejection(() => kinesis.listShards({ NextToken: streamsToken }))).toEqual(invalid);
+  });
+
+  it('does not carry a NextToken over to a re-created stream of the same name', () => {
+    const kinesis = engine(3);
+    const token = kinesis.listShards({ StreamName: 's', MaxResults: 1 }).NextToken!;
+    kinesis.deleteStream({ StreamName: 's' });
+    kinesis.createStream({ StreamName: 's', ShardCount: 3 });
+    expect(rejection(() => kinesis.listShards({ NextToken: token }))).toEqual({
+      name: 'ResourceNotFoundException',
+      message: `Stream s under account ${ACCOUNT} not found.`,
+    });
+  });
+});
