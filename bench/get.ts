@@ -1,8 +1,8 @@
 // get: GetRecords (Limit 10000) draining 1M stored records, against the floor reading the same records
-// from plain arrays into the same response objects, in the same run.
+// from plain arrays into the same response objects, alternately in the same run.
 
 import { FloorStore } from './support/floor.js';
-import { collect, sample } from './support/measure.js';
+import { median, paired } from './support/measure.js';
 import { size } from './support/mode.js';
 import { Reporter, type BenchResult } from './support/report.js';
 import { batches, drain, engine, shardIds } from './support/workload.js';
@@ -23,21 +23,16 @@ export async function run(): Promise<BenchResult> {
     e.clock.advance(1);
   }
   const ids = shardIds(e);
-  collect();
-
-  let read = 0;
-  const budget = { minSamples: 5, minCpuTimeMs: 0 };
-  const engineDrain = await sample(() => (read = drain(e, ids)), budget);
-  if (read !== records) throw new Error(`drained ${read} records, stored ${records}`);
-  const floorDrain = await sample(() => (read = floor.drain()), budget);
-  if (read !== records) throw new Error(`floor drained ${read} records, stored ${records}`);
-
-  const engineRate = (records * 1e9) / engineDrain.avg;
-  const floorRate = (records * 1e9) / floorDrain.avg;
+  const check = (read: number) => {
+    if (read !== records) throw new Error(`drained ${read} records, stored ${records}`);
+  };
+  const { subjectMs, baselineMs, ratio } = paired(size(7, 2), () => check(drain(e, ids)), () => check(floor.drain()));
+  const engineRate = (records * 1e3) / median(subjectMs);
+  const floorRate = (records * 1e3) / median(baselineMs);
   report.info(`baseline: floor read (arrays -> response objects, Date per record): ${Math.round(floorRate).toLocaleString('en-US')} rec/s`);
-  report.info(`per drain (ms): engine avg ${(engineDrain.avg / 1e6).toFixed(0)} p50 ${(engineDrain.p50 / 1e6).toFixed(0)}, floor avg ${(floorDrain.avg / 1e6).toFixed(0)} p50 ${(floorDrain.p50 / 1e6).toFixed(0)}`);
+  report.info(`drain ms, engine: ${subjectMs.map((m) => m.toFixed(0)).join(' ')}; floor: ${baselineMs.map((m) => m.toFixed(0)).join(' ')}`);
   report.add(`GetRecords Limit 10000, draining ${records.toLocaleString('en-US')} records`, engineRate, 'rec/s', {
-    note: `${(floorRate / engineRate).toFixed(2)}x floor time`,
+    note: `${ratio.toFixed(2)}x floor time`,
   });
   return { bench: 'get', figures: report.figures };
 }

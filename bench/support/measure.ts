@@ -63,3 +63,32 @@ export function memory(): Memory {
 }
 
 export const MiB = 1024 * 1024;
+
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * Wall-clock ms of `subject` and `baseline`, run alternately for `rounds` rounds after one warm-up round.
+ * Alternating keeps both exposed to the same background load (the machine is shared), so the median of
+ * the per-round ratios is steadier than either figure alone.
+ */
+export function paired(rounds: number, subject: () => void, baseline: () => void): { subjectMs: number[]; baselineMs: number[]; ratio: number } {
+  subject();
+  baseline();
+  const subjectMs: number[] = [];
+  const baselineMs: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    // No forced collection in between: after a full GC V8 returns pages to the OS, and on a VM the first
+    // touch of a fresh page costs ~12-16 us, which would then dominate the next run.
+    const s = timeMs(subject);
+    const b = timeMs(baseline);
+    subjectMs.push(s);
+    baselineMs.push(b);
+    ratios.push(s / b);
+  }
+  return { subjectMs, baselineMs, ratio: median(ratios) };
+}

@@ -122,7 +122,7 @@ export class Stream {
     const cutoff = this.cutoffMs(nowMs);
     const log = shard.log;
     // Only whole segments are released, so the horizon can sit inside the first kept segment.
-    const first = log.firstAtOrAfter(cutoff);
+    const first = log.firstAfter(cutoff);
     log.dropBefore(first);
     return first;
   }

@@ -31,18 +31,6 @@ function innerConstraints(shape: Shape): string {
   return parts.join(', ');
 }
 
-/** True when an element shape carries a constraint that must be checked on each element. */
-export function hasScalarConstraints(shape: Shape): boolean {
-  return (
-    shape.minLength !== undefined ||
-    shape.maxLength !== undefined ||
-    shape.min !== undefined ||
-    shape.max !== undefined ||
-    shape.pattern !== undefined ||
-    shape.enum !== undefined
-  );
-}
-
 function integerText(value: number): string {
   return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
 }

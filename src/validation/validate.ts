@@ -4,7 +4,6 @@ import { OPERATIONS, type OperationName } from './operations.js';
 import {
   NOT_NULL,
   constraintText,
-  hasScalarConstraints,
   validationMessage,
   violation,
 } from './render.js';
@@ -197,7 +196,7 @@ function checkList(list: readonly unknown[], shape: Shape): void {
       const element = list[i];
       if (element !== undefined && element !== null && !scalarConstraintsHold(element, member)) allHold = false;
     }
-    if (!allHold && hasScalarConstraints(member)) report(list, shape, constraintText.listMember(member));
+    if (!allHold) report(list, shape, constraintText.listMember(member));
   }
   const flat = member.type === 'structure' && acceptsFast(member);
   for (let i = 0; i < list.length; i++) {
@@ -231,7 +230,7 @@ function checkMap(entries: Dict, shape: Shape): void {
     }
   }
   if (!keysHold) report(entries, shape, constraintText.mapKeys(keyShape));
-  if (!valuesHold && hasScalarConstraints(valueShape)) report(entries, shape, constraintText.mapValues(valueShape));
+  if (!valuesHold) report(entries, shape, constraintText.mapValues(valueShape));
   for (const key of keys) {
     const entry = entries[key];
     const isNull = entry === undefined || entry === null;

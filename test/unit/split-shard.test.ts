@@ -40,8 +40,11 @@ describe('SplitShard', () => {
     expect(shards[0]!.SequenceNumberRange.EndingSequenceNumber).toBeDefined();
     expect(shards[1]!.SequenceNumberRange.EndingSequenceNumber).toBeUndefined();
     expect(shards[1]!.AdjacentParentShardId).toBeUndefined();
-    // A child's numbers exceed every number of its parent.
-    for (const child of shards.slice(1)) expect(BigInt(child.SequenceNumberRange.StartingSequenceNumber)).toBeGreaterThan(BigInt(last));
+    // A child's numbers exceed every number of its parent, its EndingSequenceNumber included.
+    const parentEnd = shards[0]!.SequenceNumberRange.EndingSequenceNumber!;
+    expect(parentEnd).toMatch(/^\d{56}$/);
+    expect(BigInt(parentEnd)).toBeGreaterThan(BigInt(last));
+    for (const child of shards.slice(1)) expect(BigInt(child.SequenceNumberRange.StartingSequenceNumber)).toBeGreaterThan(BigInt(parentEnd));
   });
 
   it('accepts the lenient shard-ID spellings AWS accepts', () => {
