@@ -6,6 +6,7 @@ import type { Account } from '../model/account.js';
 import { Stream } from '../model/stream.js';
 import type { CreateStreamInput } from '../shapes/streams.js';
 import type { EmptyOutput } from '../shapes/common.js';
+import { addTags } from './tag-rules.js';
 
 /** AWS starts an on-demand stream with 4 shards. */
 export const ON_DEMAND_INITIAL_SHARDS = 4;
@@ -20,21 +21,16 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
   if (mode === 'ON_DEMAND' && shardCount !== undefined) throw new InvalidArgumentException(msg.onDemandWithShardCount());
   if (mode === 'PROVISIONED' && shardCount === undefined) throw new InvalidArgumentException(msg.provisionedNeedsShardCount());
   const count = shardCount ?? ON_DEMAND_INITIAL_SHARDS;
-  if (mode === 'ON_DEMAND') {
-    let onDemand = 0;
-    for (const s of account.streams.values()) if (s.mode === 'ON_DEMAND') onDemand++;
-    if (onDemand >= account.onDemandStreamCountLimit) {
-      // [U] AWS's text for the on-demand stream quota is not public.
-      throw new LimitExceededException(
-        `This request would exceed the on-demand stream limit for the account ${account.accountId} in ${account.region}. ` +
-          `Limit: ${account.onDemandStreamCountLimit}.`,
-      );
-    }
+  if (mode === 'ON_DEMAND' && account.onDemandStreamCount() >= account.onDemandStreamCountLimit) {
+    throw new LimitExceededException(msg.onDemandStreamLimit(account.accountId, account.region, account.onDemandStreamCountLimit));
   }
   const open = account.openShardCount();
   if (mode === 'PROVISIONED' && open + count > account.shardLimit) {
     throw new LimitExceededException(msg.shardLimit(account.accountId, account.region, open, account.shardLimit, count));
   }
+  // Tags obey the same rules as AddTagsToStream; checked before anything is created.
+  const tags = new Map<string, string>();
+  addTags(tags, input.Tags ?? {}, { kind: 'stream', name, accountId: account.accountId });
   const stream = new Stream(
     name,
     account.streamArn(name),
@@ -45,7 +41,11 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
     mode,
     input.MaxRecordSizeInKiB ?? DEFAULT_MAX_RECORD_SIZE_KIB,
   );
-  for (const [key, value] of Object.entries(input.Tags ?? {})) stream.tags.set(key, value);
+  for (const [key, value] of tags) stream.tags.set(key, value);
+  // [U] Warm throughput only means something for on-demand streams; it is stored and reported for them.
+  if (mode === 'ON_DEMAND' && input.WarmThroughputMiBps !== undefined) {
+    stream.warmThroughputTargetMiBps = stream.warmThroughputCurrentMiBps = input.WarmThroughputMiBps;
+  }
   account.streams.set(name, stream);
   return {};
 }

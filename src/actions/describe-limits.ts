@@ -5,12 +5,10 @@ import type { DescribeLimitsOutput } from '../shapes/streams.js';
 
 export function describeLimits(account: Account): DescribeLimitsOutput {
   account.now();
-  let onDemand = 0;
-  for (const stream of account.streams.values()) if (stream.mode === 'ON_DEMAND') onDemand++;
   return {
     ShardLimit: account.shardLimit,
     OpenShardCount: account.openShardCount(),
-    OnDemandStreamCount: onDemand,
+    OnDemandStreamCount: account.onDemandStreamCount(),
     OnDemandStreamCountLimit: account.onDemandStreamCountLimit,
   };
 }

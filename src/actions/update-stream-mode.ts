@@ -18,9 +18,7 @@ export function updateStreamMode(account: Account, input: UpdateStreamModeInput)
   const stream = activeStream(account, { StreamARN: input.StreamARN }, nowMs);
   const mode = input.StreamModeDetails.StreamMode;
   if (mode === 'ON_DEMAND' && stream.mode !== 'ON_DEMAND') {
-    let onDemand = 0;
-    for (const s of account.streams.values()) if (s.mode === 'ON_DEMAND') onDemand++;
-    if (onDemand >= account.onDemandStreamCountLimit) {
+    if (account.onDemandStreamCount() >= account.onDemandStreamCountLimit) {
       const limit = account.onDemandStreamCountLimit;
       throw new LimitExceededException(msg.onDemandStreamLimit(account.accountId, account.region, limit));
     }

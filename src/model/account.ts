@@ -99,6 +99,13 @@ export class Account {
     return `arn:${this.partition}:kinesis:${this.region}:${this.accountId}:stream/${name}`;
   }
 
+  /** Streams in on-demand mode (what OnDemandStreamCountLimit counts). */
+  onDemandStreamCount(): number {
+    let n = 0;
+    for (const stream of this.streams.values()) if (stream.mode === 'ON_DEMAND') n++;
+    return n;
+  }
+
   /**
    * Open shards of the account's provisioned streams: what the account shard quota counts (on-demand
    * streams have their own quota, OnDemandStreamCountLimit).

@@ -329,4 +329,19 @@ describe('resharding and retention against a reference model', () => {
   it('keeps ranges, placement, lineage-order reads and retention right across any command sequence', () => {
     fc.assert(fc.property(commands, (cmds) => fc.modelRun(freshRun, cmds)), { numRuns: 40 });
   });
+
+  // Fixed sequences the random runs found against deliberately broken engines (kept so each of those
+  // bugs fails fast and deterministically).
+  it.each<[string, Command[]]>([
+    ['an expired closed shard stays gone when retention grows', [new SplitCommand(0, 0n), new AdvanceClockCommand(DAY_MS), new ChangeRetentionCommand(25)]],
+    ['a merge given upper shard first covers the union', [new SplitCommand(0, 0n), new MergeCommand(0, true)]],
+    ['a merge after uniform scaling, upper shard first', [new UpdateShardCountCommand(1), new MergeCommand(0, true)]],
+    ['writes after a split go to the children', [new SplitCommand(0, 0n), new PutCommand('alpha'), new PutBatchCommand(['alpha', ' '])]],
+    ['expired records stay gone when retention grows', [
+      new PutCommand('alpha'), new AdvanceClockCommand(20 * HOUR_MS), new PutCommand('alpha'),
+      new AdvanceClockCommand(5 * HOUR_MS), new ChangeRetentionCommand(48), new ReadEverythingCommand(1),
+    ]],
+  ])('%s', (_, cmds) => {
+    fc.modelRun(freshRun, cmds);
+  });
 });

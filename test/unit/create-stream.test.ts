@@ -319,3 +319,30 @@ describe('CreateStream validation', () => {
     expect(kinesis.listStreams().StreamNames).toEqual([]);
   });
 });
+
+describe('CreateStream tags, warm throughput and quotas', () => {
+  it('applies the AddTagsToStream character rules to Tags and creates nothing when they fail', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    expect(rejection(() => kinesis.createStream({ StreamName: 's', ShardCount: 1, Tags: { 'a;b': 'x' } }))).toEqual({
+      name: 'InvalidArgumentException',
+      message: 'Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.',
+    });
+    expect(kinesis.listStreams().StreamNames).toEqual([]);
+  });
+
+  it('keeps valid Tags given at creation', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1, Tags: { team: 'data', env: 'test' } });
+    expect(kinesis.listTagsForStream({ StreamName: 's' }).Tags).toEqual([
+      { Key: 'env', Value: 'test' },
+      { Key: 'team', Value: 'data' },
+    ]);
+  });
+
+  it('does not count on-demand shards against the account shard quota', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0), shardLimit: 4 });
+    kinesis.createStream({ StreamName: 'od', StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+    kinesis.createStream({ StreamName: 'p', ShardCount: 4 });
+    expect(kinesis.describeLimits().OpenShardCount).toBe(4);
+  });
+});

@@ -24,12 +24,13 @@ describe('DescribeLimits', () => {
     expect(kinesis.describeLimits()).toMatchObject({ ShardLimit: 12, OnDemandStreamCountLimit: 3 });
   });
 
-  it('counts open shards across streams and on-demand streams', () => {
+  // The account shard quota counts provisioned streams' open shards; on-demand streams have their own quota.
+  it('counts open shards of provisioned streams, and on-demand streams separately', () => {
     const kinesis = new Kinesis({ clock: new ManualClock(T0) });
     kinesis.createStream({ StreamName: 'a', ShardCount: 3 });
     kinesis.createStream({ StreamName: 'b', ShardCount: 2 });
     kinesis.createStream({ StreamName: 'c', StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
-    expect(kinesis.describeLimits()).toMatchObject({ OpenShardCount: 9, OnDemandStreamCount: 1 });
+    expect(kinesis.describeLimits()).toMatchObject({ OpenShardCount: 5, OnDemandStreamCount: 1 });
   });
 
   it('stops counting a stream once it is deleted', () => {
