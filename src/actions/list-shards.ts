@@ -92,8 +92,12 @@ function fromToken(account: Account, input: ListShardsInput, nowMs: number): Lis
 /** The shards a filter selects, in shard-ID order; expired shards are never listed. */
 function filterShards(stream: Stream, state: ListShardsState, nowMs: number): Shard[] {
   const horizonMs = Math.max(stream.cutoffMs(nowMs), stream.activeAtMs);
+  // Open at t: opened by t and not yet closed, or closed exactly at t while still holding a record written at
+  // t (so a reader starting at t misses nothing). Intermediate shards of a reshard open and close at the same
+  // instant without records, and are not listed as open at that instant.
   const openAt = (shard: Shard, t: number) =>
-    shard.openedAtMs <= t && (shard.closedAtMs === undefined || shard.closedAtMs >= t);
+    shard.openedAtMs <= t &&
+    (shard.closedAtMs === undefined || shard.closedAtMs > t || (shard.closedAtMs === t && lastArrivalMs(shard) >= t));
   let keep: (shard: Shard) => boolean;
   switch (state.type) {
     case 'AT_LATEST':
@@ -122,4 +126,9 @@ function filterShards(stream: Stream, state: ListShardsState, nowMs: number): Sh
   }
   const after = state.after;
   return stream.visibleShards(nowMs).filter((s) => (after === undefined || s.id > after) && keep(s));
+}
+
+function lastArrivalMs(shard: Shard): number {
+  const log = shard.log;
+  return log.length > log.firstIndex ? log.arrivalAt(log.length - 1) : -Infinity;
 }

@@ -1,7 +1,7 @@
 // Rendering shards in AWS's output shapes (Shard, ChildShard).
 
 import type { ChildShard, Shard as ShardShape } from '../shapes/common.js';
-import type { Shard } from '../model/shard.js';
+import { parseShardId, type Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
 
 export function shardShape(shard: Shard): ShardShape {
@@ -20,7 +20,7 @@ export function shardShape(shard: Shard): ShardShape {
 /** The ChildShards entries of a closed shard: a merge child lists both parents. */
 export function childShardShapes(stream: Stream, shard: Shard): ChildShard[] {
   return shard.childIds.map((id) => {
-    const child = stream.shards.find((s) => s.id === id)!;
+    const child = stream.shards[parseShardId(id)!]!;
     const parents = child.adjacentParentId === undefined ? [child.parentId!] : [child.parentId!, child.adjacentParentId];
     return {
       ShardId: child.id,

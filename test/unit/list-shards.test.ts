@@ -209,3 +209,30 @@ describe('ListShards state and tokens', () => {
     });
   });
 });
+
+describe('ListShards AT_TIMESTAMP at the instant of a reshard', () => {
+  it('lists the shards open after an UpdateShardCount, not its zero-lifetime intermediates', () => {
+    const clock = new ManualClock(T0);
+    const kinesis = new Kinesis({ clock });
+    kinesis.createStream({ StreamName: 's', ShardCount: 2 });
+    clock.advance(1000);
+    kinesis.updateShardCount({ StreamName: 's', TargetShardCount: 3, ScalingType: 'UNIFORM_SCALING' });
+    const atT = kinesis.listShards({ StreamName: 's', ShardFilter: { Type: 'AT_TIMESTAMP', Timestamp: new Date(T0 + 1000) } });
+    const latest = kinesis.listShards({ StreamName: 's', ShardFilter: { Type: 'AT_LATEST' } });
+    expect(atT.Shards!.map((s) => s.ShardId)).toEqual(latest.Shards!.map((s) => s.ShardId));
+    expect(latest.Shards).toHaveLength(3);
+  });
+
+  it('keeps a parent listed when it holds a record written at the instant it was split', () => {
+    const clock = new ManualClock(T0);
+    const kinesis = new Kinesis({ clock });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1 });
+    clock.advance(1000);
+    kinesis.putRecord({ StreamName: 's', PartitionKey: 'k', Data: new Uint8Array([1]) });
+    kinesis.splitShard({ StreamName: 's', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '2' });
+    const ids = kinesis
+      .listShards({ StreamName: 's', ShardFilter: { Type: 'AT_TIMESTAMP', Timestamp: new Date(T0 + 1000) } })
+      .Shards!.map((s) => s.ShardId);
+    expect(ids).toEqual(['shardId-000000000000', 'shardId-000000000001', 'shardId-000000000002']);
+  });
+});
