@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { PutRecordsRequestEntry } from '../src/index.js';
-import { timeMs } from './support/measure.js';
+import { median, timeMs } from './support/measure.js';
 import { size } from './support/mode.js';
 import { Reporter, type BenchResult } from './support/report.js';
 import { batches, drain, engine, shardIds } from './support/workload.js';
@@ -103,11 +103,6 @@ async function peerDrain(client: KinesisClient, StreamName: string): Promise<{ m
     }
   }
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, records };
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[(s.length - 1) >> 1]!;
 }
 
 export async function run(): Promise<BenchResult> {

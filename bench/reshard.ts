@@ -4,7 +4,7 @@
 
 import { do_not_optimize } from 'mitata';
 import type { Kinesis } from '../src/index.js';
-import { collect, timeMs } from './support/measure.js';
+import { collect, median, timeMs } from './support/measure.js';
 import { size } from './support/mode.js';
 import { Reporter, type BenchResult } from './support/report.js';
 import { batches, engine, listAllShards, type Engine } from './support/workload.js';
@@ -26,11 +26,6 @@ function missing(kinesis: Kinesis): string | undefined {
 }
 
 const ops = (e: Engine) => e.kinesis as unknown as Resharding;
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[(s.length - 1) >> 1]!;
-}
 
 function fill(e: Engine, records: number): void {
   const pool = batches(51, size(64, 4), PER_BATCH);
@@ -65,50 +60,33 @@ function merges(e: Engine): number[] {
   return out;
 }
 
-export async function run(): Promise<BenchResult> {
-  const report = new Reporter('reshard');
-  const probe = engine(1);
-  const reason = missing(probe.kinesis);
-  if (reason !== undefined) {
-    report.info(`skipped: ${reason}`);
-    return { bench: 'reshard', figures: [], skipped: reason };
-  }
-  const records = size(1_000_000, 4_000);
-
-  const emptySplit = engine(SHARDS);
-  splits(emptySplit); // warm-up: the first calls compile the reshard path
-  const emptySplits = splits(engine(SHARDS));
-  const fullSplit = engine(SHARDS);
-  fill(fullSplit, records);
+/** One kind of reshard on shards holding `records` records, against the same on an empty stream. */
+function withAndWithoutRecords(report: Reporter, label: string, reshard: (e: Engine) => number[], records: number): void {
+  reshard(engine(SHARDS)); // warm-up: the first calls compile the reshard path
+  const empty = reshard(engine(SHARDS));
+  const full = engine(SHARDS);
+  fill(full, records);
   collect();
-  const fullSplits = splits(fullSplit);
-  report.info(`baseline: SplitShard on an empty ${SHARDS}-shard stream ${median(emptySplits).toFixed(3)} ms (median of ${emptySplits.length})`);
-  report.add(`SplitShard, ${SHARDS} shards holding ${records.toLocaleString('en-US')} records`, median(fullSplits), 'ms', {
-    note: `${(median(fullSplits) / median(emptySplits)).toFixed(2)}x empty stream`,
+  const loaded = reshard(full);
+  report.info(`baseline: ${label} on an empty ${SHARDS}-shard stream ${median(empty).toFixed(3)} ms (median of ${empty.length})`);
+  report.add(`${label}, ${SHARDS} shards holding ${records.toLocaleString('en-US')} records`, median(loaded), 'ms', {
+    note: `${(median(loaded) / median(empty)).toFixed(2)}x empty stream`,
   });
+}
 
-  merges(engine(SHARDS));
-  const emptyMerges = merges(engine(SHARDS));
-  const fullMerge = engine(SHARDS);
-  fill(fullMerge, records);
-  collect();
-  const fullMerges = merges(fullMerge);
-  report.info(`baseline: MergeShards on an empty ${SHARDS}-shard stream ${median(emptyMerges).toFixed(3)} ms (median of ${emptyMerges.length})`);
-  report.add(`MergeShards, ${SHARDS} shards holding ${records.toLocaleString('en-US')} records`, median(fullMerges), 'ms', {
-    note: `${(median(fullMerges) / median(emptyMerges)).toFixed(2)}x empty stream`,
-  });
-
+/** UpdateShardCount doubling a stream that holds records, against CreateStream of the target size. */
+function doubling(report: Reporter): void {
   const from = size(1000, 16);
   const to = from * 2;
   const createMs: number[] = [];
   const updateMs: number[] = [];
   for (let rep = 0; rep < size(3, 1); rep++) {
     const base = engine(1, { shardLimit: 10 * to });
-    createMs.push(timeMs(() => base.kinesis.createStream({ StreamName: 'wide', ShardCount: to })));
+    createMs.push(timeMs(() => do_not_optimize(base.kinesis.createStream({ StreamName: 'wide', ShardCount: to }))));
     const e = engine(from, { shardLimit: 10 * to });
     fill(e, size(200_000, 2_000));
     collect();
-    updateMs.push(timeMs(() => ops(e).updateShardCount({ StreamName: e.stream, TargetShardCount: to, ScalingType: 'UNIFORM_SCALING' })));
+    updateMs.push(timeMs(() => do_not_optimize(ops(e).updateShardCount({ StreamName: e.stream, TargetShardCount: to, ScalingType: 'UNIFORM_SCALING' }))));
     const open = openShards(e).length;
     if (open !== to) throw new Error(`UpdateShardCount left ${open} open shards, expected ${to}`);
   }
@@ -116,5 +94,18 @@ export async function run(): Promise<BenchResult> {
   report.add(`UpdateShardCount ${from} -> ${to} shards (applied, no delay)`, median(updateMs), 'ms', {
     note: `${(median(updateMs) / median(createMs)).toFixed(2)}x CreateStream(${to})`,
   });
+}
+
+export async function run(): Promise<BenchResult> {
+  const report = new Reporter('reshard');
+  const reason = missing(engine(1).kinesis);
+  if (reason !== undefined) {
+    report.info(`skipped: ${reason}`);
+    return { bench: 'reshard', figures: [], skipped: reason };
+  }
+  const records = size(1_000_000, 4_000);
+  withAndWithoutRecords(report, 'SplitShard', splits, records);
+  withAndWithoutRecords(report, 'MergeShards', merges, records);
+  doubling(report);
   return { bench: 'reshard', figures: report.figures };
 }

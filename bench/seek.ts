@@ -48,8 +48,8 @@ async function seekIn(report: Reporter, records: number, label: string): Promise
     do_not_optimize(e.kinesis.getShardIterator({ StreamName, ShardId, ShardIteratorType: 'AT_TIMESTAMP', Timestamp: atTime[i++ & (PROBES - 1)] })),
   );
   report.info(`${label}: baseline GetShardIterator LATEST ${latest.p50.toFixed(0)} ns`);
-  report.add(`GetShardIterator AT_SEQUENCE_NUMBER, ${label} shard`, bySequence.p50, 'ns/op', { note: `${(bySequence.p50 / latest.p50).toFixed(2)}x LATEST` });
-  report.add(`GetShardIterator AT_TIMESTAMP, ${label} shard`, byTime.p50, 'ns/op', { note: `${(byTime.p50 / latest.p50).toFixed(2)}x LATEST` });
+  report.add(`GetShardIterator AT_SEQUENCE_NUMBER, ${label}-record shard`, bySequence.p50, 'ns/op', { note: `${(bySequence.p50 / latest.p50).toFixed(2)}x LATEST` });
+  report.add(`GetShardIterator AT_TIMESTAMP, ${label}-record shard`, byTime.p50, 'ns/op', { note: `${(byTime.p50 / latest.p50).toFixed(2)}x LATEST` });
 }
 
 export async function run(): Promise<BenchResult> {

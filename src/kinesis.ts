@@ -103,229 +103,229 @@ export class Kinesis {
 
   /** @throws ResourceInUseException, LimitExceededException, InvalidArgumentException, ValidationException */
   createStream(input: CreateStreamInput): EmptyOutput {
-    validateInput('CreateStream', input);
+    input = validateInput('CreateStream', input);
     return createStream(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   deleteStream(input: DeleteStreamInput): EmptyOutput {
-    validateInput('DeleteStream', input);
+    input = validateInput('DeleteStream', input);
     return deleteStream(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   describeStream(input: DescribeStreamInput): DescribeStreamOutput {
-    validateInput('DescribeStream', input);
+    input = validateInput('DescribeStream', input);
     return describeStream(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   describeStreamSummary(input: DescribeStreamSummaryInput): DescribeStreamSummaryOutput {
-    validateInput('DescribeStreamSummary', input);
+    input = validateInput('DescribeStreamSummary', input);
     return describeStreamSummary(this.#account, input);
   }
 
   /** @throws ExpiredNextTokenException, InvalidArgumentException, ValidationException */
   listStreams(input: ListStreamsInput = {}): ListStreamsOutput {
-    validateInput('ListStreams', input);
+    input = validateInput('ListStreams', input);
     return listStreams(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, ExpiredNextTokenException, InvalidArgumentException, ValidationException */
   listShards(input: ListShardsInput): ListShardsOutput {
-    validateInput('ListShards', input);
+    input = validateInput('ListShards', input);
     return listShards(this.#account, input);
   }
 
   /** @throws ValidationException */
   describeLimits(input: DescribeLimitsInput = {}): DescribeLimitsOutput {
-    validateInput('DescribeLimits', input);
+    input = validateInput('DescribeLimits', input);
     return describeLimits(this.#account);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   putRecord(input: PutRecordInput): PutRecordOutput {
-    validateInput('PutRecord', input);
+    input = validateInput('PutRecord', input);
     return putRecord(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   putRecords(input: PutRecordsInput): PutRecordsOutput {
-    validateInput('PutRecords', input);
+    input = validateInput('PutRecords', input);
     return putRecords(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   getShardIterator(input: GetShardIteratorInput): GetShardIteratorOutput {
-    validateInput('GetShardIterator', input);
+    input = validateInput('GetShardIterator', input);
     return getShardIterator(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ExpiredIteratorException, ValidationException */
   getRecords(input: GetRecordsInput): GetRecordsOutput {
-    validateInput('GetRecords', input);
+    input = validateInput('GetRecords', input);
     return getRecords(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   addTagsToStream(input: AddTagsToStreamInput): EmptyOutput {
-    validateInput('AddTagsToStream', input);
+    input = validateInput('AddTagsToStream', input);
     return addTagsToStream(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   removeTagsFromStream(input: RemoveTagsFromStreamInput): EmptyOutput {
-    validateInput('RemoveTagsFromStream', input);
+    input = validateInput('RemoveTagsFromStream', input);
     return removeTagsFromStream(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   listTagsForStream(input: ListTagsForStreamInput): ListTagsForStreamOutput {
-    validateInput('ListTagsForStream', input);
+    input = validateInput('ListTagsForStream', input);
     return listTagsForStream(this.#account, input);
   }
 
   /** Tags a stream or consumer by ARN. @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   tagResource(input: TagResourceInput): EmptyOutput {
-    validateInput('TagResource', input);
+    input = validateInput('TagResource', input);
     return tagResource(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   untagResource(input: UntagResourceInput): EmptyOutput {
-    validateInput('UntagResource', input);
+    input = validateInput('UntagResource', input);
     return untagResource(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ValidationException */
   listTagsForResource(input: ListTagsForResourceInput): ListTagsForResourceOutput {
-    validateInput('ListTagsForResource', input);
+    input = validateInput('ListTagsForResource', input);
     return listTagsForResource(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   startStreamEncryption(input: StartStreamEncryptionInput): EmptyOutput {
-    validateInput('StartStreamEncryption', input);
+    input = validateInput('StartStreamEncryption', input);
     return startStreamEncryption(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   stopStreamEncryption(input: StopStreamEncryptionInput): EmptyOutput {
-    validateInput('StopStreamEncryption', input);
+    input = validateInput('StopStreamEncryption', input);
     return stopStreamEncryption(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   enableEnhancedMonitoring(input: EnableEnhancedMonitoringInput): EnhancedMonitoringOutput {
-    validateInput('EnableEnhancedMonitoring', input);
+    input = validateInput('EnableEnhancedMonitoring', input);
     return enableEnhancedMonitoring(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   disableEnhancedMonitoring(input: DisableEnhancedMonitoringInput): EnhancedMonitoringOutput {
-    validateInput('DisableEnhancedMonitoring', input);
+    input = validateInput('DisableEnhancedMonitoring', input);
     return disableEnhancedMonitoring(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException, InvalidArgumentException, ValidationException */
   registerStreamConsumer(input: RegisterStreamConsumerInput): RegisterStreamConsumerOutput {
-    validateInput('RegisterStreamConsumer', input);
+    input = validateInput('RegisterStreamConsumer', input);
     return registerStreamConsumer(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   deregisterStreamConsumer(input: DeregisterStreamConsumerInput): EmptyOutput {
-    validateInput('DeregisterStreamConsumer', input);
+    input = validateInput('DeregisterStreamConsumer', input);
     return deregisterStreamConsumer(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   describeStreamConsumer(input: DescribeStreamConsumerInput): DescribeStreamConsumerOutput {
-    validateInput('DescribeStreamConsumer', input);
+    input = validateInput('DescribeStreamConsumer', input);
     return describeStreamConsumer(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ExpiredNextTokenException, InvalidArgumentException, ValidationException */
   listStreamConsumers(input: ListStreamConsumersInput): ListStreamConsumersOutput {
-    validateInput('ListStreamConsumers', input);
+    input = validateInput('ListStreamConsumers', input);
     return listStreamConsumers(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException, ValidationException */
   updateStreamMode(input: UpdateStreamModeInput): EmptyOutput {
-    validateInput('UpdateStreamMode', input);
+    input = validateInput('UpdateStreamMode', input);
     return updateStreamMode(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
   updateStreamWarmThroughput(input: UpdateStreamWarmThroughputInput): UpdateStreamWarmThroughputOutput {
-    validateInput('UpdateStreamWarmThroughput', input);
+    input = validateInput('UpdateStreamWarmThroughput', input);
     return updateStreamWarmThroughput(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   updateMaxRecordSize(input: UpdateMaxRecordSizeInput): EmptyOutput {
-    validateInput('UpdateMaxRecordSize', input);
+    input = validateInput('UpdateMaxRecordSize', input);
     return updateMaxRecordSize(this.#account, input);
   }
 
   /** @throws ValidationException */
   describeAccountSettings(input: DescribeAccountSettingsInput = {}): DescribeAccountSettingsOutput {
-    validateInput('DescribeAccountSettings', input);
+    input = validateInput('DescribeAccountSettings', input);
     return describeAccountSettings(this.#account);
   }
 
   /** @throws ValidationException */
   updateAccountSettings(input: UpdateAccountSettingsInput): UpdateAccountSettingsOutput {
-    validateInput('UpdateAccountSettings', input);
+    input = validateInput('UpdateAccountSettings', input);
     return updateAccountSettings(this.#account, input);
   }
 
   /** Attaches a policy to a stream or consumer. @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   putResourcePolicy(input: PutResourcePolicyInput): EmptyOutput {
-    validateInput('PutResourcePolicy', input);
+    input = validateInput('PutResourcePolicy', input);
     return putResourcePolicy(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ValidationException */
   getResourcePolicy(input: GetResourcePolicyInput): GetResourcePolicyOutput {
-    validateInput('GetResourcePolicy', input);
+    input = validateInput('GetResourcePolicy', input);
     return getResourcePolicy(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, ValidationException */
   deleteResourcePolicy(input: DeleteResourcePolicyInput): EmptyOutput {
-    validateInput('DeleteResourcePolicy', input);
+    input = validateInput('DeleteResourcePolicy', input);
     return deleteResourcePolicy(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
   splitShard(input: SplitShardInput): EmptyOutput {
-    validateInput('SplitShard', input);
+    input = validateInput('SplitShard', input);
     return splitShard(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   mergeShards(input: MergeShardsInput): EmptyOutput {
-    validateInput('MergeShards', input);
+    input = validateInput('MergeShards', input);
     return mergeShards(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
   updateShardCount(input: UpdateShardCountInput): UpdateShardCountOutput {
-    validateInput('UpdateShardCount', input);
+    input = validateInput('UpdateShardCount', input);
     return updateShardCount(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   increaseStreamRetentionPeriod(input: IncreaseStreamRetentionPeriodInput): EmptyOutput {
-    validateInput('IncreaseStreamRetentionPeriod', input);
+    input = validateInput('IncreaseStreamRetentionPeriod', input);
     return increaseStreamRetentionPeriod(this.#account, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   decreaseStreamRetentionPeriod(input: DecreaseStreamRetentionPeriodInput): EmptyOutput {
-    validateInput('DecreaseStreamRetentionPeriod', input);
+    input = validateInput('DecreaseStreamRetentionPeriod', input);
     return decreaseStreamRetentionPeriod(this.#account, input);
   }
 

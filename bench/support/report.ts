@@ -1,6 +1,7 @@
 // Figures each benchmark reports, their printing, and the final markdown summary table.
 
 import os from 'node:os';
+import { SMOKE } from './mode.js';
 
 export interface Target {
   op: '<=' | '>=';
@@ -42,10 +43,17 @@ export function passes(figure: Figure): boolean | undefined {
   return t.op === '<=' ? figure.value <= t.value : figure.value >= t.value;
 }
 
+/** Pass/fail against the target; smoke-mode sizes are too small for either to mean anything. */
+function verdict(figure: Figure, smoke: boolean): string {
+  const ok = passes(figure);
+  if (ok === undefined) return '';
+  if (smoke) return 'n/a (smoke)';
+  return ok ? 'pass' : 'FAIL';
+}
+
 /** One figure as a console line. */
 export function line(figure: Figure): string {
-  const ok = passes(figure);
-  const target = figure.target === undefined ? '' : `   target ${figure.target.op} ${fmt(figure.target.value)} ${figure.unit}: ${ok ? 'PASS' : 'FAIL'}`;
+  const target = figure.target === undefined ? '' : `   target ${figure.target.op} ${fmt(figure.target.value)} ${figure.unit}: ${verdict(figure, SMOKE)}`;
   const note = figure.note === undefined ? '' : `   (${figure.note})`;
   return `  ${figure.name.padEnd(58)} ${fmt(figure.value).padStart(12)} ${figure.unit}${target}${note}`;
 }
@@ -89,10 +97,10 @@ export function summaryTable(results: readonly BenchResult[], smoke: boolean): s
       continue;
     }
     for (const f of result.figures) {
-      const ok = passes(f);
       const name = f.note === undefined ? f.name : `${f.name} (${f.note})`;
       const target = f.target === undefined ? '' : `${f.target.op} ${fmt(f.target.value)}`;
-      out.push(`| ${f.bench} | ${name} | ${fmt(f.value)} | ${f.unit} | ${target} | ${ok === undefined ? '' : ok ? 'pass' : '**FAIL**'} |`);
+      const result = verdict(f, smoke);
+      out.push(`| ${f.bench} | ${name} | ${fmt(f.value)} | ${f.unit} | ${target} | ${result === 'FAIL' ? '**FAIL**' : result} |`);
     }
   }
   return out.join('\n');

@@ -16,6 +16,21 @@ export const ITERATOR_TTL_MS = 300_000;
 export const GET_RECORDS_MAX_BYTES = 10 * 1024 * 1024;
 export const GET_RECORDS_MAX_LIMIT = 10_000;
 
+/**
+ * Builds the records GetRecords returns. A constructor rather than an object literal, for speed: V8 tracks
+ * literal sites and, once it has seen their objects survive a collection, allocates them straight into
+ * the old generation ("pretenuring"); every young Date and Uint8Array they point to then costs a
+ * remembered-set entry, and draining 1M records got 3x slower (0.73 s against 0.22 s). The prototype is
+ * Object.prototype, so the objects are indistinguishable from literals (same keys, order and prototype).
+ */
+const OutputRecord = function (this: KinesisRecord, sequenceNumber: string, arrival: Date, data: Uint8Array, partitionKey: string) {
+  this.SequenceNumber = sequenceNumber;
+  this.ApproximateArrivalTimestamp = arrival;
+  this.Data = data;
+  this.PartitionKey = partitionKey;
+} as unknown as new (sequenceNumber: string, arrival: Date, data: Uint8Array, partitionKey: string) => KinesisRecord;
+OutputRecord.prototype = Object.prototype;
+
 export function getRecords(account: Account, input: GetRecordsInput): GetRecordsOutput {
   const nowMs = account.now();
   const state = decodeIterator(account.sealer, input.ShardIterator);
@@ -35,9 +50,8 @@ export function getRecords(account: Account, input: GetRecordsInput): GetRecords
   }
   const from = Math.max(state.position, stream.trimHorizon(shard, nowMs));
   const records: KinesisRecord[] = [];
-  const sequenceOf = (i: number) => shard.sequenceNumberOf(i);
-  const next = shard.log.read(from, input.Limit ?? GET_RECORDS_MAX_LIMIT, GET_RECORDS_MAX_BYTES, (index, PartitionKey, Data, arrivalMs) => {
-    records.push({ SequenceNumber: sequenceOf(index), ApproximateArrivalTimestamp: new Date(arrivalMs), Data, PartitionKey });
+  const next = shard.log.read(from, input.Limit ?? GET_RECORDS_MAX_LIMIT, GET_RECORDS_MAX_BYTES, (index, key, data, arrivalMs) => {
+    records.push(new OutputRecord(shard.sequenceNumberOf(index), new Date(arrivalMs), data, key));
   });
   markEncryptedRecords(stream, shard, next - records.length, records);
   const log = shard.log;

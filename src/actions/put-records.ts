@@ -22,13 +22,17 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
   // Every entry is checked before any is stored: one bad entry fails the whole request and stores nothing.
   let explicitKeys: (bigint | undefined)[] | undefined;
   let total = 0;
+  const maxRecordBytes = stream.maxRecordSizeKiB * 1024;
   for (let i = 0; i < n; i++) {
     const entry = entries[i]!;
     if (entry.ExplicitHashKey !== undefined) {
       explicitKeys ??= new Array<bigint | undefined>(n);
       explicitKeys[i] = explicitHashKey(entry.ExplicitHashKey);
     }
-    total += recordSize(entry.Data, entry.PartitionKey, stream.maxRecordSizeKiB, `records.${i + 1}.member.data`);
+    // recordSize's own cheap bound, checked here so the message path (a new string) is only built for a
+    // record that may be too large: building it for all 500 cost ~15% of the call.
+    const bound = entry.Data.length + 3 * entry.PartitionKey.length;
+    total += bound <= maxRecordBytes ? bound : recordSize(entry.Data, entry.PartitionKey, stream.maxRecordSizeKiB, `records.${i + 1}.member.data`);
   }
   if (total > PUT_RECORDS_MAX_BYTES && exactSize(input) > PUT_RECORDS_MAX_BYTES) {
     throw new InvalidArgumentException(msg.putRecordsTooLarge(PUT_RECORDS_MAX_BYTES / 1024 / 1024));

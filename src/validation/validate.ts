@@ -40,7 +40,7 @@ type Dict = Readonly<Record<string, unknown>>;
  * @throws SerializationException when a member has the wrong type (the first one found).
  * @throws ValidationException listing the constraint violations, in member order, at most 10.
  */
-export function validateInput(operation: OperationName, input: unknown): void {
+export function validateInput<T>(operation: OperationName, input: T): T {
   const shape = OPERATIONS[operation];
   depth = 0;
   reported = null;
@@ -58,6 +58,28 @@ export function validateInput(operation: OperationName, input: unknown): void {
     const entries = found.map((v) => violation(v.value, v.shape, v.at, v.constraint));
     throw new ValidationException(validationMessage(entries));
   }
+  return withAwsIntegers(shape, input);
+}
+
+/**
+ * The input as AWS would act on it: integer members floored and clamped like the wire does (`awsInteger`),
+ * so `ShardCount: 2.7` means 2 whichever way a request arrives. The caller's object is never changed: a
+ * copy is made only when a value differs. Every integer member of the Kinesis model is top-level.
+ */
+function withAwsIntegers<T>(shape: Shape, input: T): T {
+  if (input === undefined || input === null) return input;
+  let copy: Record<string, unknown> | undefined;
+  for (const member of shape.members!) {
+    const type = member.shape.type;
+    if (type !== 'integer' && type !== 'long') continue;
+    const value = (input as Dict)[member.name];
+    if (typeof value !== 'number') continue;
+    const normalised = awsInteger(value, type);
+    if (normalised === value) continue;
+    copy ??= { ...(input as Dict) };
+    copy[member.name] = normalised;
+  }
+  return (copy ?? input) as T;
 }
 
 function isStructure(value: unknown): value is Dict {

@@ -346,3 +346,20 @@ describe('CreateStream tags, warm throughput and quotas', () => {
     expect(kinesis.describeLimits().OpenShardCount).toBe(4);
   });
 });
+
+describe('CreateStream integer members', () => {
+  it('floors a fractional ShardCount as AWS does on the wire, without changing the caller input', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    const input = { StreamName: 's', ShardCount: 2.7 };
+    kinesis.createStream(input);
+    expect(input.ShardCount).toBe(2.7);
+    expect(kinesis.describeStreamSummary({ StreamName: 's' }).StreamDescriptionSummary.OpenShardCount).toBe(2);
+  });
+
+  it('clamps a ShardCount beyond int32 to 2147483647 before the shard-limit check', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    expect(rejection(() => kinesis.createStream({ StreamName: 's', ShardCount: 1e11 })).message).toContain(
+      'Number of additional shards that would have resulted from this request: 2147483647.',
+    );
+  });
+});

@@ -1,3 +1,0 @@
-import { run } from '../get.js';
-await run();
-await run();

@@ -1,0 +1,147 @@
+// The shard log's storage contract, across segment boundaries: what is appended reads back byte for byte,
+// reads honour their record and byte budgets, trimming drops whole segments only, and slabs fit the data.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ShardLog } from '../../src/model/shard-log.js';
+
+interface Read {
+  index: number;
+  key: string;
+  data: Uint8Array;
+  arrivalMs: number;
+}
+
+function readAll(log: ShardLog, from: number, limit: number, maxBytes: number): { next: number; records: Read[] } {
+  const records: Read[] = [];
+  const next = log.read(from, limit, maxBytes, (index, key, data, arrivalMs) => {
+    records.push({ index, key, data, arrivalMs });
+  });
+  return { next, records };
+}
+
+/** Whether `data` is exactly what `payload(index, size)` wrote (checked without building arrays). */
+function holdsPayload(data: Uint8Array, index: number, size: number): boolean {
+  if (data.length !== size) return false;
+  for (let k = 0; k < size; k++) if (data[k] !== ((index * 31 + k) & 0xff)) return false;
+  return true;
+}
+
+function payload(index: number, size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  for (let k = 0; k < size; k++) out[k] = (index * 31 + k) & 0xff;
+  return out;
+}
+
+describe('ShardLog', () => {
+  it('reads back every record of many segments in order, byte for byte', () => {
+    const log = new ShardLog();
+    const count = 20_000; // past the first, growing segment and several full ones
+    for (let i = 0; i < count; i++) log.append(`k${i}`, payload(i, i % 7 === 0 ? 0 : (i % 300) + 1), 1000 + i);
+    const got: Read[] = [];
+    for (let from = 0; from < count; ) {
+      const { next, records } = readAll(log, from, 10_000, Number.MAX_SAFE_INTEGER);
+      got.push(...records);
+      from = next;
+    }
+    expect(got.map((r) => [r.index, r.key, r.arrivalMs])).toEqual(Array.from({ length: count }, (_, i) => [i, `k${i}`, 1000 + i]));
+    expect(got.filter((r) => !holdsPayload(r.data, r.index, r.index % 7 === 0 ? 0 : (r.index % 300) + 1))).toEqual([]);
+  });
+
+  it('matches a plain list under any mix of record sizes, limits and byte budgets', () => {
+    // Large records fill 1 MiB segments after a few records, so most runs cross several segment edges.
+    const sizes = fc.array(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.noBias(fc.integer({ min: 100_000, max: 400_000 }))), {
+      minLength: 1,
+      maxLength: 60,
+    });
+    // Budgets land anywhere inside a later record, so reads stop at every kind of place, segment edges included.
+    const reads = fc.array(
+      fc.record({
+        from: fc.nat(80),
+        limit: fc.integer({ min: 1, max: 400 }),
+        whole: fc.nat(40),
+        part: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
+      { maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(sizes, reads, (recordSizes, requests) => {
+        const log = new ShardLog();
+        recordSizes.forEach((size, i) => log.append(`k${i}`, payload(i, size), i));
+        for (const { from: at, limit, whole, part } of requests) {
+          const from = at % (recordSizes.length + 1);
+          let maxBytes = 0;
+          for (let i = from; i < Math.min(recordSizes.length, from + whole); i++) maxBytes += recordSizes[i]!;
+          maxBytes += Math.floor(part * (recordSizes[from + whole] ?? 0));
+          // The reference: records from `from` while within limit and budget, always at least one.
+          const expected: number[] = [];
+          let bytes = 0;
+          for (let i = from; i < recordSizes.length && expected.length < limit; i++) {
+            if (expected.length > 0 && bytes + recordSizes[i]! > maxBytes) break;
+            bytes += recordSizes[i]!;
+            expected.push(i);
+          }
+          const { next, records } = readAll(log, from, limit, maxBytes);
+          expect(records.map((r) => r.index)).toEqual(expected);
+          expect(next).toBe(expected.length > 0 ? expected[expected.length - 1]! + 1 : from);
+          const wrong = records.filter((r) => !holdsPayload(r.data, r.index, recordSizes[r.index]!));
+          expect(wrong.map((r) => r.index)).toEqual([]);
+        }
+      }),
+    );
+  });
+
+  it('stops at the byte budget across a segment boundary, but always returns one record', () => {
+    const log = new ShardLog();
+    for (let i = 0; i < 3; i++) log.append('k', payload(i, 600_000), 0); // one record per 1 MiB segment
+    expect(readAll(log, 0, 10, 1_000_000).records.map((r) => r.index)).toEqual([0]);
+    expect(readAll(log, 0, 10, 1_200_000).records.map((r) => r.index)).toEqual([0, 1]);
+    expect(readAll(log, 1, 10, 10).records.map((r) => r.index)).toEqual([1]);
+    expect(readAll(log, 0, 2, 1 << 30).next).toBe(2);
+  });
+
+  it('hands out copies: changing returned data changes neither the store nor the other records', () => {
+    const log = new ShardLog();
+    for (let i = 0; i < 3; i++) log.append('k', payload(i, 4), 0);
+    const first: Uint8Array[] = [];
+    log.read(0, 10, 1 << 20, (_i, _k, data) => first.push(data));
+    first[0]!.fill(0xee);
+    expect(first.map((d) => d.byteLength)).toEqual([4, 4, 4]);
+    expect([...first[1]!]).toEqual([...payload(1, 4)]);
+    const again = readAll(log, 0, 10, 1 << 20).records;
+    expect(again.map((r) => [...r.data])).toEqual([0, 1, 2].map((i) => [...payload(i, 4)]));
+  });
+
+  it('keeps appending after retention released every segment, with indexes running on', () => {
+    const log = new ShardLog();
+    for (let i = 0; i < 10_000; i++) log.append('old', payload(i, 10), 100);
+    log.dropBefore(log.firstAfter(100));
+    expect(log.firstIndex).toBe(10_000);
+    expect(log.payloadBytes).toBe(0);
+    expect(readAll(log, 0, 100, 1 << 20).records).toEqual([]);
+    for (let i = 0; i < 5; i++) log.append('new', payload(10_000 + i, 10), 200);
+    const { next, records } = readAll(log, 0, 100, 1 << 20);
+    expect(records.map((r) => [r.index, r.key])).toEqual([0, 1, 2, 3, 4].map((i) => [10_000 + i, 'new']));
+    expect(next).toBe(10_005);
+  });
+
+  it('releases only whole segments, so a trim point inside a segment keeps that segment readable', () => {
+    const log = new ShardLog();
+    for (let i = 0; i < 20_000; i++) log.append('k', payload(i, 1), i);
+    log.dropBefore(log.firstAfter(9_999)); // records 0..9999 expired
+    expect(log.firstIndex).toBeLessThanOrEqual(10_000);
+    expect(log.firstIndex).toBeGreaterThan(0);
+    expect(readAll(log, 10_000, 1, 1 << 20).records[0]?.index).toBe(10_000);
+  });
+
+  it('sizes payload slabs to the records it holds, and still takes records larger than that', () => {
+    const tiny = new ShardLog();
+    for (let i = 0; i < 100_000; i++) tiny.append('k', payload(i, 1), 0);
+    // 1-byte payloads: metadata (4 + 8 + 8 bytes) plus a slab close to the payload, not a 1 MiB slab per segment.
+    expect(tiny.allocatedBytes / 100_000).toBeLessThan(30);
+    tiny.append('big', payload(7, 600_000), 0);
+    tiny.append('k', payload(8, 1), 0);
+    const { records } = readAll(tiny, 100_000, 10, 1 << 30);
+    expect(records.map((r) => r.data.length)).toEqual([600_000, 1]);
+    expect(holdsPayload(records[0]!.data, 7, 600_000)).toBe(true);
+  });
+});
