@@ -18,18 +18,126 @@ export {
   SerializationException,
   type Fault,
 } from './errors/kinesis-error.js';
-export type * from './shapes/common.js';
-export type * from './shapes/streams.js';
-export type * from './shapes/records.js';
-export type * from './shapes/shards.js';
-export type * from './shapes/tags.js';
-export type * from './shapes/consumers.js';
-export type * from './shapes/encryption.js';
-export type * from './shapes/monitoring.js';
-export type * from './shapes/stream-settings.js';
-export type * from './shapes/account.js';
-export type * from './shapes/policies.js';
-export type * from './shapes/retention.js';
-export type * from './shapes/lineage.js';
+export type {
+  StreamStatus,
+  StreamMode,
+  EncryptionType,
+  ShardIteratorType,
+  MetricsName,
+  StreamRef,
+  StreamModeDetails,
+  HashKeyRange,
+  SequenceNumberRange,
+  Shard,
+  ChildShard,
+  EnhancedMetrics,
+  Tag,
+  EmptyOutput,
+} from './shapes/common.js';
+export type {
+  CreateStreamInput,
+  DeleteStreamInput,
+  DescribeStreamInput,
+  StreamDescription,
+  DescribeStreamOutput,
+  DescribeStreamSummaryInput,
+  WarmThroughputObject,
+  StreamDescriptionSummary,
+  DescribeStreamSummaryOutput,
+  ListStreamsInput,
+  StreamSummary,
+  ListStreamsOutput,
+  DescribeLimitsInput,
+  DescribeLimitsOutput,
+} from './shapes/streams.js';
+export type {
+  PutRecordInput,
+  PutRecordOutput,
+  PutRecordsRequestEntry,
+  PutRecordsInput,
+  PutRecordsResultEntry,
+  PutRecordsOutput,
+  GetShardIteratorInput,
+  GetShardIteratorOutput,
+  GetRecordsInput,
+  KinesisRecord,
+  GetRecordsOutput,
+} from './shapes/records.js';
+export type {
+  ShardFilterType,
+  ShardFilter,
+  ListShardsInput,
+  ListShardsOutput,
+  SplitShardInput,
+  MergeShardsInput,
+  ScalingType,
+  UpdateShardCountInput,
+  UpdateShardCountOutput,
+} from './shapes/shards.js';
+export type {
+  AddTagsToStreamInput,
+  RemoveTagsFromStreamInput,
+  ListTagsForStreamInput,
+  ListTagsForStreamOutput,
+  TagResourceInput,
+  UntagResourceInput,
+  ListTagsForResourceInput,
+  ListTagsForResourceOutput,
+} from './shapes/tags.js';
+export type {
+  ConsumerStatus,
+  Consumer,
+  ConsumerDescription,
+  RegisterStreamConsumerInput,
+  RegisterStreamConsumerOutput,
+  ConsumerRef,
+  DeregisterStreamConsumerInput,
+  DescribeStreamConsumerInput,
+  DescribeStreamConsumerOutput,
+  ListStreamConsumersInput,
+  ListStreamConsumersOutput,
+} from './shapes/consumers.js';
+export type {
+  StartStreamEncryptionInput,
+  StopStreamEncryptionInput,
+} from './shapes/encryption.js';
+export type {
+  EnableEnhancedMonitoringInput,
+  DisableEnhancedMonitoringInput,
+  EnhancedMonitoringOutput,
+} from './shapes/monitoring.js';
+export type {
+  UpdateStreamModeInput,
+  UpdateStreamWarmThroughputInput,
+  UpdateStreamWarmThroughputOutput,
+  UpdateMaxRecordSizeInput,
+} from './shapes/stream-settings.js';
+export type {
+  MinimumThroughputBillingCommitmentInputStatus,
+  MinimumThroughputBillingCommitmentOutputStatus,
+  MinimumThroughputBillingCommitmentInput,
+  MinimumThroughputBillingCommitmentOutput,
+  DescribeAccountSettingsInput,
+  DescribeAccountSettingsOutput,
+  UpdateAccountSettingsInput,
+  UpdateAccountSettingsOutput,
+} from './shapes/account.js';
+export type {
+  PutResourcePolicyInput,
+  GetResourcePolicyInput,
+  GetResourcePolicyOutput,
+  DeleteResourcePolicyInput,
+} from './shapes/policies.js';
+export type {
+  IncreaseStreamRetentionPeriodInput,
+  DecreaseStreamRetentionPeriodInput,
+} from './shapes/retention.js';
+export type {
+  DescribeShardGraphInput,
+  ShardGraphState,
+  ShardGraphNode,
+  ShardGraph,
+  DescribeShardGraphOutput,
+} from './shapes/lineage.js';
 export { renderShardGraphMermaid } from './lineage/render-shard-graph-mermaid.js';
 export { renderShardGraphDot } from './lineage/render-shard-graph-dot.js';
