@@ -22,6 +22,8 @@ const MAX_REPORTED = 10;
 const path: (string | number)[] = [];
 let depth = 0;
 let reported: Violation[] | null = null;
+/** Whether the input holds a member set to null (absent to AWS); then the actions get a copy without it. */
+let sawNull = false;
 
 // Rendered only once the walk is over: a list is reported (say, too long) before its elements are
 // type-checked, and rendering an element of the wrong type could fail where AWS answers with its type.
@@ -44,6 +46,7 @@ export function validateInput<T>(operation: OperationName, input: T): T {
   const shape = OPERATIONS[operation];
   depth = 0;
   reported = null;
+  sawNull = false;
   // A missing body means "no members" on the wire too, and null is "absent" everywhere else, so both
   // read as `{}`; any other non-structure gets the error a structure member of that type would get.
   if (input !== undefined && input !== null) {
@@ -58,7 +61,25 @@ export function validateInput<T>(operation: OperationName, input: T): T {
     const entries = found.map((v) => violation(v.value, v.shape, v.at, v.constraint));
     throw new ValidationException(validationMessage(entries));
   }
-  return withAwsIntegers(shape, input);
+  return withAwsIntegers(shape, sawNull ? (withoutNulls(input, shape) as T) : input);
+}
+
+/** A copy of a structure without its null members, at any depth (AWS reads null as absent). */
+function withoutNulls(value: unknown, shape: Shape): unknown {
+  if (value === undefined || value === null) return value;
+  if (shape.type === 'structure') {
+    const out: Record<string, unknown> = { ...(value as Dict) };
+    for (const member of shape.members!) {
+      const field = out[member.name];
+      if (field === null) delete out[member.name];
+      else if (field !== undefined) out[member.name] = withoutNulls(field, member.shape);
+    }
+    return out;
+  }
+  if (shape.type === 'list' && shape.member!.type === 'structure') {
+    return (value as unknown[]).map((element) => withoutNulls(element, shape.member!));
+  }
+  return value;
 }
 
 /**
@@ -105,6 +126,7 @@ function checkStructure(value: Dict, shape: Shape): void {
     const field = value[member.name];
     path[depth++] = member.path;
     if (field === undefined || field === null) {
+      if (field === null) sawNull = true;
       if (member.required) report(null, member.shape, NOT_NULL);
     } else {
       checkValue(field, member.shape);
@@ -304,6 +326,9 @@ function flatStructureHolds(value: Dict, shape: Shape): boolean {
 }
 
 function fieldHolds(field: unknown, member: Member): boolean {
-  if (field === undefined || field === null) return !member.required;
+  if (field === undefined || field === null) {
+    if (field === null) sawNull = true;
+    return !member.required;
+  }
   return scalarConstraintsHold(field, member.shape);
 }
