@@ -3,19 +3,11 @@
 import type { Account } from '../model/account.js';
 import type { MetricsName, StreamRef } from '../shapes/common.js';
 import type { EnhancedMonitoringOutput } from '../shapes/monitoring.js';
+import { SHARD_LEVEL_METRIC_NAMES } from '../validation/kinesis-shapes.js';
 import { activeStream } from './active-stream.js';
 
 /** The seven metrics, in the model's order; 'ALL' stands for all of them. */
-export const SHARD_LEVEL_METRICS: readonly MetricsName[] = [
-  'IncomingBytes',
-  'IncomingRecords',
-  'OutgoingBytes',
-  'OutgoingRecords',
-  'WriteProvisionedThroughputExceeded',
-  'ReadProvisionedThroughputExceeded',
-  'IteratorAgeMilliseconds',
-];
-
+export const SHARD_LEVEL_METRICS: readonly MetricsName[] = SHARD_LEVEL_METRIC_NAMES;
 /**
  * Adds ('enable') or removes ('disable') metrics on an ACTIVE stream and reports the set before and after,
  * both in the model's order with 'ALL' expanded. [U] The change applies at once: AWS documents no UPDATING.

@@ -66,18 +66,17 @@ export const STREAM_MODE = string({ enum: ['PROVISIONED', 'ON_DEMAND'] });
 export const ENCRYPTION_TYPE = string({ enum: ['NONE', 'KMS'] });
 export const SCALING_TYPE = string({ enum: ['UNIFORM_SCALING'] });
 export const MTBC_STATUS = string({ enum: ['ENABLED', 'DISABLED'] });
-export const METRICS_NAME = string({
-  enum: [
-    'IncomingBytes',
-    'IncomingRecords',
-    'OutgoingBytes',
-    'OutgoingRecords',
-    'WriteProvisionedThroughputExceeded',
-    'ReadProvisionedThroughputExceeded',
-    'IteratorAgeMilliseconds',
-    'ALL',
-  ],
-});
+/** The seven shard-level metrics in the model's order ('ALL' stands for all of them). */
+export const SHARD_LEVEL_METRIC_NAMES = [
+  'IncomingBytes',
+  'IncomingRecords',
+  'OutgoingBytes',
+  'OutgoingRecords',
+  'WriteProvisionedThroughputExceeded',
+  'ReadProvisionedThroughputExceeded',
+  'IteratorAgeMilliseconds',
+] as const;
+export const METRICS_NAME = string({ enum: [...SHARD_LEVEL_METRIC_NAMES, 'ALL'] });
 export const METRICS_NAME_LIST = list(METRICS_NAME, { minLength: 1, maxLength: 7 });
 
 export const PUT_RECORDS_REQUEST_ENTRY = structure(

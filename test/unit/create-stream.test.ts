@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Kinesis, KinesisError, ManualClock } from '../../src/index.js';
+import { Kinesis, ManualClock } from '../../src/index.js';
+import { rejection } from '../support/rejection.js';
 
 const ACCOUNT = '000000000000';
 const T0 = Date.UTC(2024, 0, 1);
 const MAX_KEY = '340282366920938463463374607431768211455';
-
-/** The name and message of the AWS error `call` throws. */
-function rejection(call: () => unknown): { name: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof KinesisError) return { name: error.name, message: error.message };
-    throw error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 function ranges(kinesis: Kinesis, name: string): [string, string][] {
   return kinesis

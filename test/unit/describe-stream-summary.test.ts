@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Kinesis, KinesisError, ManualClock } from '../../src/index.js';
+import { Kinesis, ManualClock } from '../../src/index.js';
+import { rejection } from '../support/rejection.js';
 
 const ACCOUNT = '000000000000';
 const T0 = Date.UTC(2024, 0, 1);
 const STREAM_ID = /^[a-z0-9]{20}-[a-z0-9]{3}$/;
-
-function rejection(call: () => unknown): { name: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof KinesisError) return { name: error.name, message: error.message };
-    throw error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 function summaryOf(kinesis: Kinesis, name: string) {
   return kinesis.describeStreamSummary({ StreamName: name }).StreamDescriptionSummary;

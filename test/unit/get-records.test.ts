@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Kinesis, KinesisError, ManualClock } from '../../src/index.js';
+import { Kinesis, ManualClock } from '../../src/index.js';
+import { rejection } from '../support/rejection.js';
 
 const ACCOUNT = '000000000000';
 const T0 = Date.UTC(2024, 0, 1);
@@ -7,16 +8,6 @@ const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/s`;
 const SHARD_0 = 'shardId-000000000000';
 const MiB = 1024 * 1024;
 const HOUR_MS = 3_600_000;
-
-function rejection(call: () => unknown): { name: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof KinesisError) return { name: error.name, message: error.message };
-    throw error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 function setup(startMs = T0, options: { tokenSecret?: string } = {}) {
   const clock = new ManualClock(startMs);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Kinesis, KinesisError, ManualClock, type GetShardIteratorInput } from '../../src/index.js';
+import { Kinesis, ManualClock, type GetShardIteratorInput } from '../../src/index.js';
+import { rejection } from '../support/rejection.js';
 
 const ACCOUNT = '000000000000';
 const T0 = Date.UTC(2024, 0, 1);
@@ -12,16 +13,6 @@ const IN_SHARD_1 = '340282366920938463463374607431768211455';
 const MUST_EITHER =
   'Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or ' +
   '(2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. ';
-
-function rejection(call: () => unknown): { name: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof KinesisError) return { name: error.name, message: error.message };
-    throw error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 function setup(shardCount = 2) {
   const clock = new ManualClock(T0);

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Kinesis, KinesisError, ManualClock, type PutRecordsRequestEntry } from '../../src/index.js';
+import { Kinesis, ManualClock, type PutRecordsRequestEntry } from '../../src/index.js';
+import { rejection } from '../support/rejection.js';
 
 const ACCOUNT = '000000000000';
 const T0 = Date.UTC(2024, 0, 1);
 const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/s`;
 const TOO_BIG_KEY = '340282366920938463463374607431768211456';
 const MiB = 1024 * 1024;
-
-function rejection(call: () => unknown): { name: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof KinesisError) return { name: error.name, message: error.message };
-    throw error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 function shardId(index: number): string {
   return `shardId-${String(index).padStart(12, '0')}`;
