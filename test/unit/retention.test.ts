@@ -1,33 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { Kinesis, ManualClock } from '../../src/index.js';
+import { Kinesis, ManualClock, type KinesisOptions } from '../../src/index.js';
+import { T0, expectRejected, streamFixture } from '../support/stream-fixture.js';
 
 const ACCOUNT = '000000000000';
-const T0 = Date.UTC(2024, 0, 1);
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-function setup(options: ConstructorParameters<typeof Kinesis>[0] = {}, shardCount = 1) {
-  const clock = new ManualClock(T0);
-  const kinesis = new Kinesis({ clock, ...options });
-  kinesis.createStream({ StreamName: 's', ShardCount: shardCount });
-  return { clock, kinesis };
-}
+const setup = (options: KinesisOptions = {}, shardCount = 1) => streamFixture(shardCount, options);
 
 const increase = (kinesis: Kinesis, hours: number, StreamName = 's') =>
   kinesis.increaseStreamRetentionPeriod({ StreamName, RetentionPeriodHours: hours });
 const decrease = (kinesis: Kinesis, hours: number, StreamName = 's') =>
   kinesis.decreaseStreamRetentionPeriod({ StreamName, RetentionPeriodHours: hours });
 const retention = (kinesis: Kinesis) => kinesis.describeStream({ StreamName: 's' }).StreamDescription.RetentionPeriodHours;
-
-function snapshot(kinesis: Kinesis) {
-  return { describe: kinesis.describeStream({ StreamName: 's' }), graph: kinesis.describeShardGraph({ StreamName: 's' }) };
-}
-
-function expectRejected(kinesis: Kinesis, call: () => unknown, name: string, message: string) {
-  const before = snapshot(kinesis);
-  expect(call).toThrow(expect.objectContaining({ name, message }));
-  expect(snapshot(kinesis)).toEqual(before);
-}
 
 function put(kinesis: Kinesis, text: string, shardKey = '0') {
   return kinesis.putRecord({ StreamName: 's', Data: new TextEncoder().encode(text), PartitionKey: text, ExplicitHashKey: shardKey });

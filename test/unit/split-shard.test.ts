@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Kinesis, ManualClock } from '../../src/index.js';
+import { Kinesis, ManualClock, type KinesisOptions } from '../../src/index.js';
+import { T0, expectRejected, streamFixture } from '../support/stream-fixture.js';
 
 const MAX = '340282366920938463463374607431768211455';
 const ACCOUNT = '000000000000';
-const T0 = Date.UTC(2024, 0, 1);
 
-function setup(options: ConstructorParameters<typeof Kinesis>[0] = {}, shardCount = 1) {
-  const clock = new ManualClock(T0);
-  const kinesis = new Kinesis({ clock, ...options });
-  kinesis.createStream({ StreamName: 's', ShardCount: shardCount });
-  return { clock, kinesis };
-}
-
-/** Everything observable about the stream's shards, to prove a rejected call changed nothing. */
-function snapshot(kinesis: Kinesis) {
-  return { describe: kinesis.describeStream({ StreamName: 's' }), graph: kinesis.describeShardGraph({ StreamName: 's' }) };
-}
-
-function expectRejected(kinesis: Kinesis, call: () => unknown, name: string, message: string) {
-  const before = snapshot(kinesis);
-  expect(call).toThrow(expect.objectContaining({ name, message }));
-  expect(snapshot(kinesis)).toEqual(before);
-}
+const setup = (options: KinesisOptions = {}, shardCount = 1) => streamFixture(shardCount, options);
 
 const split = (kinesis: Kinesis, shard: string, key: string) =>
   kinesis.splitShard({ StreamName: 's', ShardToSplit: shard, NewStartingHashKey: key });

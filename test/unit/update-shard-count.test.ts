@@ -1,31 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { Kinesis, ManualClock, type ShardGraphNode } from '../../src/index.js';
+import { Kinesis, ManualClock, type KinesisOptions, type ShardGraphNode } from '../../src/index.js';
 import { evenRanges, type HashRange } from '../../src/keys/hash-key.js';
 import { uniformScalingCost } from '../../src/model/uniform-scaling.js';
+import { T0, snapshot, expectRejected, streamFixture } from '../support/stream-fixture.js';
 
 const ACCOUNT = '000000000000';
-const T0 = Date.UTC(2024, 0, 1);
 const HOUR_MS = 3_600_000;
 
-function setup(options: ConstructorParameters<typeof Kinesis>[0] = {}, shardCount = 4) {
-  const clock = new ManualClock(T0);
-  const kinesis = new Kinesis({ clock, ...options });
-  kinesis.createStream({ StreamName: 's', ShardCount: shardCount });
-  return { clock, kinesis };
-}
+const setup = (options: KinesisOptions = {}, shardCount = 4) => streamFixture(shardCount, options);
 
 const scale = (kinesis: Kinesis, target: number) =>
   kinesis.updateShardCount({ StreamName: 's', TargetShardCount: target, ScalingType: 'UNIFORM_SCALING' });
-
-function snapshot(kinesis: Kinesis) {
-  return { describe: kinesis.describeStream({ StreamName: 's' }), graph: kinesis.describeShardGraph({ StreamName: 's' }) };
-}
-
-function expectRejected(kinesis: Kinesis, call: () => unknown, name: string, message: string) {
-  const before = snapshot(kinesis);
-  expect(call).toThrow(expect.objectContaining({ name, message }));
-  expect(snapshot(kinesis)).toEqual(before);
-}
 
 function openRanges(kinesis: Kinesis): HashRange[] {
   return kinesis.describeShardGraph({ StreamName: 's' }).Shards

@@ -1,0 +1,26 @@
+// A stream 's' on a ManualClock, and the check that a rejected call changed nothing observable.
+
+import { expect } from 'vitest';
+import { Kinesis, ManualClock, type KinesisOptions } from '../../src/index.js';
+
+export const T0 = Date.UTC(2024, 0, 1);
+
+/** A Kinesis on a ManualClock at T0 holding stream 's' with `shardCount` shards. */
+export function streamFixture(shardCount: number, options: KinesisOptions = {}): { clock: ManualClock; kinesis: Kinesis } {
+  const clock = new ManualClock(T0);
+  const kinesis = new Kinesis({ clock, ...options });
+  kinesis.createStream({ StreamName: 's', ShardCount: shardCount });
+  return { clock, kinesis };
+}
+
+/** Everything observable about the stream's shards, to prove a rejected call changed nothing. */
+export function snapshot(kinesis: Kinesis) {
+  return { describe: kinesis.describeStream({ StreamName: 's' }), graph: kinesis.describeShardGraph({ StreamName: 's' }) };
+}
+
+/** `call` throws the AWS error `name` with `message`, and stream 's' is exactly as it was. */
+export function expectRejected(kinesis: Kinesis, call: () => unknown, name: string, message: string): void {
+  const before = snapshot(kinesis);
+  expect(call).toThrow(expect.objectContaining({ name, message }));
+  expect(snapshot(kinesis)).toEqual(before);
+}
