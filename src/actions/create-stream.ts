@@ -21,10 +21,10 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
   if (mode === 'ON_DEMAND' && shardCount !== undefined) throw new InvalidArgumentException(msg.onDemandWithShardCount());
   if (mode === 'PROVISIONED' && shardCount === undefined) throw new InvalidArgumentException(msg.provisionedNeedsShardCount());
   const count = shardCount ?? ON_DEMAND_INITIAL_SHARDS;
-  if (mode === 'ON_DEMAND' && account.onDemandStreamCount() >= account.onDemandStreamCountLimit) {
+  if (mode === 'ON_DEMAND' && account.onDemandQuotaUsage() >= account.onDemandStreamCountLimit) {
     throw new LimitExceededException(msg.onDemandStreamLimit(account.accountId, account.region, account.onDemandStreamCountLimit));
   }
-  const open = account.openShardCount();
+  const open = account.shardQuotaUsage();
   if (mode === 'PROVISIONED' && open + count > account.shardLimit) {
     throw new LimitExceededException(msg.shardLimit(account.accountId, account.region, open, account.shardLimit, count));
   }

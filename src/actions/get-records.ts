@@ -1,10 +1,16 @@
 // GetRecords — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetRecords.html
 
-import { ExpiredIteratorException, InvalidArgumentException, ResourceNotFoundException } from '../errors/kinesis-error.js';
+import {
+  ExpiredIteratorException,
+  InvalidArgumentException,
+  ProvisionedThroughputExceededException,
+  ResourceNotFoundException,
+} from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import { decodeIterator, encodeIterator, type IteratorState } from '../keys/shard-iterator.js';
 import type { Account } from '../model/account.js';
-import { shardIdOf } from '../model/shard.js';
+import { shardIdOf, type Shard } from '../model/shard.js';
+import type { Stream } from '../model/stream.js';
 import type { GetRecordsInput, GetRecordsOutput, KinesisRecord } from '../shapes/records.js';
 import { markEncryptedRecords } from './record-encryption.js';
 import { childShardShapes } from './shard-shapes.js';
@@ -48,6 +54,43 @@ export function getRecords(account: Account, input: GetRecordsInput): GetRecords
   if (stream === undefined || shard === undefined || stream.isExpired(shard, nowMs)) {
     throw new ResourceNotFoundException(msg.shardNotExist(shardIdOf(state.shardIndex), state.streamName, account.accountId));
   }
+  // Throughput is the last check; kept in its own function so that with the option off it costs one branch.
+  if (account.throughputLimits) return readWithinLimits(account, stream, shard, state, input, nowMs);
+  return readRecords(account, stream, shard, state, input, nowMs);
+}
+
+/**
+ * GetRecords under the shard's read limits (see ShardThroughput): a throttled call changes nothing; an
+ * admitted one counts, with the bytes of record data it returns (partition keys are not counted [U]).
+ */
+function readWithinLimits(
+  account: Account,
+  stream: Stream,
+  shard: Shard,
+  state: IteratorState,
+  input: GetRecordsInput,
+  nowMs: number,
+): GetRecordsOutput {
+  const throughput = shard.throughput();
+  if (!throughput.canRead(nowMs)) {
+    throw new ProvisionedThroughputExceededException(msg.rateExceededShardRead(account.accountId, stream.name, shard.id));
+  }
+  const out = readRecords(account, stream, shard, state, input, nowMs);
+  let dataBytes = 0;
+  for (const record of out.Records) dataBytes += record.Data.length;
+  throughput.countRead(nowMs, dataBytes);
+  return out;
+}
+
+/** The records from the iterator's position, and where the next call continues. */
+function readRecords(
+  account: Account,
+  stream: Stream,
+  shard: Shard,
+  state: IteratorState,
+  input: GetRecordsInput,
+  nowMs: number,
+): GetRecordsOutput {
   const from = Math.max(state.position, stream.trimHorizon(shard, nowMs));
   const records: KinesisRecord[] = [];
   const next = shard.log.read(from, input.Limit ?? GET_RECORDS_MAX_LIMIT, GET_RECORDS_MAX_BYTES, (index, key, data, arrivalMs) => {

@@ -1,6 +1,6 @@
 // GetShardIterator — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetShardIterator.html
 
-import { InvalidArgumentException, ResourceNotFoundException } from '../errors/kinesis-error.js';
+import { InvalidArgumentException, ProvisionedThroughputExceededException, ResourceNotFoundException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import { decodeSequence, END_COUNTER } from '../keys/sequence-number.js';
 import { encodeIterator } from '../keys/shard-iterator.js';
@@ -21,6 +21,10 @@ export function getShardIterator(account: Account, input: GetShardIteratorInput)
     throw new ResourceNotFoundException(msg.shardNotExist(shardIdOf(index), ref.name, ref.accountId));
   }
   const position = startPosition(account, stream, shard, input, nowMs);
+  // Throughput is the last check. [U] The message: AWS's text for this throttle is not public; the write one is used.
+  if (account.throughputLimits && !shard.throughput().admitIterator(nowMs)) {
+    throw new ProvisionedThroughputExceededException(msg.rateExceededShard(shard.id, stream.name, account.accountId));
+  }
   const ShardIterator = encodeIterator(account.sealer, {
     createdAtMs: nowMs,
     streamName: stream.name,

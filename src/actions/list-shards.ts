@@ -107,7 +107,9 @@ function filterShards(stream: Stream, state: ListShardsState, nowMs: number): Sh
       keep = (s) => openAt(s, horizonMs);
       break;
     case 'AT_TIMESTAMP': {
-      const t = Math.max(state.timestampMs!, stream.activeAtMs);
+      // A time before the trim horizon means the trim horizon (as for a GetShardIterator AT_TIMESTAMP): the
+      // shards open then may have expired, and their unexpired children must cover the key space instead.
+      const t = Math.max(state.timestampMs!, horizonMs);
       keep = (s) => openAt(s, t);
       break;
     }

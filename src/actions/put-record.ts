@@ -1,10 +1,11 @@
 // PutRecord — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecord.html
 
-import { InvalidArgumentException } from '../errors/kinesis-error.js';
+import { InvalidArgumentException, ProvisionedThroughputExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import { wordsOf } from '../keys/hash-key.js';
 import { HASH, md5Key } from '../keys/md5.js';
 import { decodeSequence } from '../keys/sequence-number.js';
+import { utf8ByteLength } from '../keys/utf8.js';
 import type { Account } from '../model/account.js';
 import type { PutRecordInput, PutRecordOutput } from '../shapes/records.js';
 import { explicitHashKey, recordSize } from './record-checks.js';
@@ -27,6 +28,10 @@ export function putRecord(account: Account, input: PutRecordInput): PutRecordOut
   } else {
     const w = wordsOf(key);
     shard = stream.router.route(w[0], w[1], w[2], w[3]);
+  }
+  // Throughput is the last check (spec §4.3), and costs this one branch while the option is off.
+  if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, input.Data.length + utf8ByteLength(input.PartitionKey))) {
+    throw new ProvisionedThroughputExceededException(msg.rateExceededShard(shard.id, stream.name, account.accountId));
   }
   const index = shard.log.append(input.PartitionKey, input.Data, nowMs, nowMs - stream.retentionMs);
   return { ShardId: shard.id, SequenceNumber: shard.sequenceNumberOf(index), EncryptionType: stream.encryptionType };

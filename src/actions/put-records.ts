@@ -6,13 +6,17 @@ import { wordsOf } from '../keys/hash-key.js';
 import { HASH, md5Key } from '../keys/md5.js';
 import { utf8ByteLength } from '../keys/utf8.js';
 import type { Account } from '../model/account.js';
+import type { Router } from '../model/router.js';
 import type { Shard } from '../model/shard.js';
-import type { PutRecordsInput, PutRecordsOutput, PutRecordsResultEntry } from '../shapes/records.js';
+import type { Stream } from '../model/stream.js';
+import type { PutRecordsInput, PutRecordsOutput, PutRecordsRequestEntry, PutRecordsResultEntry } from '../shapes/records.js';
 import { explicitHashKey, recordSize } from './record-checks.js';
 import { writableStream } from './writable-stream.js';
 
 /** [U] The whole-request cap: 10 MiB of data + partition keys (AWS docs since large records; was 5 MiB). */
 export const PUT_RECORDS_MAX_BYTES = 10 * 1024 * 1024;
+/** The ErrorCode of an entry refused by its shard's write limit. */
+const THROTTLED = 'ProvisionedThroughputExceededException';
 
 export function putRecords(account: Account, input: PutRecordsInput): PutRecordsOutput {
   const nowMs = account.now();
@@ -37,6 +41,8 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
   if (total > PUT_RECORDS_MAX_BYTES && exactSize(input) > PUT_RECORDS_MAX_BYTES) {
     throw new InvalidArgumentException(msg.putRecordsTooLarge(PUT_RECORDS_MAX_BYTES / 1024 / 1024));
   }
+  // Kept out of the loop below, so that with the option off throughput costs one branch per call.
+  if (account.throughputLimits) return putWithinLimits(account, stream, entries, explicitKeys, nowMs);
   const router = stream.router;
   const cutoffMs = nowMs - stream.retentionMs;
   const results = new Array<PutRecordsResultEntry>(n);
@@ -55,6 +61,40 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
     results[i] = { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   }
   return { FailedRecordCount: 0, Records: results, EncryptionType: stream.encryptionType };
+}
+
+/**
+ * The store loop under the per-shard write limits (spec §4.4): entries are admitted in request order, and
+ * one over its shard's limit fails alone, with AWS's per-entry ErrorCode and ErrorMessage.
+ */
+function putWithinLimits(
+  account: Account,
+  stream: Stream,
+  entries: readonly PutRecordsRequestEntry[],
+  explicitKeys: readonly (bigint | undefined)[] | undefined,
+  nowMs: number,
+): PutRecordsOutput {
+  const cutoffMs = nowMs - stream.retentionMs;
+  let failed = 0;
+  const results = entries.map((entry, i): PutRecordsResultEntry => {
+    const shard = routeEntry(stream.router, entry.PartitionKey, explicitKeys?.[i]);
+    if (!shard.throughput().admitWrite(nowMs, entry.Data.length + utf8ByteLength(entry.PartitionKey))) {
+      failed++;
+      return { ErrorCode: THROTTLED, ErrorMessage: msg.rateExceededShard(shard.id, stream.name, account.accountId) };
+    }
+    const index = shard.log.append(entry.PartitionKey, entry.Data, nowMs, cutoffMs);
+    return { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
+  });
+  return { FailedRecordCount: failed, Records: results, EncryptionType: stream.encryptionType };
+}
+
+function routeEntry(router: Router, partitionKey: string, explicit: bigint | undefined): Shard {
+  if (explicit !== undefined) {
+    const w = wordsOf(explicit);
+    return router.route(w[0], w[1], w[2], w[3]);
+  }
+  md5Key(partitionKey);
+  return router.route(HASH[0]!, HASH[1]!, HASH[2]!, HASH[3]!);
 }
 
 function exactSize(input: PutRecordsInput): number {

@@ -31,10 +31,14 @@ export function registerStreamConsumer(account: Account, input: RegisterStreamCo
   let creating = 0;
   for (const s of account.streams.values()) for (const c of s.consumers.values()) if (c.status(nowMs) === 'CREATING') creating++;
   if (creating >= MAX_CREATING_CONSUMERS) throw new LimitExceededException(msg.consumerCreatingLimit(MAX_CREATING_CONSUMERS));
-  const consumer = new Consumer(name, stream.arn, nowMs, nowMs + account.consumerDelayMs);
+  // Tags are checked before the consumer takes an ARN, so a refused call leaves nothing behind.
+  const tags = new Map<string, string>();
   if (input.Tags !== undefined && input.Tags !== null) {
-    addTags(consumer.tags, input.Tags, { kind: 'consumer', name, accountId: account.accountId });
+    addTags(tags, input.Tags, { kind: 'consumer', name, accountId: account.accountId });
   }
+  const arnSuffix = account.consumerArnSuffix(stream.arn, name, nowMs);
+  const consumer = new Consumer(name, stream.arn, nowMs, nowMs + account.consumerDelayMs, arnSuffix);
+  for (const [key, value] of tags) consumer.tags.set(key, value);
   stream.consumers.set(name, consumer);
   return { Consumer: { ...consumerShape(consumer, nowMs), ConsumerStatus: 'CREATING' } };
 }

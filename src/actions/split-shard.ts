@@ -17,7 +17,7 @@ export function splitShard(account: Account, input: SplitShardInput): EmptyOutpu
   const stream = reshardableStream(account, ref, nowMs);
   const parent = existingShard(account, stream, index);
   assertOpen(account, stream, parent);
-  const open = account.openShardCount();
+  const open = account.shardQuotaUsage();
   if (open + 1 > account.shardLimit) {
     throw new LimitExceededException(msg.shardLimit(account.accountId, account.region, open, account.shardLimit, 1));
   }
@@ -33,6 +33,6 @@ export function splitShard(account: Account, input: SplitShardInput): EmptyOutpu
   scheduleUpdate(account, stream, nowMs, (atMs) => {
     splitInModel(stream, parent, key, atMs);
     stream.rebuildRouter();
-  });
+  }, { openShards: stream.openShards().length + 1 });
   return {};
 }

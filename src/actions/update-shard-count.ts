@@ -46,7 +46,7 @@ export function updateShardCount(account: Account, input: UpdateShardCountInput)
   if (target === current && isUniform(open, target)) return output;
   // The walk's intermediate shards are open for a moment and count toward the account limit.
   const extra = uniformScalingCost(open, target).extraOpenShards;
-  const accountOpen = account.openShardCount();
+  const accountOpen = account.shardQuotaUsage();
   if (accountOpen + extra > account.shardLimit) {
     throw new LimitExceededException(
       msg.shardLimit(account.accountId, account.region, accountOpen, account.shardLimit, extra),
@@ -59,7 +59,7 @@ export function updateShardCount(account: Account, input: UpdateShardCountInput)
       merge: (lower, upper) => mergeShards(stream, lower, upper, atMs),
     });
     stream.rebuildRouter();
-  });
+  }, { openShards: target });
   return output;
 }
 

@@ -11,16 +11,25 @@ import { scheduleUpdate } from './schedule-update.js';
 /**
  * The stream goes UPDATING and switches mode when that ends, keeping its shards ([U]). [U] Switching to the
  * mode it already has is accepted (UPDATING, no change); AWS's limit of two switches per 24 h is not modelled.
- * @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException (on-demand stream quota)
+ * @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException (on-demand stream or shard quota)
  */
 export function updateStreamMode(account: Account, input: UpdateStreamModeInput): EmptyOutput {
   const nowMs = account.now();
   const stream = activeStream(account, { StreamARN: input.StreamARN }, nowMs);
   const mode = input.StreamModeDetails.StreamMode;
   if (mode === 'ON_DEMAND' && stream.mode !== 'ON_DEMAND') {
-    if (account.onDemandStreamCount() >= account.onDemandStreamCountLimit) {
+    if (account.onDemandQuotaUsage() >= account.onDemandStreamCountLimit) {
       const limit = account.onDemandStreamCountLimit;
       throw new LimitExceededException(msg.onDemandStreamLimit(account.accountId, account.region, limit));
+    }
+  }
+  // [U] A stream turning provisioned brings its open shards under the account shard quota; AWS's answer when
+  // they do not fit is not public, so it is CreateStream's.
+  if (mode === 'PROVISIONED' && stream.mode !== 'PROVISIONED') {
+    const used = account.shardQuotaUsage();
+    const adding = stream.openShards().length;
+    if (used + adding > account.shardLimit) {
+      throw new LimitExceededException(msg.shardLimit(account.accountId, account.region, used, account.shardLimit, adding));
     }
   }
   const warmMiBps = input.WarmThroughputMiBps ?? undefined;
@@ -32,6 +41,6 @@ export function updateStreamMode(account: Account, input: UpdateStreamModeInput)
     } else {
       stream.warmThroughputTargetMiBps = stream.warmThroughputCurrentMiBps = undefined;
     }
-  });
+  }, { mode });
   return {};
 }

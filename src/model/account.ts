@@ -33,6 +33,13 @@ export interface KinesisOptions {
   onDemandStreamCountLimit?: number;
   /** Secret that seals shard iterators and NextTokens. Default: a fixed string (tokens stay deterministic). */
   tokenSecret?: string;
+  /**
+   * Emulate the per-shard throughput limits with ProvisionedThroughputExceededException. Default false.
+   * Per shard, per second of the clock: writes 1000 records and 1 MiB; GetRecords 5 calls and 2 MiB of
+   * data (a larger read blocks the shard's reads until its data is paid for); GetShardIterator 5 calls.
+   * The rules are in src/model/shard-throughput.ts.
+   */
+  throughputLimits?: boolean;
 }
 
 /** Regions whose default shard quota is 20,000 (AWS Kinesis quotas page); elsewhere 1,000. */
@@ -49,6 +56,8 @@ export class Account {
   readonly shardLimit: number;
   readonly onDemandStreamCountLimit: number;
   readonly sealer: TokenSealer;
+  /** Whether per-shard throughput limits are enforced (KinesisOptions.throughputLimits). */
+  readonly throughputLimits: boolean;
   /** Live streams by name (every status, until a deleted one is gone). */
   readonly streams = new Map<string, Stream>();
   /** The account's MinimumThroughputBillingCommitment (Describe/UpdateAccountSettings). */
@@ -56,6 +65,8 @@ export class Account {
   #clock: Clock;
   #lastNowMs = -Infinity;
   #incarnations = 0;
+  /** The last ARN suffix given to each consumer name of each stream ARN (see consumerArnSuffix). */
+  readonly #consumerArnSuffixes = new Map<string, number>();
   /** Earliest time a transition (update applied, deleted stream gone) is due; skips settling until then. */
   #nextDueMs = Infinity;
 
@@ -71,6 +82,7 @@ export class Account {
     this.shardLimit = options.shardLimit ?? (LARGE_REGIONS.has(this.region) ? 20_000 : 1_000);
     this.onDemandStreamCountLimit = options.onDemandStreamCountLimit ?? 50;
     this.sealer = new TokenSealer(options.tokenSecret ?? 'kinesim');
+    this.throughputLimits = options.throughputLimits ?? false;
   }
 
   /**
@@ -95,6 +107,20 @@ export class Account {
     return ++this.#incarnations;
   }
 
+  /**
+   * The trailing number of a new consumer's ARN: its creation time in epoch seconds, or one more than the
+   * last suffix of that name on that stream ARN. A re-registered consumer (or one of a re-created stream)
+   * gets a new ARN [M] even within the same second, so an old ARN never finds it.
+   */
+  consumerArnSuffix(streamArn: string, name: string, createdAtMs: number): number {
+    const key = `${streamArn}/consumer/${name}`;
+    const last = this.#consumerArnSuffixes.get(key);
+    const seconds = Math.floor(createdAtMs / 1000);
+    const suffix = last === undefined || seconds > last ? seconds : last + 1;
+    this.#consumerArnSuffixes.set(key, suffix);
+    return suffix;
+  }
+
   streamArn(name: string): string {
     return `arn:${this.partition}:kinesis:${this.region}:${this.accountId}:stream/${name}`;
   }
@@ -115,6 +141,32 @@ export class Account {
     for (const stream of this.streams.values()) {
       if (stream.mode !== 'PROVISIONED') continue;
       for (const shard of stream.shards) if (shard.isOpen) n++;
+    }
+    return n;
+  }
+
+  /**
+   * What the account shard quota holds against a new request: the open shards of provisioned streams, with
+   * a pending change counted as done where it asks for more (a split's extra shard, an UpdateShardCount's
+   * target, a stream switching to provisioned). DescribeLimits reports openShardCount, the shards open now.
+   */
+  shardQuotaUsage(): number {
+    let n = 0;
+    for (const stream of this.streams.values()) {
+      const reserved = stream.pending?.reserves;
+      if (stream.mode !== 'PROVISIONED' && reserved?.mode !== 'PROVISIONED') continue;
+      let open = 0;
+      for (const shard of stream.shards) if (shard.isOpen) open++;
+      n += Math.max(open, reserved?.openShards ?? open);
+    }
+    return n;
+  }
+
+  /** What the on-demand stream quota holds against a new request: on-demand streams and streams switching to on-demand. */
+  onDemandQuotaUsage(): number {
+    let n = 0;
+    for (const stream of this.streams.values()) {
+      if (stream.mode === 'ON_DEMAND' || stream.pending?.reserves?.mode === 'ON_DEMAND') n++;
     }
     return n;
   }

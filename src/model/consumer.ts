@@ -16,8 +16,10 @@ export class Consumer {
     readonly createdAtMs: number,
     /** When CREATING ends. */
     readonly activeAtMs: number,
+    /** The ARN's trailing number: the creation time in epoch seconds, unless an earlier ARN already used it. */
+    arnSuffix = Math.floor(createdAtMs / 1000),
   ) {
-    this.arn = consumerArnOf(streamArn, name, createdAtMs);
+    this.arn = consumerArnOf(streamArn, name, arnSuffix);
   }
 
   /** AWS tracks consumer creation in whole seconds (the ARN suffix, SubscribeToShard's messages). */
@@ -38,7 +40,7 @@ export class Consumer {
   }
 }
 
-/** `<StreamARN>/consumer/<name>:<creation epoch seconds>` (spec §2.1; [U] that the suffix is exactly this). */
-export function consumerArnOf(streamArn: string, name: string, createdAtMs: number): string {
-  return `${streamArn}/consumer/${name}:${Math.floor(createdAtMs / 1000)}`;
+/** `<StreamARN>/consumer/<name>:<suffix>`, the suffix being the creation epoch seconds (spec §2.1; [U] exactly this). */
+export function consumerArnOf(streamArn: string, name: string, suffix: number): string {
+  return `${streamArn}/consumer/${name}:${suffix}`;
 }

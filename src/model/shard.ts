@@ -2,6 +2,7 @@
 
 import { SequenceFormatter, END_COUNTER } from '../keys/sequence-number.js';
 import { ShardLog } from './shard-log.js';
+import { ShardThroughput } from './shard-throughput.js';
 
 /** `shardId-` + the index zero-padded to 12 digits (negative indices as AWS prints them: `shardId--02147483648`). */
 export function shardIdOf(index: number): string {
@@ -28,6 +29,8 @@ export class Shard {
   closedAtMs: number | undefined;
   /** IDs of the shards this one was split or merged into. */
   readonly childIds: string[] = [];
+  /** Created on first use, and only when the engine enforces throughput limits. */
+  #throughput: ShardThroughput | undefined;
 
   constructor(
     readonly index: number,
@@ -52,6 +55,11 @@ export class Shard {
 
   get endingSequenceNumber(): string | undefined {
     return this.closedAtMs === undefined ? undefined : this.#seq.format(END_COUNTER);
+  }
+
+  /** The shard's read and write usage, for the opt-in throughput limits. */
+  throughput(): ShardThroughput {
+    return (this.#throughput ??= new ShardThroughput());
   }
 
   /** The sequence number of the record at an absolute log index. */

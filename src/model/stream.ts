@@ -15,8 +15,18 @@ const HOUR_MS = 3_600_000;
 /** A change that takes effect when the stream leaves UPDATING (a reshard, an encryption change...). */
 export interface PendingUpdate {
   readonly dueAtMs: number;
+  /** What the change will take of the account's quotas; held from the request on, so none is granted twice. */
+  readonly reserves?: QuotaReservation | undefined;
   /** Applies the change as of `dueAtMs`. */
   apply(dueAtMs: number): void;
+}
+
+/** The quota footprint of a pending change (see Account.shardQuotaUsage and onDemandQuotaUsage). */
+export interface QuotaReservation {
+  /** Open shards the stream will have once the change applies. */
+  readonly openShards?: number;
+  /** The capacity mode the stream switches to. */
+  readonly mode?: StreamMode;
 }
 
 export class Stream {

@@ -10,6 +10,7 @@ import { recordScenarios } from './scenarios/records.js';
 import { reshardingScenarios } from './scenarios/resharding.js';
 import { streamScenarios } from './scenarios/streams.js';
 import { tagAndRetentionScenarios } from './scenarios/tags-retention.js';
+import { throughputScenarios } from './scenarios/throughput.js';
 
 const SCENARIOS: readonly Scenario[] = [
   ...streamScenarios,
@@ -18,6 +19,7 @@ const SCENARIOS: readonly Scenario[] = [
   ...reshardingScenarios,
   ...tagAndRetentionScenarios,
   ...consumerScenarios,
+  ...throughputScenarios,
 ];
 
 function scenarioTest(scenario: Scenario, body: () => Promise<void>): void {
