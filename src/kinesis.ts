@@ -143,25 +143,31 @@ export class Kinesis {
     return describeLimits(this.#account);
   }
 
-  /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
+  /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException, ProvisionedThroughputExceededException (with throughputLimits) */
   putRecord(input: PutRecordInput): PutRecordOutput {
     input = validateInput('PutRecord', input);
     return putRecord(this.#account, input);
   }
 
-  /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
+  /**
+   * With throughputLimits, entries over a shard's rate fail individually (ErrorCode ProvisionedThroughputExceededException).
+   * @throws ResourceNotFoundException, InvalidArgumentException, ValidationException
+   */
   putRecords(input: PutRecordsInput): PutRecordsOutput {
     input = validateInput('PutRecords', input);
     return putRecords(this.#account, input);
   }
 
-  /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
+  /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException, ProvisionedThroughputExceededException (with throughputLimits) */
   getShardIterator(input: GetShardIteratorInput): GetShardIteratorOutput {
     input = validateInput('GetShardIterator', input);
     return getShardIterator(this.#account, input);
   }
 
-  /** @throws ResourceNotFoundException, InvalidArgumentException, ExpiredIteratorException, ValidationException */
+  /**
+   * @throws ResourceNotFoundException, InvalidArgumentException, ExpiredIteratorException, ValidationException,
+   * ProvisionedThroughputExceededException (with throughputLimits)
+   */
   getRecords(input: GetRecordsInput): GetRecordsOutput {
     input = validateInput('GetRecords', input);
     return getRecords(this.#account, input);

@@ -70,17 +70,18 @@ export class Account {
   /** Earliest time a transition (update applied, deleted stream gone) is due; skips settling until then. */
   #nextDueMs = Infinity;
 
+  /** @throws RangeError for an option AWS could never have (a programmer error, not an AWS answer). */
   constructor(options: KinesisOptions = {}) {
     this.#clock = options.clock ?? new SystemClock();
-    this.accountId = options.accountId ?? '000000000000';
-    this.region = options.region ?? 'us-east-1';
-    this.partition = options.partition ?? 'aws';
-    this.createStreamDelayMs = options.createStreamDelayMs ?? 0;
-    this.deleteStreamDelayMs = options.deleteStreamDelayMs ?? 0;
-    this.updateStreamDelayMs = options.updateStreamDelayMs ?? 0;
-    this.consumerDelayMs = options.consumerDelayMs ?? 0;
-    this.shardLimit = options.shardLimit ?? (LARGE_REGIONS.has(this.region) ? 20_000 : 1_000);
-    this.onDemandStreamCountLimit = options.onDemandStreamCountLimit ?? 50;
+    this.accountId = checked('accountId', options.accountId ?? '000000000000', (v) => /^\d{12}$/.test(v), 'twelve digits');
+    this.region = checked('region', options.region ?? 'us-east-1', (v) => /^[a-z0-9-]+$/.test(v), 'like us-east-1');
+    this.partition = checked('partition', options.partition ?? 'aws', (v) => /^aws[a-z-]*$/.test(v), 'like aws or aws-cn');
+    this.createStreamDelayMs = delay('createStreamDelayMs', options.createStreamDelayMs);
+    this.deleteStreamDelayMs = delay('deleteStreamDelayMs', options.deleteStreamDelayMs);
+    this.updateStreamDelayMs = delay('updateStreamDelayMs', options.updateStreamDelayMs);
+    this.consumerDelayMs = delay('consumerDelayMs', options.consumerDelayMs);
+    this.shardLimit = count('shardLimit', options.shardLimit ?? (LARGE_REGIONS.has(this.region) ? 20_000 : 1_000));
+    this.onDemandStreamCountLimit = count('onDemandStreamCountLimit', options.onDemandStreamCountLimit ?? 50);
     this.sealer = new TokenSealer(options.tokenSecret ?? 'kinesim');
     this.throughputLimits = options.throughputLimits ?? false;
   }
@@ -195,4 +196,17 @@ export class Account {
     }
     this.#nextDueMs = Math.min(this.#nextDueMs, next);
   }
+}
+
+function checked<T>(name: string, value: T, ok: (v: T) => boolean, expected: string): T {
+  if (!ok(value)) throw new RangeError(`Kinesis option ${name} must be ${expected}, got ${String(value)}`);
+  return value;
+}
+
+function delay(name: string, value: number | undefined): number {
+  return checked(name, value ?? 0, (v) => Number.isFinite(v) && v >= 0, 'a finite number of ms >= 0');
+}
+
+function count(name: string, value: number): number {
+  return checked(name, value, (v) => Number.isSafeInteger(v) && v >= 0, 'a whole number >= 0');
 }
