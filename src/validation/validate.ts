@@ -7,6 +7,7 @@ import {
   validationMessage,
   violation,
 } from './render.js';
+import { asAwsReadsIt } from './as-aws-reads-it.js';
 import { awsInteger, isContainer, type Member, type Shape } from './shapes.js';
 import { isBlob, isDate, isPlainObject, typeError } from './type-errors.js';
 
@@ -61,47 +62,9 @@ export function validateInput<T>(operation: OperationName, input: T): T {
     const entries = found.map((v) => violation(v.value, v.shape, v.at, v.constraint));
     throw new ValidationException(validationMessage(entries));
   }
-  return withAwsIntegers(shape, sawNull ? (withoutNulls(input, shape) as T) : input);
+  return asAwsReadsIt(shape, input, sawNull);
 }
 
-/** A copy of a structure without its null members, at any depth (AWS reads null as absent). */
-function withoutNulls(value: unknown, shape: Shape): unknown {
-  if (value === undefined || value === null) return value;
-  if (shape.type === 'structure') {
-    const out: Record<string, unknown> = { ...(value as Dict) };
-    for (const member of shape.members!) {
-      const field = out[member.name];
-      if (field === null) delete out[member.name];
-      else if (field !== undefined) out[member.name] = withoutNulls(field, member.shape);
-    }
-    return out;
-  }
-  if (shape.type === 'list' && shape.member!.type === 'structure') {
-    return (value as unknown[]).map((element) => withoutNulls(element, shape.member!));
-  }
-  return value;
-}
-
-/**
- * The input as AWS would act on it: integer members floored and clamped like the wire does (`awsInteger`),
- * so `ShardCount: 2.7` means 2 whichever way a request arrives. The caller's object is never changed: a
- * copy is made only when a value differs. Every integer member of the Kinesis model is top-level.
- */
-function withAwsIntegers<T>(shape: Shape, input: T): T {
-  if (input === undefined || input === null) return input;
-  let copy: Record<string, unknown> | undefined;
-  for (const member of shape.members!) {
-    const type = member.shape.type;
-    if (type !== 'integer' && type !== 'long') continue;
-    const value = (input as Dict)[member.name];
-    if (typeof value !== 'number') continue;
-    const normalised = awsInteger(value, type);
-    if (normalised === value) continue;
-    copy ??= { ...(input as Dict) };
-    copy[member.name] = normalised;
-  }
-  return (copy ?? input) as T;
-}
 
 function isStructure(value: unknown): value is Dict {
   if (typeof value !== 'object' || value === null) return false;
