@@ -16,7 +16,7 @@ export function describeStream(account: Account, input: DescribeStreamInput): De
   const limit = Math.min(input.Limit ?? MAX_SHARDS_PER_CALL, MAX_SHARDS_PER_CALL);
   const after = input.ExclusiveStartShardId;
   // While CREATING AWS shows no shards; a pending reshard is not visible until it applies.
-  const shards = status === 'CREATING' ? [] : stream.visibleShards(nowMs).filter((s) => after === undefined || s.id > after);
+  const shards = !stream.hasShards(nowMs) ? [] : stream.visibleShards(nowMs).filter((s) => after === undefined || s.id > after);
   const description: StreamDescription = {
     StreamName: stream.name,
     StreamARN: stream.arn,
@@ -35,5 +35,5 @@ export function describeStream(account: Account, input: DescribeStreamInput): De
 
 /** Number of open shards as descriptions report it (0 while CREATING). */
 export function openShardCountOf(stream: Stream, nowMs: number): number {
-  return stream.status(nowMs) === 'CREATING' ? 0 : stream.openShards().length;
+  return stream.hasShards(nowMs) ? stream.openShards().length : 0;
 }

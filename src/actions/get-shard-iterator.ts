@@ -16,7 +16,7 @@ export function getShardIterator(account: Account, input: GetShardIteratorInput)
   const index = parseShardId(input.ShardId);
   if (index === undefined) throw new ResourceNotFoundException(msg.couldNotFindShard(input.ShardId, ref.name, ref.accountId));
   const stream = lookupStream(account, ref);
-  const shard = stream === undefined || stream.status(nowMs) === 'CREATING' ? undefined : stream.shards[index];
+  const shard = stream === undefined || !stream.hasShards(nowMs) ? undefined : stream.shards[index];
   if (stream === undefined || shard === undefined || stream.isExpired(shard, nowMs)) {
     throw new ResourceNotFoundException(msg.shardNotExist(shardIdOf(index), ref.name, ref.accountId));
   }

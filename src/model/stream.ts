@@ -110,6 +110,12 @@ export class Stream {
     return next;
   }
 
+  /** Whether the initial shards exist yet: false until CREATING ends, even if the stream is deleted first. */
+  hasShards(nowMs: number): boolean {
+    const deletedWhileCreating = this.deletingAtMs !== undefined && this.deletingAtMs < this.activeAtMs;
+    return nowMs >= this.activeAtMs && !deletedWhileCreating;
+  }
+
   status(nowMs: number): StreamStatus {
     if (this.deletingAtMs !== undefined) return 'DELETING';
     if (nowMs < this.activeAtMs) return 'CREATING';

@@ -147,3 +147,19 @@ describe('consumer ARNs are never reused', () => {
     expect(rejection(() => kinesis.listTagsForResource({ ResourceARN: first.ConsumerARN }))).toEqual(notFound(first.ConsumerARN));
   });
 });
+
+describe('a stream deleted while CREATING', () => {
+  it('never shows shards: DescribeStream has none, OpenShardCount is 0 and GetShardIterator finds no shard', () => {
+    const clock = new ManualClock(Date.UTC(2024, 0, 1));
+    const kinesis = new Kinesis({ clock, createStreamDelayMs: 5000, deleteStreamDelayMs: 10_000 });
+    kinesis.createStream({ StreamName: 'c', ShardCount: 1 });
+    kinesis.deleteStream({ StreamName: 'c' });
+    clock.advance(6000); // past the end of CREATING, still DELETING
+    const description = kinesis.describeStream({ StreamName: 'c' }).StreamDescription;
+    expect([description.StreamStatus, description.Shards]).toEqual(['DELETING', []]);
+    expect(kinesis.describeStreamSummary({ StreamName: 'c' }).StreamDescriptionSummary.OpenShardCount).toBe(0);
+    expect(() =>
+      kinesis.getShardIterator({ StreamName: 'c', ShardId: 'shardId-000000000000', ShardIteratorType: 'LATEST' }),
+    ).toThrow('Shard shardId-000000000000 in stream c under account 000000000000 does not exist');
+  });
+});
