@@ -60,10 +60,10 @@ function fromRequest(account: Account, input: ListShardsInput): ListShardsState 
   const type = filter?.Type ?? 'FROM_TRIM_HORIZON';
   // [U] AWS's texts for a filter missing its ShardId or Timestamp are not public.
   if (type === 'AFTER_SHARD_ID' && filter?.ShardId === undefined) {
-    throw new InvalidArgumentException('ShardId must be specified when ShardFilter type is AFTER_SHARD_ID.');
+    throw new InvalidArgumentException(msg.shardFilterNeedsShardId());
   }
   if ((type === 'AT_TIMESTAMP' || type === 'FROM_TIMESTAMP') && filter?.Timestamp === undefined) {
-    throw new InvalidArgumentException(`Timestamp must be specified when ShardFilter type is ${type}.`);
+    throw new InvalidArgumentException(msg.shardFilterNeedsTimestamp(type));
   }
   return {
     name: stream.name,

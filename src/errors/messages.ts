@@ -64,6 +64,9 @@ export const msg = {
   retentionNotShorter: (hours: number, stream: string, current: number) =>
     `Requested retention period (${hours} hours) for stream ${stream} can not be longer than existing retention period (${current} hours). Use IncreaseRetentionPeriod API.`,
   listShardsNeedsStream: () => 'Either NextToken or StreamName should be provided.',
+  // [U] AWS's texts for a ShardFilter missing its ShardId or Timestamp are not public.
+  shardFilterNeedsShardId: () => 'ShardId must be specified when ShardFilter type is AFTER_SHARD_ID.',
+  shardFilterNeedsTimestamp: (type: string) => `Timestamp must be specified when ShardFilter type is ${type}.`,
   listShardsTokenWith: (member: string) => `NextToken and ${member} cannot be provided together.`,
   // [U] moto's text for split/merge/update on an on-demand stream.
   onDemandStream: (stream: string, account: string) =>

@@ -1,7 +1,9 @@
 // Sequence numbers: kinesim's decimal-aligned 56-digit layout (the README explains why not AWS's bit layout).
 //
 //   digit  0       '4'                 layout marker (never a leading zero; 56 digits like AWS's)
-//   digits 1..10   stream incarnation  per-account creation counter: tells streams of the same name apart
+//   digits 1..10   stream incarnation  per-account creation counter: tells streams of the same name apart;
+//                                      below 10^9, so digit 1 is '0' and no AWS number (all >= 4903...)
+//                                      can be mistaken for one of ours
 //   digits 11..20  shard index         so a number names its shard ("It encodes shardId-...")
 //   digits 21..45  counter / 1e9       25 digits, changes once per 10^9 records of a shard
 //   digit  46      '1'                 the leading 1 of (1e9 + counter % 1e9), emitted from a small integer
@@ -13,6 +15,8 @@
 // theirs. Emitting a number is one string concatenation of a cached 46-digit prefix and a small integer.
 
 export const SEQUENCE_DIGITS = 56;
+/** Incarnations stay below 10^9 so digit 1 is always '0' (see the layout above). */
+export const MAX_INCARNATION = 999_999_999;
 const LOW = 1_000_000_000;
 const HIGH_DIGITS = 25;
 // A string: 10 ** 25 - 1 is not exact in a double and would print as '1e+25'.
@@ -58,7 +62,12 @@ export class SequenceFormatter {
 
 /** Decodes a number of kinesim's layout; undefined when it is not one. */
 export function decodeSequence(text: string): DecodedSequence | undefined {
-  if (text.length !== SEQUENCE_DIGITS || text.charCodeAt(0) !== 52 /* '4' */ || text.charCodeAt(46) !== 49 /* '1' */) {
+  if (
+    text.length !== SEQUENCE_DIGITS ||
+    text.charCodeAt(0) !== 52 /* '4' */ ||
+    text.charCodeAt(1) !== 48 /* '0' */ ||
+    text.charCodeAt(46) !== 49 /* '1' */
+  ) {
     return undefined;
   }
   for (let i = 1; i < SEQUENCE_DIGITS; i++) {

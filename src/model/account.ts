@@ -3,6 +3,8 @@
 import type { Clock } from '../time/clock.js';
 import { SystemClock } from '../time/clock.js';
 import { TokenSealer } from '../keys/sealed-token.js';
+import { MAX_INCARNATION } from '../keys/sequence-number.js';
+import { assert } from '../errors/kinesis-error.js';
 import { BillingCommitment } from './billing-commitment.js';
 import type { Stream } from './stream.js';
 
@@ -105,6 +107,7 @@ export class Account {
 
   /** A new, never reused number for the next stream created. */
   nextIncarnation(): number {
+    assert(this.#incarnations < MAX_INCARNATION, 'more than 999999999 streams created by one engine');
     return ++this.#incarnations;
   }
 

@@ -42,6 +42,21 @@ describe('identifiers and tokens', () => {
     );
   });
 
+  it("answers an AWS-layout number whose digit 46 happens to be 1 as invalid too, not as another shard's", () => {
+    // A real AWS number (same shard as the spec's §5.2 example, 4 s later) that matches kinesim's '1' at index 46.
+    const awsNumber = '49570154343577991434159135485979649237735406001444618242';
+    const { kinesis } = streamFixture(1);
+    expect(awsNumber[46]).toBe('1');
+    expect(
+      rejection(() =>
+        kinesis.getShardIterator({ StreamName: 's', ShardId: SHARD_0, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', StartingSequenceNumber: awsNumber }),
+      ).message,
+    ).toBe(`StartingSequenceNumber ${awsNumber} used in GetShardIterator on shard ${SHARD_0} in stream s under account ${ACCOUNT} is invalid.`);
+    expect(() =>
+      kinesis.putRecord({ StreamName: 's', PartitionKey: 'k', Data: new Uint8Array(), SequenceNumberForOrdering: awsNumber }),
+    ).toThrow(`ExclusiveMinimumSequenceNumber ${awsNumber} used in PutRecord on stream s under account ${ACCOUNT} is invalid.`);
+  });
+
   it("makes two engines with the same tokenSecret issue and accept each other's iterators and NextTokens", () => {
     const twin = (options: KinesisOptions = {}) => {
       const kinesis = new Kinesis({ clock: new ManualClock(T0), ...options });

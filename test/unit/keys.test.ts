@@ -43,12 +43,19 @@ describe('sequence numbers', () => {
   });
 
   it('decodes back to the incarnation, shard index and counter it was made from', () => {
-    for (const [incarnation, shardIndex] of [[1, 0], [2, 5], [4_294_967_295, 2_147_483_647]] as const) {
+    for (const [incarnation, shardIndex] of [[1, 0], [2, 5], [999_999_999, 2_147_483_647]] as const) {
       const numbers = new SequenceFormatter(incarnation, shardIndex);
       for (const counter of [0, 1, 999_999_999, 1_000_000_000, 1_000_000_001, 5_123_456_789, Number.MAX_SAFE_INTEGER - 1]) {
         expect(decodeSequence(numbers.format(counter))).toEqual({ incarnation, shardIndex, counter });
       }
     }
+  });
+
+  it('refuses numbers whose incarnation digits start with anything but 0 (every AWS number does)', () => {
+    const ours = new SequenceFormatter(1, 0).format(1);
+    expect(decodeSequence(ours)).toBeDefined();
+    expect(decodeSequence('41' + ours.slice(2))).toBeUndefined();
+    expect(decodeSequence('49' + ours.slice(2))).toBeUndefined();
   });
 
   it('decodes the EndingSequenceNumber counter as END_COUNTER, above every record number', () => {
