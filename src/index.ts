@@ -141,3 +141,6 @@ export type {
 } from './shapes/lineage.js';
 export { renderShardGraphMermaid } from './lineage/render-shard-graph-mermaid.js';
 export { renderShardGraphDot } from './lineage/render-shard-graph-dot.js';
+export { aggregateRecords } from './kpl/aggregate-records.js';
+export { deaggregateRecords } from './kpl/deaggregate-records.js';
+export type { UserRecordInput, AggregatedRecordEntry, UserRecord } from './shapes/kpl.js';
