@@ -86,9 +86,6 @@ export const msg = {
   // [U] AWS's text for a StreamName/StreamARN pair naming different streams is not public.
   streamNameArnMismatch: (name: string, arn: string) =>
     `StreamName ${name} and StreamARN ${arn} do not refer to the same stream.`,
-  // [U] the ARN's account or region is not this engine's.
-  streamArnOtherAccount: (arn: string, account: string, region: string) =>
-    `StreamARN ${arn} does not belong to account ${account} in region ${region}.`,
   // [U] moto's wording for the whole-request size limit of PutRecords.
   putRecordsTooLarge: (limitMiB: number) => `Records size exceeds ${limitMiB} MB limit`,
   // [U] the per-stream MaxRecordSizeInKiB check; AWS's wording is not public.

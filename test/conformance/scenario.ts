@@ -25,14 +25,19 @@ export async function play(scenario: Scenario, kind: DriverKind): Promise<unknow
   const { kinesis, clock } = engine(scenario.options);
   const driver = kind.create(kinesis);
   const transcript: unknown[] = [];
+  // The skip reason is only true if `operations` lists every operation sent.
+  const declared = (operation: string) =>
+    expect(scenario.operations, `${scenario.name} sends ${operation} but does not list it in operations`).toContain(operation);
   await scenario.run({
     clock,
     async ok(operation, input) {
+      declared(operation);
       const output = await driver.send(operation, input);
       transcript.push({ operation, output: plain(output) });
       return output;
     },
     async fails(operation, input) {
+      declared(operation);
       let error: AwsError | undefined;
       try {
         await driver.send(operation, input);

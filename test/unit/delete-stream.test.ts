@@ -84,10 +84,14 @@ describe('DeleteStream with a delay', () => {
     expect(readAll(kinesis, 's', 'shardId-000000000000')).toEqual([[7]]);
   });
 
-  it('is a no-op when the stream is already DELETING', () => {
-    const { kinesis } = deleting();
+  it('is a no-op when the stream is already DELETING: the stream is still gone at the first call’s due time', () => {
+    const { clock, kinesis } = deleting();
+    clock.advance(DELAY_MS / 2);
     expect(kinesis.deleteStream({ StreamName: 's' })).toEqual({});
     expect(kinesis.describeStream({ StreamName: 's' }).StreamDescription.StreamStatus).toBe('DELETING');
+    // A second call that restarted the delay would keep the stream until DELAY_MS * 1.5.
+    clock.advance(DELAY_MS / 2);
+    expect(rejection(() => kinesis.describeStream({ StreamName: 's' }))).toEqual(notFound('s'));
   });
 
   it('keeps the name taken while DELETING', () => {

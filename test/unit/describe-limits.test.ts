@@ -14,9 +14,10 @@ describe('DescribeLimits', () => {
     });
   });
 
-  it('reports the smaller default shard quota outside the large regions', () => {
+  it('reports the 20,000 default shard quota in us-east-1, us-west-2 and eu-west-1, and 1,000 elsewhere', () => {
     expect(new Kinesis({ clock: new ManualClock(T0), region: 'eu-central-1' }).describeLimits().ShardLimit).toBe(1_000);
     expect(new Kinesis({ clock: new ManualClock(T0), region: 'us-west-2' }).describeLimits().ShardLimit).toBe(20_000);
+    expect(new Kinesis({ clock: new ManualClock(T0), region: 'eu-west-1' }).describeLimits().ShardLimit).toBe(20_000);
   });
 
   it('reports configured limits', () => {
@@ -45,5 +46,17 @@ describe('DescribeLimits', () => {
   it('accepts an empty input object and no input at all', () => {
     const kinesis = new Kinesis({ clock: new ManualClock(T0) });
     expect(kinesis.describeLimits({})).toEqual(kinesis.describeLimits());
+  });
+});
+
+describe('DescribeLimits while a reshard is pending', () => {
+  it('reports the shards open now, not the ones a pending split will open', () => {
+    const clock = new ManualClock(T0);
+    const kinesis = new Kinesis({ clock, updateStreamDelayMs: 1000 });
+    kinesis.createStream({ StreamName: 's', ShardCount: 2 });
+    kinesis.splitShard({ StreamName: 's', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '1000' });
+    expect(kinesis.describeLimits().OpenShardCount).toBe(2);
+    clock.advance(1000);
+    expect(kinesis.describeLimits().OpenShardCount).toBe(3);
   });
 });

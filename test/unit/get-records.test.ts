@@ -229,13 +229,15 @@ describe('GetRecords 10 MiB cap', () => {
 });
 
 describe('GetRecords MillisBehindLatest', () => {
-  it('is above 0 while unread records remain and 0 once caught up', () => {
+  it('[U] is how far the next unread record lags the clock while records remain, and 0 once caught up', () => {
     const { clock, kinesis, write, trimHorizon } = setup();
     write(1);
+    clock.advance(2_000);
     write(2);
-    clock.advance(5_000);
+    clock.advance(3_000);
     const behind = kinesis.getRecords({ ShardIterator: trimHorizon(), Limit: 1 });
-    expect(behind.MillisBehindLatest).toBeGreaterThan(0);
+    // Record 2 (unread) arrived 3000 ms ago; record 1 (just returned) 5000 ms ago.
+    expect(behind.MillisBehindLatest).toBe(3_000);
     const caughtUp = kinesis.getRecords({ ShardIterator: behind.NextShardIterator! });
     expect(caughtUp.Records).toHaveLength(1);
     expect(caughtUp.MillisBehindLatest).toBe(0);

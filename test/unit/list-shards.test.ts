@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Kinesis, ManualClock } from '../../src/index.js';
+import { Kinesis, ManualClock, type ShardFilter } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
 
 const ACCOUNT = '000000000000';
@@ -225,5 +225,50 @@ describe('ListShards AT_TIMESTAMP at the instant of a reshard', () => {
       .listShards({ StreamName: 's', ShardFilter: { Type: 'AT_TIMESTAMP', Timestamp: new Date(T0 + 1000) } })
       .Shards!.map((s) => s.ShardId);
     expect(ids).toEqual(['shardId-000000000000', 'shardId-000000000001', 'shardId-000000000002']);
+  });
+});
+
+describe('ListShards filters on a young stream and at a shard’s closing instant', () => {
+  /** A 2-shard stream created at T0 whose shard 0 is split at T0 + 1000 ms; the clock stays there. */
+  function splitAtOneSecond() {
+    const clock = new ManualClock(T0);
+    const kinesis = engine(2, clock);
+    clock.advance(1000);
+    kinesis.splitShard({ StreamName: 's', ShardToSplit: shardId(0), NewStartingHashKey: '1000' });
+    const filtered = (ShardFilter: ShardFilter) => ids(kinesis.listShards({ StreamName: 's', ShardFilter }));
+    return { clock, kinesis, filtered };
+  }
+
+  it('AT_TRIM_HORIZON lists the initial shards while the stream is younger than its retention period', () => {
+    const { filtered } = splitAtOneSecond();
+    expect(filtered({ Type: 'AT_TRIM_HORIZON' })).toEqual([shardId(0), shardId(1)]);
+  });
+
+  it('AT_TIMESTAMP before the stream was created lists the initial shards', () => {
+    const { filtered } = splitAtOneSecond();
+    expect(filtered({ Type: 'AT_TIMESTAMP', Timestamp: new Date(T0 - 60_000) })).toEqual([shardId(0), shardId(1)]);
+  });
+
+  it('FROM_TIMESTAMP t lists a shard closed exactly at t (closeTime >= t), and not from t + 1 ms', () => {
+    const { filtered } = splitAtOneSecond();
+    const at = (ms: number) => new Date(T0 + ms);
+    expect(filtered({ Type: 'FROM_TIMESTAMP', Timestamp: at(1000) })).toEqual([shardId(0), shardId(1), shardId(2), shardId(3)]);
+    expect(filtered({ Type: 'FROM_TIMESTAMP', Timestamp: at(1001) })).toEqual([shardId(1), shardId(2), shardId(3)]);
+    // AT_TIMESTAMP at the same instant does not count the empty parent as open (see the describe above).
+    expect(filtered({ Type: 'AT_TIMESTAMP', Timestamp: at(1000) })).toEqual([shardId(1), shardId(2), shardId(3)]);
+  });
+
+  it('[U] answers ResourceNotFoundException for a StreamCreationTimestamp that is not the current stream’s', () => {
+    const clock = new ManualClock(T0);
+    const kinesis = engine(1, clock);
+    const created = new Date(T0);
+    clock.advance(5000);
+    kinesis.deleteStream({ StreamName: 's' });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1 });
+    expect(rejection(() => kinesis.listShards({ StreamName: 's', StreamCreationTimestamp: created }))).toEqual({
+      name: 'ResourceNotFoundException',
+      message: `Stream s under account ${ACCOUNT} not found.`,
+    });
+    expect(ids(kinesis.listShards({ StreamName: 's', StreamCreationTimestamp: new Date(T0 + 5000) }))).toEqual([shardId(0)]);
   });
 });

@@ -25,8 +25,13 @@ describe('MergeShards', () => {
     expect(child.HashKeyRange).toEqual({ StartingHashKey: '0', EndingHashKey: (BigInt(B2) - 1n).toString() });
     expect(child.ParentShardId).toBe('shardId-000000000000');
     expect(child.AdjacentParentShardId).toBe('shardId-000000000001');
-    expect(shards[0]!.SequenceNumberRange.EndingSequenceNumber).toBeDefined();
-    expect(shards[1]!.SequenceNumberRange.EndingSequenceNumber).toBeDefined();
+    // Both parents are closed: each ends above its own start, and the child starts above both ends.
+    for (const parent of shards.slice(0, 2)) {
+      const { StartingSequenceNumber, EndingSequenceNumber } = parent.SequenceNumberRange;
+      expect(EndingSequenceNumber).toMatch(/^\d{56}$/);
+      expect(BigInt(EndingSequenceNumber!)).toBeGreaterThan(BigInt(StartingSequenceNumber));
+      expect(BigInt(child.SequenceNumberRange.StartingSequenceNumber)).toBeGreaterThan(BigInt(EndingSequenceNumber!));
+    }
     expect(shards[2]!.SequenceNumberRange.EndingSequenceNumber).toBeUndefined();
   });
 

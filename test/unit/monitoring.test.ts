@@ -113,3 +113,18 @@ describe('DisableEnhancedMonitoring', () => {
     });
   });
 });
+
+describe('EnhancedMonitoring in outputs', () => {
+  it('hands out copies of the metrics: changing a returned list does not change the stream', () => {
+    const { kinesis } = engine();
+    const enabled = kinesis.enableEnhancedMonitoring({ StreamName: 's', ShardLevelMetrics: ['IncomingBytes'] });
+    enabled.DesiredShardLevelMetrics!.push('OutgoingRecords');
+    described(kinesis)[0]!.ShardLevelMetrics!.push('OutgoingBytes');
+    const summary = kinesis.describeStreamSummary({ StreamName: 's' }).StreamDescriptionSummary;
+    summary.EnhancedMonitoring[0]!.ShardLevelMetrics!.push('IncomingRecords');
+    expect(described(kinesis)).toEqual([{ ShardLevelMetrics: ['IncomingBytes'] }]);
+    expect(kinesis.describeStreamSummary({ StreamName: 's' }).StreamDescriptionSummary.EnhancedMonitoring).toEqual([
+      { ShardLevelMetrics: ['IncomingBytes'] },
+    ]);
+  });
+});

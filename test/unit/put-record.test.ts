@@ -233,3 +233,25 @@ describe('PutRecord stream addressing', () => {
     expect(rejection(() => put(kinesis, 'x'.repeat(257))).message).toMatch(/Member must have length less than or equal to 256$/);
   });
 });
+
+describe('PutRecord routing among many shards that start within one 2^112-key bucket', () => {
+  it('puts each key in the open shard whose range holds it, boundaries included', () => {
+    const kinesis = engine(1);
+    const STEP = 1n << 96n; // starts k * 2^96 share their top 16 bits, so the router searches one crowded bucket
+    let upper = shardId(0);
+    for (let k = 1n; k <= 12n; k++) {
+      kinesis.splitShard({ StreamName: 's', ShardToSplit: upper, NewStartingHashKey: String(k * STEP) });
+      const open = kinesis.listShards({ StreamName: 's', ShardFilter: { Type: 'AT_LATEST' } }).Shards!;
+      upper = open.find((s) => s.HashKeyRange.StartingHashKey === String(k * STEP))!.ShardId;
+    }
+    const open = kinesis.listShards({ StreamName: 's', ShardFilter: { Type: 'AT_LATEST' } }).Shards!;
+    expect(open).toHaveLength(13);
+    const holder = (key: bigint) =>
+      open.find((s) => BigInt(s.HashKeyRange.StartingHashKey) <= key && key <= BigInt(s.HashKeyRange.EndingHashKey))!.ShardId;
+    for (let k = 1n; k <= 12n; k++) {
+      for (const key of [k * STEP - 1n, k * STEP, k * STEP + 5n]) {
+        expect(put(kinesis, 'a', { ExplicitHashKey: String(key) }).ShardId, `key ${key}`).toBe(holder(key));
+      }
+    }
+  });
+});

@@ -233,3 +233,22 @@ describe('PutRecords data and addressing', () => {
     });
   });
 });
+
+describe('PutRecords request cap when keys are short', () => {
+  // 'é' is one UTF-16 unit but two UTF-8 bytes: the size that counts is data + 2 per entry, not data + 1.
+  const entries = (lastDataBytes: number) => [
+    ...Array.from({ length: 10 }, () => ({ PartitionKey: 'é', Data: new Uint8Array(MiB - 3) })),
+    { PartitionKey: 'é', Data: new Uint8Array(lastDataBytes) },
+  ];
+
+  it('accepts data plus UTF-8 keys of exactly 10 MiB, and refuses one byte more', () => {
+    const kinesis = engine(1);
+    // 10 * (MiB - 3 + 2) + (8 + 2) = 10 MiB.
+    expect(kinesis.putRecords({ StreamName: 's', Records: entries(8) }).Records).toHaveLength(11);
+    expect(rejection(() => kinesis.putRecords({ StreamName: 's', Records: entries(9) }))).toEqual({
+      name: 'InvalidArgumentException',
+      message: 'Records size exceeds 10 MB limit',
+    });
+    expect(contents(kinesis)).toHaveLength(11);
+  });
+});

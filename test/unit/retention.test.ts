@@ -82,10 +82,16 @@ describe('IncreaseStreamRetentionPeriod / DecreaseStreamRetentionPeriod', () => 
       'Maximum allowed retention period is 8760 hours. Requested retention period (9000 hours) is too long.');
   });
 
-  it('[U] refuses a stream that is not ACTIVE', () => {
-    const { kinesis } = setup({ createStreamDelayMs: 100 });
+  it('[U] refuses a stream that is not ACTIVE: CREATING or UPDATING', () => {
+    const { kinesis, clock } = setup({ createStreamDelayMs: 100, updateStreamDelayMs: 100 });
     expectRejected(kinesis, () => increase(kinesis, 48), 'ResourceInUseException',
       `Stream s under account ${ACCOUNT} not ACTIVE, instead in state CREATING`);
+    clock.advance(100);
+    kinesis.splitShard({ StreamName: 's', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '100' });
+    for (const change of [() => increase(kinesis, 48), () => decrease(kinesis, 24)]) {
+      expectRejected(kinesis, change, 'ResourceInUseException', `Stream s under account ${ACCOUNT} not ACTIVE, instead in state UPDATING`);
+    }
+    expect(retention(kinesis)).toBe(24);
   });
 
   it('requires RetentionPeriodHours (validation)', () => {
@@ -173,5 +179,21 @@ describe('retention over time', () => {
     // A longer period later does not bring the expired shard back.
     increase(kinesis, 48);
     expect(ids()).toEqual(['shardId-000000000001', 'shardId-000000000002']);
+  });
+});
+
+describe('reading a closed shard that expires while an iterator is still valid', () => {
+  it('answers "Shard ... does not exist" once the shard is past retention, though the iterator is younger than 300 s', () => {
+    const { kinesis, clock } = setup();
+    increase(kinesis, 48);
+    put(kinesis, 'parent');
+    kinesis.splitShard({ StreamName: 's', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '100' });
+    clock.advance(30 * HOUR_MS);
+    const iterator = kinesis.getShardIterator({ StreamName: 's', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' })
+      .ShardIterator!;
+    decrease(kinesis, 24); // the shard closed 30 h ago: it expires at once
+    expect(() => kinesis.getRecords({ ShardIterator: iterator })).toThrow(expect.objectContaining({
+      name: 'ResourceNotFoundException', message: `Shard shardId-000000000000 in stream s under account ${ACCOUNT} does not exist`,
+    }));
   });
 });

@@ -149,3 +149,17 @@ describe('SplitShard', () => {
     });
   });
 });
+
+describe('SplitShard applied after a clock jump', () => {
+  it('closes the parent and opens the children at the due time, not when the clock is next read', () => {
+    const { kinesis, clock } = setup({ updateStreamDelayMs: 1000 });
+    split(kinesis, 'shardId-000000000000', '2');
+    clock.advance(60_000);
+    const graph = kinesis.describeShardGraph({ StreamName: 's' }).Shards;
+    expect(graph.map((s) => [s.ShardId, s.OpenedAt, s.ClosedAt])).toEqual([
+      ['shardId-000000000000', new Date(T0), new Date(T0 + 1000)],
+      ['shardId-000000000001', new Date(T0 + 1000), undefined],
+      ['shardId-000000000002', new Date(T0 + 1000), undefined],
+    ]);
+  });
+});

@@ -178,3 +178,21 @@ describe('UpdateMaxRecordSize', () => {
     expect(summary(kinesis).MaxRecordSizeInKiB).toBe(1024);
   });
 });
+
+describe('warm throughput across mode switches', () => {
+  it('[U] drops warm throughput when an on-demand stream turns provisioned: switching back starts from 0', () => {
+    const { clock, kinesis } = engine();
+    const odArn = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/od`;
+    kinesis.createStream({ StreamName: 'od', StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+    kinesis.updateAccountSettings({ MinimumThroughputBillingCommitment: { Status: 'ENABLED' } });
+    kinesis.updateStreamWarmThroughput({ StreamName: 'od', WarmThroughputMiBps: 200 });
+    clock.advance(DELAY_MS);
+    expect(summary(kinesis, 'od').WarmThroughput).toEqual({ TargetMiBps: 200, CurrentMiBps: 200 });
+    kinesis.updateStreamMode({ StreamARN: odArn, StreamModeDetails: { StreamMode: 'PROVISIONED' } });
+    clock.advance(DELAY_MS);
+    expect(summary(kinesis, 'od').WarmThroughput).toBeUndefined();
+    kinesis.updateStreamMode({ StreamARN: odArn, StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+    clock.advance(DELAY_MS);
+    expect(summary(kinesis, 'od').WarmThroughput).toEqual({ TargetMiBps: 0, CurrentMiBps: 0 });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, type KinesisOptions, type ShardGraphNode } from '../../src/index.js';
-import { evenRanges, type HashRange } from '../../src/keys/hash-key.js';
+import type { HashRange } from '../../src/keys/hash-key.js';
 import { uniformScalingCost } from '../../src/model/uniform-scaling.js';
 import { T0, snapshot, expectRejected, streamFixture } from '../support/stream-fixture.js';
 
@@ -8,6 +8,15 @@ const ACCOUNT = '000000000000';
 const HOUR_MS = 3_600_000;
 
 const setup = (options: KinesisOptions = {}, shardCount = 4) => streamFixture(shardCount, options);
+
+/** AWS's uniform layout of N shards, computed here rather than by the engine: shard i starts at i * floor(2^128 / N). */
+function evenRanges(count: number): HashRange[] {
+  const step = (1n << 128n) / BigInt(count);
+  return Array.from({ length: count }, (_, i) => ({
+    start: BigInt(i) * step,
+    end: i === count - 1 ? (1n << 128n) - 1n : BigInt(i + 1) * step - 1n,
+  }));
+}
 
 const scale = (kinesis: Kinesis, target: number) =>
   kinesis.updateShardCount({ StreamName: 's', TargetShardCount: target, ScalingType: 'UNIFORM_SCALING' });
@@ -204,5 +213,13 @@ describe('uniform scaling walk', () => {
     const splits = [...want].filter((b) => !have.has(b)).length;
     const merges = [...have].filter((b) => !want.has(b)).length;
     expect(uniformScalingCost(current, to).newShards).toBe(2 * splits + merges);
+  });
+});
+
+describe('UpdateShardCount stream cap boundary', () => {
+  it('does not count a target of exactly 10000 as over the stream cap: the doubling rule answers instead', () => {
+    const { kinesis } = setup({}, 1);
+    expectRejected(kinesis, () => scale(kinesis, 10000), 'LimitExceededException',
+      'UpdateShardCount cannot scale up over double your current open shard count. Current open shard count: 1 Target shard count: 10000');
   });
 });

@@ -23,7 +23,12 @@ export const reshardingScenarios: Scenario[] = [
       expect(await ok('SplitShard', split)).toEqual({});
       const shards: ShardOut[] = (await ok('ListShards', { StreamName: 'orders' })).Shards;
       expect(shards.map((s) => s.ShardId)).toEqual(['shardId-000000000000', 'shardId-000000000001', 'shardId-000000000002']);
-      expect(shards[0]!.SequenceNumberRange.EndingSequenceNumber).toBeDefined();
+      const parentEnd = shards[0]!.SequenceNumberRange.EndingSequenceNumber;
+      expect(parentEnd).toMatch(/^\d{56}$/);
+      for (const child of shards.slice(1)) {
+        expect(BigInt(child.SequenceNumberRange.StartingSequenceNumber)).toBeGreaterThan(BigInt(parentEnd!));
+      }
+      expect(shards[1]!.SequenceNumberRange.EndingSequenceNumber).toBeUndefined();
       expect(shards[1]).toMatchObject({ ParentShardId: 'shardId-000000000000', HashKeyRange: { StartingHashKey: '0' } });
       expect(shards[2]).toMatchObject({
         ParentShardId: 'shardId-000000000000',
