@@ -2,7 +2,7 @@
 // Decoding follows protobuf-java, the parser KCL runs: what it rejects, this rejects.
 
 import { encodeUtf8Into, utf8ByteLength } from '../keys/utf8.js';
-import { decodeUtf8Lenient } from './decode-utf8-lenient.js';
+import { decodeUtf8Lenient } from '../keys/utf8-decode.js';
 
 /** `message Tag { required string key = 1; optional string value = 2; }` */
 export interface TagMessage {

@@ -5,7 +5,7 @@ import { decodeBase64 } from '../keys/base64.js';
 import { OPERATIONS, type OperationName } from '../validation/operations.js';
 import { awsInteger, type Shape } from '../validation/shapes.js';
 import { typeError } from '../validation/type-errors.js';
-import { decodeUtf8 } from './decode-utf8.js';
+import { decodeUtf8 } from '../keys/utf8-decode.js';
 
 type JsonObject = { readonly [key: string]: unknown };
 

@@ -9,7 +9,7 @@ import {
   SerializationException,
 } from '../../src/index.js';
 import { decodeInput } from '../../src/protocol/decode-input.js';
-import { decodeUtf8, decodeUtf8Manually } from '../../src/protocol/decode-utf8.js';
+import { decodeUtf8, decodeUtf8Manually } from '../../src/keys/utf8-decode.js';
 import { encodeError } from '../../src/protocol/encode-error.js';
 import { encodeOutput } from '../../src/protocol/encode-output.js';
 import { JsonProtocol, type JsonResponse } from '../../src/protocol/json-protocol.js';
@@ -164,7 +164,7 @@ describe('decodeUtf8', () => {
     fc.assert(
       fc.property(anyString, (s) => {
         const bytes = utf8.encode(s);
-        expect(decodeUtf8Manually(bytes)).toBe(native.decode(bytes));
+        expect(decodeUtf8Manually(bytes, true)).toBe(native.decode(bytes));
       }),
     );
   });
@@ -179,7 +179,7 @@ describe('decodeUtf8', () => {
         } catch {
           expected = undefined;
         }
-        expect(decodeUtf8Manually(bytes)).toBe(expected);
+        expect(decodeUtf8Manually(bytes, true)).toBe(expected);
         expect(decodeUtf8(bytes)).toBe(expected);
       }),
     );
@@ -191,7 +191,7 @@ describe('decodeUtf8', () => {
     ['a truncated sequence', [0xe2, 0x82]],
     ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
   ])('refuses %s', (_, bytes) => {
-    expect(decodeUtf8Manually(new Uint8Array(bytes))).toBeUndefined();
+    expect(decodeUtf8Manually(new Uint8Array(bytes), true)).toBeUndefined();
   });
 });
 
