@@ -143,7 +143,7 @@ export class Account {
   openShardCount(): number {
     let n = 0;
     for (const stream of this.streams.values()) {
-      if (stream.mode !== 'PROVISIONED') continue;
+      if (stream.mode !== 'PROVISIONED' || stream.deletedWhileCreating) continue;
       for (const shard of stream.shards) if (shard.isOpen) n++;
     }
     return n;
@@ -158,6 +158,7 @@ export class Account {
     let n = 0;
     for (const stream of this.streams.values()) {
       const reserved = stream.pending?.reserves;
+      if (stream.deletedWhileCreating) continue;
       if (stream.mode !== 'PROVISIONED' && reserved?.mode !== 'PROVISIONED') continue;
       let open = 0;
       for (const shard of stream.shards) if (shard.isOpen) open++;

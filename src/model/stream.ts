@@ -112,8 +112,12 @@ export class Stream {
 
   /** Whether the initial shards exist yet: false until CREATING ends, even if the stream is deleted first. */
   hasShards(nowMs: number): boolean {
-    const deletedWhileCreating = this.deletingAtMs !== undefined && this.deletingAtMs < this.activeAtMs;
-    return nowMs >= this.activeAtMs && !deletedWhileCreating;
+    return nowMs >= this.activeAtMs && !this.deletedWhileCreating;
+  }
+
+  /** A stream deleted while CREATING never gets its shards (nor holds them against the account quota). */
+  get deletedWhileCreating(): boolean {
+    return this.deletingAtMs !== undefined && this.deletingAtMs < this.activeAtMs;
   }
 
   status(nowMs: number): StreamStatus {

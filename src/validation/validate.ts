@@ -62,7 +62,8 @@ export function validateInput<T>(operation: OperationName, input: T): T {
     const entries = found.map((v) => violation(v.value, v.shape, v.at, v.constraint));
     throw new ValidationException(validationMessage(entries));
   }
-  return asAwsReadsIt(shape, input, sawNull);
+  // The actions get `{}` for a missing body, as it was validated: they read members without a guard.
+  return asAwsReadsIt(shape, input ?? ({} as T), sawNull);
 }
 
 
