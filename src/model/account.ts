@@ -38,7 +38,7 @@ export interface KinesisOptions {
   /**
    * Emulate the per-shard throughput limits with ProvisionedThroughputExceededException. Default false.
    * Per shard, per second of the clock: writes 1000 records and 1 MiB; GetRecords 5 calls and 2 MiB of
-   * data (a larger read blocks the shard's reads until its data is paid for); GetShardIterator 5 calls.
+   * data (a read past 2 MiB blocks the shard's reads until the excess is paid for); GetShardIterator 5 calls.
    * The rules are in src/model/shard-throughput.ts.
    */
   throughputLimits?: boolean;

@@ -30,12 +30,12 @@ export class ShardThroughput {
   #writeBytes = 0;
   #readWindow = -Infinity;
   #readCalls = 0;
+  #readBytes = 0;
   /**
-   * GetRecords is refused before this time: each call pushes it by the time its data takes at 2 MiB/s,
-   * from now or from where it already was (so a 10 MiB read blocks the next 5 s, as AWS documents).
-   * Fractional: small reads accumulate exactly.
+   * GetRecords is refused before this time: data read beyond 2 MiB in a second is paid for at 2 MiB/s
+   * after that second ends (so a 10 MiB read at the start of a second blocks the next 5 s, as AWS documents).
    */
-  #readFreeAtMs = -Infinity;
+  #readBlockedUntilMs = -Infinity;
   #iteratorWindow = -Infinity;
   #iteratorCalls = 0;
 
@@ -63,14 +63,16 @@ export class ShardThroughput {
   }
 
   /**
-   * Whether a GetRecords call at `nowMs` may proceed: at most 5 calls per second, and not before the data
-   * read so far is paid for. [U] The clock counts whole milliseconds, so the time the budget frees is
-   * rounded to the nearest one: a read under 1 KiB does not throttle a call in the same millisecond, and
-   * a read of 10 MiB less a byte frees the budget 5000 ms later, like a read of 10 MiB.
+   * Whether a GetRecords call at `nowMs` may proceed: at most 5 calls per second, none once 2 MiB of data
+   * has been served in the second, and none while earlier excess is being paid for. [U] One call may take
+   * the second over 2 MiB (a call returns up to 10 MiB); the excess then blocks reads for excess / 2 MiB
+   * seconds after the second ends, rounded to the millisecond. Small reads never throttle before the
+   * 5-call limit does.
    */
   canRead(nowMs: number): boolean {
-    if (nowMs < Math.round(this.#readFreeAtMs)) return false;
-    return windowOf(nowMs) !== this.#readWindow || this.#readCalls < READ_CALLS_PER_SECOND;
+    if (nowMs < this.#readBlockedUntilMs) return false;
+    if (windowOf(nowMs) !== this.#readWindow) return true;
+    return this.#readCalls < READ_CALLS_PER_SECOND && this.#readBytes < READ_BYTES_PER_SECOND;
   }
 
   /** Counts a GetRecords call at `nowMs` (one `canRead` allowed) that returned `dataBytes` of record data. */
@@ -79,9 +81,15 @@ export class ShardThroughput {
     if (window !== this.#readWindow) {
       this.#readWindow = window;
       this.#readCalls = 0;
+      this.#readBytes = 0;
     }
     this.#readCalls++;
-    this.#readFreeAtMs = Math.max(this.#readFreeAtMs, nowMs) + (dataBytes / READ_BYTES_PER_SECOND) * 1000;
+    this.#readBytes += dataBytes;
+    const excess = this.#readBytes - READ_BYTES_PER_SECOND;
+    if (excess > 0) {
+      const paidAtMs = (window + 1) * 1000 + Math.round((excess / READ_BYTES_PER_SECOND) * 1000);
+      this.#readBlockedUntilMs = Math.max(this.#readBlockedUntilMs, paidAtMs);
+    }
   }
 
   /** Admits a GetShardIterator call at `nowMs`: at most 5 per second. */

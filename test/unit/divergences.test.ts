@@ -143,15 +143,24 @@ describe('records and reads', () => {
   });
 
   it('[U] does not charge partition keys to the 2 MiB/s read budget, only record data', () => {
-    const kinesis = new Kinesis({ clock: new ManualClock(T0), throughputLimits: true });
+    const clock = new ManualClock(T0);
+    const kinesis = new Kinesis({ clock, throughputLimits: true });
     kinesis.createStream({ StreamName: 'keys', ShardCount: 1 });
-    kinesis.createStream({ StreamName: 'data', ShardCount: 1 });
-    // 500 empty records with 768-byte keys, against one record of the same 384000 bytes as data.
+    kinesis.createStream({ StreamName: 'data', ShardCount: 1, MaxRecordSizeInKiB: 10240 });
+    // 3000 empty records with 768-byte keys (2304000 bytes, over 2 MiB), written over 3 s within the
+    // write limit, against one record of the same 2304000 bytes as data.
     const longKey = '€'.repeat(256);
-    kinesis.putRecords({ StreamName: 'keys', Records: Array.from({ length: 500 }, () => ({ PartitionKey: longKey, Data: new Uint8Array() })) });
-    put(kinesis, new Uint8Array(500 * 768), 'k', 'data');
-    const keysNext = kinesis.getRecords({ ShardIterator: trimHorizon(kinesis, 'keys') }).NextShardIterator!;
-    expect(kinesis.getRecords({ ShardIterator: keysNext }).Records).toEqual([]);
+    for (let second = 0; second < 3; second++) {
+      for (let batch = 0; batch < 2; batch++) {
+        const records = Array.from({ length: 500 }, () => ({ PartitionKey: longKey, Data: new Uint8Array() }));
+        expect(kinesis.putRecords({ StreamName: 'keys', Records: records }).FailedRecordCount).toBe(0);
+      }
+      clock.advance(1000);
+    }
+    put(kinesis, new Uint8Array(3000 * 768), 'k', 'data');
+    const keysPage = kinesis.getRecords({ ShardIterator: trimHorizon(kinesis, 'keys') });
+    expect(keysPage.Records).toHaveLength(3000);
+    expect(kinesis.getRecords({ ShardIterator: keysPage.NextShardIterator! }).Records).toEqual([]);
     const dataNext = kinesis.getRecords({ ShardIterator: trimHorizon(kinesis, 'data') }).NextShardIterator!;
     expect(rejection(() => kinesis.getRecords({ ShardIterator: dataNext }))).toEqual({
       name: THROTTLED,
@@ -159,14 +168,16 @@ describe('records and reads', () => {
     });
   });
 
-  it('[U] rounds read debt to the nearest ms and adds it up: two 1000-byte reads pass in one ms, a third waits for the next', () => {
-    const { kinesis, clock } = streamFixture(1, { throughputLimits: true });
-    for (let i = 0; i < 3; i++) put(kinesis, new Uint8Array(1000));
+  it('[U] never throttles small reads before the 5-call limit, even on a frozen clock', () => {
+    const { kinesis } = streamFixture(1, { throughputLimits: true });
+    for (let i = 0; i < 6; i++) put(kinesis, new Uint8Array(100_000));
     let iterator = trimHorizon(kinesis);
-    for (let i = 0; i < 2; i++) iterator = kinesis.getRecords({ ShardIterator: iterator, Limit: 1 }).NextShardIterator!;
+    for (let i = 0; i < 5; i++) {
+      const page = kinesis.getRecords({ ShardIterator: iterator, Limit: 1 });
+      expect(page.Records).toHaveLength(1);
+      iterator = page.NextShardIterator!;
+    }
     expect(rejection(() => kinesis.getRecords({ ShardIterator: iterator, Limit: 1 })).name).toBe(THROTTLED);
-    clock.advance(1);
-    expect(kinesis.getRecords({ ShardIterator: iterator, Limit: 1 }).Records).toHaveLength(1);
   });
 
   it('throttles on-demand streams like provisioned ones', () => {

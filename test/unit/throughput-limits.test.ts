@@ -133,21 +133,25 @@ describe('read limits', () => {
     expect(kinesis.getRecords({ ShardIterator: it }).Records).toEqual([]);
   });
 
-  it('blocks reads for B / 2 MiB seconds after a read of B bytes, to the millisecond; refused calls do not count', () => {
+  it('serves the call that takes a second past 2 MiB, then blocks until the excess is paid at 2 MiB/s; refused calls do not count', () => {
     const { kinesis, clock } = streamFixture(1, LIMITS);
-    const record = new Uint8Array(65_536); // 16 of these are 1 MiB of data: 8 per second fit the write limit
-    const write = () => kinesis.putRecords({ StreamName: 's', Records: Array(8).fill({ PartitionKey: 'k', Data: record }) });
-    write();
-    clock.advance(1000);
-    write();
-    const first = kinesis.getRecords({ ShardIterator: iterator(kinesis) });
-    expect(first.Records).toHaveLength(16);
-    const next = first.NextShardIterator!;
-    clock.advance(499);
+    const record = new Uint8Array(65_535); // with its 1-byte key, 16 of these are 1 MiB: one second's writes
+    for (let second = 0; second < 3; second++) {
+      expect(kinesis.putRecords({ StreamName: 's', Records: Array(16).fill({ PartitionKey: 'k', Data: record }) }).FailedRecordCount).toBe(0);
+      clock.advance(1000);
+    }
+    // A fresh second: 1.5 MiB, then 1.5 MiB more (the call that crosses 2 MiB is served), 1 MiB of excess.
+    const first = kinesis.getRecords({ ShardIterator: iterator(kinesis), Limit: 24 });
+    const second = kinesis.getRecords({ ShardIterator: first.NextShardIterator!, Limit: 24 });
+    expect([first.Records.length, second.Records.length]).toEqual([24, 24]);
+    const next = second.NextShardIterator!;
     expect(rejection(() => kinesis.getRecords({ ShardIterator: next }))).toEqual({ name: THROTTLED, message: readThrottle(SHARD_0) });
+    clock.advance(1000 + 499); // the excess (1 MiB less 48 bytes) is paid 500 ms (rounded) after this second ends
     expect(rejection(() => kinesis.getRecords({ ShardIterator: next })).name).toBe(THROTTLED);
-    clock.advance(1); // 500 ms after the 1 MiB read; the two refused calls left 4 of the second's 5 calls
-    for (let i = 0; i < 4; i++) kinesis.getRecords({ ShardIterator: next });
+    expect(rejection(() => kinesis.getRecords({ ShardIterator: next })).name).toBe(THROTTLED);
+    clock.advance(1);
+    // The refused calls used none of this second's 5 calls.
+    for (let i = 0; i < 5; i++) kinesis.getRecords({ ShardIterator: next });
     expect(rejection(() => kinesis.getRecords({ ShardIterator: next })).name).toBe(THROTTLED);
   });
 
@@ -157,7 +161,7 @@ describe('read limits', () => {
     kinesis.putRecord({ StreamName: 'big', PartitionKey: 'k', Data: new Uint8Array(10 * MiB - 1) });
     const start = kinesis.getShardIterator({ StreamName: 'big', ShardId: SHARD_0, ShardIteratorType: 'TRIM_HORIZON' });
     const next = kinesis.getRecords({ ShardIterator: start.ShardIterator! }).NextShardIterator!;
-    clock.advance(4999); // [U] 10 MiB less a byte takes 4999.9995 ms at 2 MiB/s, rounded to 5000
+    clock.advance(4999); // [U] the 8 MiB beyond 2 MiB take 4000 ms (rounded) after the first second ends
     expect(rejection(() => kinesis.getRecords({ ShardIterator: next }))).toEqual({
       name: THROTTLED,
       message: `Rate exceeded for Shard - ${ACCOUNT}/big/${SHARD_0}`,
