@@ -342,6 +342,8 @@ export class Kinesis {
    * @throws ResourceNotFoundException, InvalidArgumentException
    */
   describeShardGraph(input: DescribeShardGraphInput): DescribeShardGraphOutput {
+    // Its input is a stream reference, the same shape (and constraints) as DescribeStreamSummary's.
+    input = validateInput('DescribeStreamSummary', input);
     return describeShardGraph(this.#account, input);
   }
 }

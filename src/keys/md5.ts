@@ -84,9 +84,18 @@ function packAsciiBlock(key: string): boolean {
 
 /** Pads the `length` message bytes already in scratch and runs every block through STATE. */
 function digestScratch(length: number): void {
-  const padded = (length + 72) & ~63;
-  bytes[length] = 0x80;
-  bytes.fill(0, length + 1, padded - 8);
+  resetState();
+  finishScratch(length, length);
+}
+
+/**
+ * Pads the last `tail` message bytes (already in scratch) of a `length`-byte message and runs them
+ * through STATE, which holds the chaining value of the message's earlier whole blocks.
+ */
+function finishScratch(tail: number, length: number): void {
+  const padded = (tail + 72) & ~63;
+  bytes[tail] = 0x80;
+  bytes.fill(0, tail + 1, padded - 8);
   // The bit length as a 64-bit little-endian integer, split so lengths past 2^29 bytes stay exact.
   const lo = (length * 8) % 0x1_0000_0000;
   const hi = Math.floor(length / 0x2000_0000);
@@ -96,7 +105,6 @@ function digestScratch(length: number): void {
   }
   const wordCount = padded >> 2;
   if (!LITTLE_ENDIAN) for (let k = 0; k < wordCount; k++) words[k] = byteSwap(words[k]!);
-  resetState();
   for (let o = 0; o < wordCount; o += 16) compress(words, o);
 }
 
@@ -120,9 +128,18 @@ export function md5Key(key: string): void {
 
 /** The 16-byte MD5 digest of arbitrary bytes, in a new array. Does not touch HASH. */
 export function md5(input: Uint8Array): Uint8Array {
-  reserve(input.length + 72);
-  bytes.set(input);
-  digestScratch(input.length);
+  // Whole blocks are staged 64 bytes at a time, so hashing a large payload (a 10 MiB KPL aggregate)
+  // neither copies it nor leaves a scratch buffer that size behind.
+  const length = input.length;
+  const tail = length & 63;
+  resetState();
+  for (let o = 0; o < length - tail; o += 64) {
+    bytes.set(input.subarray(o, o + 64));
+    if (!LITTLE_ENDIAN) for (let k = 0; k < 16; k++) words[k] = byteSwap(words[k]!);
+    compress(words, 0);
+  }
+  bytes.set(input.subarray(length - tail));
+  finishScratch(tail, length);
   const out = new Uint8Array(16);
   for (let k = 0; k < 4; k++) {
     const s = STATE[k]!;

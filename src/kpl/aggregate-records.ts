@@ -26,7 +26,7 @@ function messageOf(records: readonly UserRecordInput[]): AggregatedRecordMessage
       data: Data,
       tags: [],
     };
-    if (ExplicitHashKey !== undefined) {
+    if (ExplicitHashKey !== undefined && ExplicitHashKey !== null) {
       record.explicitHashKeyIndex = BigInt(indexIn(message.explicitHashKeyTable, explicitHashKeys, ExplicitHashKey));
     }
     message.records.push(record);

@@ -2,7 +2,7 @@
 // buffers): each test failed before its fix.
 
 import { describe, expect, it } from 'vitest';
-import { Kinesis, ManualClock } from '../../src/index.js';
+import { Kinesis, ManualClock, aggregateRecords } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
 
 const T0 = Date.UTC(2024, 0, 1);
@@ -52,5 +52,28 @@ describe('a stream deleted while CREATING and the account shard quota', () => {
     expect(kinesis.describeLimits().OpenShardCount).toBe(0);
     kinesis.createStream({ StreamName: 'd', ShardCount: 2 });
     expect(kinesis.describeLimits().OpenShardCount).toBe(2);
+  });
+});
+
+describe('late review follow-ups', () => {
+  it('describeShardGraph validates its stream reference like AWS operations do', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(Date.UTC(2024, 0, 1)) });
+    expect(() => kinesis.describeShardGraph(undefined as never)).toThrow('Either StreamName or StreamARN must be provided.');
+    expect(() => kinesis.describeShardGraph({ StreamName: '' })).toThrow(
+      "2 validation errors detected: Value '' at 'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; " +
+        "Value '' at 'streamName' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
+  });
+
+  it('aggregateRecords treats a null ExplicitHashKey as absent in any record', () => {
+    const withNull = aggregateRecords([
+      { PartitionKey: 'a', Data: new Uint8Array([1]) },
+      { PartitionKey: 'b', Data: new Uint8Array([2]), ExplicitHashKey: null as never },
+    ]);
+    const without = aggregateRecords([
+      { PartitionKey: 'a', Data: new Uint8Array([1]) },
+      { PartitionKey: 'b', Data: new Uint8Array([2]) },
+    ]);
+    expect(withNull).toEqual(without);
   });
 });
