@@ -327,7 +327,7 @@ function freshRun(): { model: Model; real: Real } {
 
 describe('resharding and retention against a reference model', () => {
   it('keeps ranges, placement, lineage-order reads and retention right across any command sequence', () => {
-    fc.assert(fc.property(commands, (cmds) => fc.modelRun(freshRun, cmds)), { numRuns: 40 });
+    fc.assert(fc.property(commands, (cmds) => fc.modelRun(freshRun, cmds)), { numRuns: process.env.FC_RUNS === undefined ? 40 : Number(process.env.FC_RUNS) });
   });
 
   // Fixed sequences the random runs found against deliberately broken engines (kept so each of those
