@@ -1,4 +1,4 @@
-// Standard, padded base64 (RFC 4648 §4) without Buffer, for tokens and the JSON protocol.
+// Standard, padded base64 (RFC 4648 §4) without Node's byte buffers, for tokens and the JSON protocol.
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const DECODE = new Int16Array(128).fill(-1);

@@ -1,4 +1,4 @@
-// UTF-8 decoding without lib.dom or Buffer: strict for request bodies, lenient (U+FFFD) for KPL's proto2
+// UTF-8 decoding without lib.dom or Node's byte buffers: strict for request bodies, lenient (U+FFFD) for KPL's proto2
 // strings, which Java decodes with replacement. One WHATWG decoder serves both when TextDecoder is absent.
 
 interface Utf8Decoder {

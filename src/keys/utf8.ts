@@ -1,4 +1,4 @@
-/** UTF-8 sizing and encoding of JS strings, byte-for-byte what TextEncoder and Buffer.from(s, 'utf8') produce. */
+/** UTF-8 sizing and encoding of JS strings, byte-for-byte what TextEncoder and Node's UTF-8 encoding produce. */
 
 interface Utf8Encoder {
   encodeInto(source: string, destination: Uint8Array): { read: number; written: number };

@@ -14,7 +14,7 @@ export function encodeOutput(output: unknown): string {
 }
 
 // JSON.stringify hands the replacer what toJSON made of a value (an ISO string for a Date, {type, data}
-// for a Node Buffer), so the original is read from the holder.
+// for a Node byte buffer), so the original is read from the holder.
 function toWire(this: unknown, key: string, value: unknown): unknown {
   const original = (this as Record<string, unknown>)[key];
   if (isBlob(original)) return encodeBase64(original);
