@@ -4,7 +4,7 @@ import type { OperationName } from '../validation/operations.js';
 import { UnknownOperationException } from './protocol-errors.js';
 
 // Divergence: SubscribeToShard answers with an event stream (spec §13.4), which this codec does not frame;
-// until it does, the operation is unknown on the wire whatever the engine offers in-process.
+// until it does, the operation is unknown on the wire whatever the engine itself offers.
 const EVENT_STREAM_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>(['SubscribeToShard']);
 
 /** The Kinesis method name of an operation. */
