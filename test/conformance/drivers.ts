@@ -1,8 +1,10 @@
-// Two ways to reach one engine with the same AWS operation shapes: the Kinesis class itself, and the AWS SDK v3
-// KinesisClient through kinesim's in-process request handler. The conformance suite runs on both.
+// Three ways to reach one engine with the same AWS operation shapes: the Kinesis class itself, and the AWS SDK v3
+// KinesisClient through kinesim's in-process request handler or over HTTP to kinesim/http. The suite runs on all.
 import * as sdk from '@aws-sdk/client-kinesis';
 import { KinesisClient, KinesisServiceException } from '@aws-sdk/client-kinesis';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createRequestHandler } from '../../src/adapters/aws-sdk.js';
+import { startHttpServer, type KinesisHttpServer } from '../../src/adapters/http-server.js';
 import { Kinesis, ManualClock, type KinesisOptions } from '../../src/index.js';
 
 /** An operation's output with the transport stripped off ($metadata), so both drivers' results compare equal. */
@@ -18,6 +20,8 @@ export interface AwsError {
 export interface Driver {
   /** Sends `operation` (an AWS name, e.g. 'PutRecord') with an input in the SDK's shape. */
   send(operation: string, input?: object): Promise<Output>;
+  /** Releases what the driver opened (sockets, servers), if anything. */
+  close?(): Promise<void>;
 }
 
 export interface DriverKind {
@@ -45,22 +49,43 @@ export const awsSdk: DriverKind = {
   name: 'KinesisClient (kinesim/aws-sdk)',
   create(kinesis) {
     const client = sdkClient(kinesis);
+    return { send: (operation, input = {}) => sendCommand(client, operation, input) };
+  },
+};
+
+/** The SDK over Node's HTTP stack and a loopback socket; the server starts on the first call. */
+export const http: DriverKind = {
+  name: 'KinesisClient over HTTP (kinesim/http)',
+  create(kinesis) {
+    let started: Promise<{ server: KinesisHttpServer; client: KinesisClient }> | undefined;
+    const connect = () =>
+      (started ??= startHttpServer(kinesis).then((server) => ({ server, client: httpClient(server.url) })));
     return {
       async send(operation, input = {}) {
-        const Command = (sdk as unknown as Record<string, new (input: object) => any>)[`${operation}Command`];
-        if (Command === undefined) throw new Error(`the SDK has no ${operation}Command`);
-        try {
-          const { $metadata, ...output } = (await client.send(new Command(input))) as Output;
-          return output;
-        } catch (error) {
-          throw checkedSdkError(error);
-        }
+        return sendCommand((await connect()).client, operation, input);
+      },
+      async close() {
+        if (started === undefined) return;
+        const { server, client } = await started;
+        client.destroy();
+        await server.close();
       },
     };
   },
 };
 
-export const DRIVERS: readonly DriverKind[] = [direct, awsSdk];
+async function sendCommand(client: KinesisClient, operation: string, input: object): Promise<Output> {
+  const Command = (sdk as unknown as Record<string, new (input: object) => any>)[`${operation}Command`];
+  if (Command === undefined) throw new Error(`the SDK has no ${operation}Command`);
+  try {
+    const { $metadata, ...output } = (await client.send(new Command(input))) as Output;
+    return output;
+  } catch (error) {
+    throw checkedSdkError(error);
+  }
+}
+
+export const DRIVERS: readonly DriverKind[] = [direct, awsSdk, http];
 
 /** A KinesisClient served by `kinesis`. One attempt: the SDK retries throttling errors with real sleeps. */
 export function sdkClient(kinesis: Kinesis): KinesisClient {
@@ -68,6 +93,17 @@ export function sdkClient(kinesis: Kinesis): KinesisClient {
     region: 'us-east-1',
     credentials: { accessKeyId: 'AKIDKINESIM', secretAccessKey: 'kinesim' },
     requestHandler: createRequestHandler(kinesis),
+    maxAttempts: 1,
+  });
+}
+
+/** A KinesisClient sending to `endpoint` over real sockets, with bounded waits and one attempt. */
+function httpClient(endpoint: string): KinesisClient {
+  return new KinesisClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDKINESIM', secretAccessKey: 'kinesim' },
+    requestHandler: new NodeHttpHandler({ connectionTimeout: 10_000, requestTimeout: 10_000 }),
     maxAttempts: 1,
   });
 }

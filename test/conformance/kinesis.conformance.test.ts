@@ -2,7 +2,7 @@
 // kinesim's in-process handler, and both must answer identically. A scenario whose operations Kinesis lacks
 // is skipped with that reason in its name.
 import { describe, expect, test } from 'vitest';
-import { DRIVERS, awsSdk, direct } from './drivers.js';
+import { DRIVERS, awsSdk, direct, http } from './drivers.js';
 import { missingOperations, play, type Scenario } from './scenario.js';
 import { consumerScenarios } from './scenarios/consumers.js';
 import { errorScenarios } from './scenarios/errors.js';
@@ -39,12 +39,13 @@ describe.each(DRIVERS)('$name', (kind) => {
   }
 });
 
-describe('both drivers answer alike', () => {
+describe('every driver answers alike', () => {
   for (const scenario of SCENARIOS) {
     scenarioTest(scenario, async () => {
       const expected = await play(scenario, direct);
       // Strict: a member present as undefined on one side only, or a different class, is a difference.
       expect(await play(scenario, awsSdk)).toStrictEqual(expected);
+      expect(await play(scenario, http)).toStrictEqual(expected);
     });
   }
 });

@@ -28,27 +28,31 @@ export async function play(scenario: Scenario, kind: DriverKind): Promise<unknow
   // The skip reason is only true if `operations` lists every operation sent.
   const declared = (operation: string) =>
     expect(scenario.operations, `${scenario.name} sends ${operation} but does not list it in operations`).toContain(operation);
-  await scenario.run({
-    clock,
-    async ok(operation, input) {
-      declared(operation);
-      const output = await driver.send(operation, input);
-      transcript.push({ operation, output: plain(output) });
-      return output;
-    },
-    async fails(operation, input) {
-      declared(operation);
-      let error: AwsError | undefined;
-      try {
-        await driver.send(operation, input);
-      } catch (thrown) {
-        error = awsError(thrown);
-      }
-      expect(error, `${operation} should have failed`).toBeDefined();
-      transcript.push({ operation, error });
-      return error!;
-    },
-  });
+  try {
+    await scenario.run({
+      clock,
+      async ok(operation, input) {
+        declared(operation);
+        const output = await driver.send(operation, input);
+        transcript.push({ operation, output: plain(output) });
+        return output;
+      },
+      async fails(operation, input) {
+        declared(operation);
+        let error: AwsError | undefined;
+        try {
+          await driver.send(operation, input);
+        } catch (thrown) {
+          error = awsError(thrown);
+        }
+        expect(error, `${operation} should have failed`).toBeDefined();
+        transcript.push({ operation, error });
+        return error!;
+      },
+    });
+  } finally {
+    await driver.close?.();
+  }
   return transcript;
 }
 

@@ -21,6 +21,7 @@ const files = blocks.map((code, i) => {
   const file = `${outDir}example-${i + 1}.ts`;
   const wired = code
     .replaceAll("from 'kinesim/aws-sdk'", `from '${root}src/adapters/aws-sdk.ts'`)
+    .replaceAll("from 'kinesim/http'", `from '${root}src/adapters/http-server.ts'`)
     .replaceAll("from 'kinesim'", `from '${root}src/index.ts'`);
   writeFileSync(file, wired);
   return file;
@@ -44,6 +45,10 @@ describe('README examples', () => {
     expect(out).toContain('ExpiredIteratorException');
     expect(out).toContain('true Stream missing under account 123456789012 not found.');
     expect(out[0]).toMatch(/^\d{56} 0$/);
+  });
+
+  it('starts and stops a real server in the HTTP example', () => {
+    expect(logged.some((line) => /^http:\/\/127\.0\.0\.1:\d+$/.test(line))).toBe(true);
   });
 
   it('renders a lineage diagram in the lineage example', () => {
