@@ -9,14 +9,11 @@ import { decodeBase64, encodeBase64 } from '../../src/keys/base64.js';
 import { TokenSealer } from '../../src/keys/sealed-token.js';
 import { decodeSequence, END_COUNTER, SequenceFormatter, MAX_INCARNATION } from '../../src/keys/sequence-number.js';
 import { decodeIterator, encodeIterator, type IteratorState } from '../../src/keys/shard-iterator.js';
+import { shardId } from '../support/stream-fixture.js';
 
 const T0 = Date.UTC(2024, 0, 1);
 const KEY_SPACE = 1n << 128n;
 const MAX_KEY = KEY_SPACE - 1n;
-
-function shardId(index: number): string {
-  return `shardId-${String(index).padStart(12, '0')}`;
-}
 
 /** MD5 of the key's UTF-8 bytes read as an unsigned big-endian 128-bit integer (node:crypto as the oracle). */
 function referenceHash(key: string): bigint {

@@ -24,3 +24,15 @@ export function expectRejected(kinesis: Kinesis, call: () => unknown, name: stri
   expect(call).toThrow(expect.objectContaining({ name, message }));
   expect(snapshot(kinesis)).toEqual(before);
 }
+
+/** AWS's shard ID for an index, written out independently of the engine's own formatter. */
+export function shardId(index: number): string {
+  return `shardId-${String(index).padStart(12, '0')}`;
+}
+
+/** A Kinesis on `clock` (a ManualClock at T0 by default) holding stream 's' with `shardCount` shards. */
+export function engine(shardCount: number, clock = new ManualClock(T0)): Kinesis {
+  const kinesis = new Kinesis({ clock });
+  kinesis.createStream({ StreamName: 's', ShardCount: shardCount });
+  return kinesis;
+}

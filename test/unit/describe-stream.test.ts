@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
+import { shardId } from '../support/stream-fixture.js';
 
 const ACCOUNT = '000000000000';
 const T0 = Date.UTC(2024, 0, 1);
-
-function shardId(index: number): string {
-  return `shardId-${String(index).padStart(12, '0')}`;
-}
 
 function engine(shardCount: number): Kinesis {
   const kinesis = new Kinesis({ clock: new ManualClock(T0) });

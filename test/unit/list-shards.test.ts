@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, type ShardFilter } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
+import { shardId, engine } from '../support/stream-fixture.js';
 
 const ACCOUNT = '000000000000';
 const T0 = Date.UTC(2024, 0, 1);
 const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/s`;
-
-function shardId(index: number): string {
-  return `shardId-${String(index).padStart(12, '0')}`;
-}
-
-function engine(shardCount: number, clock = new ManualClock(T0)): Kinesis {
-  const kinesis = new Kinesis({ clock });
-  kinesis.createStream({ StreamName: 's', ShardCount: shardCount });
-  return kinesis;
-}
 
 function ids(out: { Shards?: { ShardId: string }[] }): string[] {
   return (out.Shards ?? []).map((s) => s.ShardId);

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, type PutRecordsRequestEntry } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
+import { shardId, engine } from '../support/stream-fixture.js';
 
 const ACCOUNT = '000000000000';
 const T0 = Date.UTC(2024, 0, 1);
 const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/s`;
 const TOO_BIG_KEY = '340282366920938463463374607431768211456';
 const MiB = 1024 * 1024;
-
-function shardId(index: number): string {
-  return `shardId-${String(index).padStart(12, '0')}`;
-}
-
-function engine(shardCount: number, clock = new ManualClock(T0)): Kinesis {
-  const kinesis = new Kinesis({ clock });
-  kinesis.createStream({ StreamName: 's', ShardCount: shardCount });
-  return kinesis;
-}
 
 function entry(key: string, bytes: number[] = [1], explicit?: string): PutRecordsRequestEntry {
   return { PartitionKey: key, Data: new Uint8Array(bytes), ...(explicit === undefined ? {} : { ExplicitHashKey: explicit }) };
