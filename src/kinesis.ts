@@ -41,43 +41,43 @@ import { updateMaxRecordSize } from './actions/update-max-record-size.js';
 import { updateStreamMode } from './actions/update-stream-mode.js';
 import { updateStreamWarmThroughput } from './actions/update-stream-warm-throughput.js';
 import { Account, type KinesisOptions } from './model/account.js';
-import type { EmptyOutput } from './shapes/common.js';
+import type { EmptyOutput } from './api-types/common.js';
 import type {
   DescribeAccountSettingsInput, DescribeAccountSettingsOutput, UpdateAccountSettingsInput, UpdateAccountSettingsOutput,
-} from './shapes/account.js';
+} from './api-types/account.js';
 import type {
   DeregisterStreamConsumerInput, DescribeStreamConsumerInput, DescribeStreamConsumerOutput, ListStreamConsumersInput,
   ListStreamConsumersOutput, RegisterStreamConsumerInput, RegisterStreamConsumerOutput,
-} from './shapes/consumers.js';
-import type { StartStreamEncryptionInput, StopStreamEncryptionInput } from './shapes/encryption.js';
+} from './api-types/consumers.js';
+import type { StartStreamEncryptionInput, StopStreamEncryptionInput } from './api-types/encryption.js';
 import type {
   DisableEnhancedMonitoringInput, EnableEnhancedMonitoringInput, EnhancedMonitoringOutput,
-} from './shapes/monitoring.js';
+} from './api-types/monitoring.js';
 import type {
   DeleteResourcePolicyInput, GetResourcePolicyInput, GetResourcePolicyOutput, PutResourcePolicyInput,
-} from './shapes/policies.js';
+} from './api-types/policies.js';
 import type {
   UpdateMaxRecordSizeInput, UpdateStreamModeInput, UpdateStreamWarmThroughputInput, UpdateStreamWarmThroughputOutput,
-} from './shapes/stream-settings.js';
+} from './api-types/stream-settings.js';
 import type {
   AddTagsToStreamInput, ListTagsForResourceInput, ListTagsForResourceOutput, ListTagsForStreamInput,
   ListTagsForStreamOutput, RemoveTagsFromStreamInput, TagResourceInput, UntagResourceInput,
-} from './shapes/tags.js';
-import type { DescribeShardGraphInput, DescribeShardGraphOutput } from './shapes/lineage.js';
+} from './api-types/tags.js';
+import type { DescribeShardGraphInput, DescribeShardGraphOutput } from './api-types/lineage.js';
 import type {
   DecreaseStreamRetentionPeriodInput, IncreaseStreamRetentionPeriodInput,
-} from './shapes/retention.js';
+} from './api-types/retention.js';
 import type {
   ListShardsInput, ListShardsOutput, MergeShardsInput, SplitShardInput, UpdateShardCountInput, UpdateShardCountOutput,
-} from './shapes/shards.js';
+} from './api-types/shards.js';
 import type {
   GetRecordsInput, GetRecordsOutput, GetShardIteratorInput, GetShardIteratorOutput,
   PutRecordInput, PutRecordOutput, PutRecordsInput, PutRecordsOutput,
-} from './shapes/records.js';
+} from './api-types/records.js';
 import type {
   CreateStreamInput, DeleteStreamInput, DescribeLimitsInput, DescribeLimitsOutput, DescribeStreamInput,
   DescribeStreamOutput, DescribeStreamSummaryInput, DescribeStreamSummaryOutput, ListStreamsInput, ListStreamsOutput,
-} from './shapes/streams.js';
+} from './api-types/streams.js';
 import { validateInput } from './validation/validate.js';
 
 /**

@@ -4,9 +4,9 @@ import { InvalidArgumentException, LimitExceededException, ResourceInUseExceptio
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
 import { Stream } from '../model/stream.js';
-import type { CreateStreamInput } from '../shapes/streams.js';
-import type { EmptyOutput } from '../shapes/common.js';
-import { addTags } from './tag-rules.js';
+import type { CreateStreamInput } from '../api-types/streams.js';
+import type { EmptyOutput } from '../api-types/common.js';
+import { addTags } from './_internals/tag-rules.js';
 
 /** AWS starts an on-demand stream with 4 shards. */
 export const ON_DEMAND_INITIAL_SHARDS = 4;

@@ -3,9 +3,9 @@
 import { ResourceInUseException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import type { EmptyOutput } from '../shapes/common.js';
-import type { DeleteStreamInput } from '../shapes/streams.js';
-import { findStream } from './stream-ref.js';
+import type { EmptyOutput } from '../api-types/common.js';
+import type { DeleteStreamInput } from '../api-types/streams.js';
+import { findStream } from './_internals/stream-ref.js';
 
 export function deleteStream(account: Account, input: DeleteStreamInput): EmptyOutput {
   const nowMs = account.now();

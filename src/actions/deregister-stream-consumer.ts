@@ -1,9 +1,9 @@
 // DeregisterStreamConsumer — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DeregisterStreamConsumer.html
 
 import type { Account } from '../model/account.js';
-import type { EmptyOutput } from '../shapes/common.js';
-import type { DeregisterStreamConsumerInput } from '../shapes/consumers.js';
-import { findConsumer } from './consumer-ref.js';
+import type { EmptyOutput } from '../api-types/common.js';
+import type { DeregisterStreamConsumerInput } from '../api-types/consumers.js';
+import { findConsumer } from './_internals/consumer-ref.js';
 
 /**
  * The consumer turns DELETING and is gone after `consumerDelayMs`. The operation models no

@@ -1,8 +1,8 @@
 // DescribeAccountSettings — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DescribeAccountSettings.html
 
 import type { Account } from '../model/account.js';
-import type { DescribeAccountSettingsOutput } from '../shapes/account.js';
-import { commitmentShape } from './commitment-shape.js';
+import type { DescribeAccountSettingsOutput } from '../api-types/account.js';
+import { commitmentShape } from './output/commitment-output.js';
 
 export function describeAccountSettings(account: Account): DescribeAccountSettingsOutput {
   const nowMs = account.now();

@@ -3,8 +3,8 @@
 import type { Account } from '../model/account.js';
 import type { Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
-import type { DescribeShardGraphInput, DescribeShardGraphOutput, ShardGraphNode } from '../shapes/lineage.js';
-import { findStream } from './stream-ref.js';
+import type { DescribeShardGraphInput, DescribeShardGraphOutput, ShardGraphNode } from '../api-types/lineage.js';
+import { findStream } from './_internals/stream-ref.js';
 
 export function describeShardGraph(account: Account, input: DescribeShardGraphInput): DescribeShardGraphOutput {
   const nowMs = account.now();

@@ -1,8 +1,8 @@
 // DescribeStreamConsumer — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DescribeStreamConsumer.html
 
 import type { Account } from '../model/account.js';
-import type { DescribeStreamConsumerInput, DescribeStreamConsumerOutput } from '../shapes/consumers.js';
-import { consumerDescription, findConsumer } from './consumer-ref.js';
+import type { DescribeStreamConsumerInput, DescribeStreamConsumerOutput } from '../api-types/consumers.js';
+import { consumerDescription, findConsumer } from './_internals/consumer-ref.js';
 
 export function describeStreamConsumer(account: Account, input: DescribeStreamConsumerInput): DescribeStreamConsumerOutput {
   const nowMs = account.now();

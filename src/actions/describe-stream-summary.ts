@@ -3,9 +3,9 @@
 import { md5Hex } from '../keys/md5.js';
 import type { Account } from '../model/account.js';
 import type { Stream } from '../model/stream.js';
-import type { DescribeStreamSummaryInput, DescribeStreamSummaryOutput, StreamDescriptionSummary } from '../shapes/streams.js';
+import type { DescribeStreamSummaryInput, DescribeStreamSummaryOutput, StreamDescriptionSummary } from '../api-types/streams.js';
 import { openShardCountOf } from './describe-stream.js';
-import { findStream } from './stream-ref.js';
+import { findStream } from './_internals/stream-ref.js';
 
 export function describeStreamSummary(account: Account, input: DescribeStreamSummaryInput): DescribeStreamSummaryOutput {
   const nowMs = account.now();

@@ -2,9 +2,9 @@
 
 import type { Account } from '../model/account.js';
 import type { Stream } from '../model/stream.js';
-import type { DescribeStreamInput, DescribeStreamOutput, StreamDescription } from '../shapes/streams.js';
-import { shardShape } from './shard-shapes.js';
-import { findStream } from './stream-ref.js';
+import type { DescribeStreamInput, DescribeStreamOutput, StreamDescription } from '../api-types/streams.js';
+import { shardShape } from './output/shard-output.js';
+import { findStream } from './_internals/stream-ref.js';
 
 /** DescribeStream returns at most 100 shards per call, whatever Limit asks for. */
 const MAX_SHARDS_PER_CALL = 100;

@@ -7,14 +7,14 @@ import {
   ResourceNotFoundException,
 } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
-import { decodeIterator, encodeIterator, type IteratorState } from '../keys/shard-iterator.js';
+import { decodeIterator, encodeIterator, type IteratorState } from '../tokens/shard-iterator.js';
 import type { Account } from '../model/account.js';
 import { shardIdOf, type Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
-import type { GetRecordsInput, GetRecordsOutput, KinesisRecord } from '../shapes/records.js';
-import { markEncryptedRecords } from './record-encryption.js';
-import { childShardShapes } from './shard-shapes.js';
-import { resolveRef } from './stream-ref.js';
+import type { GetRecordsInput, GetRecordsOutput, KinesisRecord } from '../api-types/records.js';
+import { markEncryptedRecords } from './_internals/record-encryption.js';
+import { childShardShapes } from './output/shard-output.js';
+import { resolveRef } from './_internals/stream-ref.js';
 
 /** Iterators expire this long after they are issued. */
 export const ITERATOR_TTL_MS = 300_000;

@@ -3,12 +3,12 @@
 import { InvalidArgumentException, ProvisionedThroughputExceededException, ResourceNotFoundException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import { decodeSequence, END_COUNTER } from '../keys/sequence-number.js';
-import { encodeIterator } from '../keys/shard-iterator.js';
+import { encodeIterator } from '../tokens/shard-iterator.js';
 import type { Account } from '../model/account.js';
 import { parseShardId, shardIdOf, type Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
-import type { GetShardIteratorInput, GetShardIteratorOutput } from '../shapes/records.js';
-import { lookupStream, resolveRef } from './stream-ref.js';
+import type { GetShardIteratorInput, GetShardIteratorOutput } from '../api-types/records.js';
+import { lookupStream, resolveRef } from './_internals/stream-ref.js';
 
 export function getShardIterator(account: Account, input: GetShardIteratorInput): GetShardIteratorOutput {
   const nowMs = account.now();

@@ -2,13 +2,13 @@
 
 import { InvalidArgumentException, ResourceInUseException, ResourceNotFoundException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
-import { decodeNextToken, encodeNextToken } from '../keys/next-token.js';
+import { decodeNextToken, encodeNextToken } from '../tokens/next-token.js';
 import type { Account } from '../model/account.js';
 import type { Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
-import type { ListShardsInput, ListShardsOutput, ShardFilterType } from '../shapes/shards.js';
-import { shardShape } from './shard-shapes.js';
-import { findStream } from './stream-ref.js';
+import type { ListShardsInput, ListShardsOutput, ShardFilterType } from '../api-types/shards.js';
+import { shardShape } from './output/shard-output.js';
+import { findStream } from './_internals/stream-ref.js';
 
 /** ListShards returns at most 1000 shards per call, whatever MaxResults asks for. */
 const MAX_SHARDS_PER_CALL = 1000;

@@ -2,11 +2,11 @@
 
 import { InvalidArgumentException, ResourceNotFoundException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
-import { decodeNextToken, encodeNextToken } from '../keys/next-token.js';
+import { decodeNextToken, encodeNextToken } from '../tokens/next-token.js';
 import type { Account } from '../model/account.js';
-import type { ListStreamConsumersInput, ListStreamConsumersOutput } from '../shapes/consumers.js';
-import { consumerShape } from './consumer-ref.js';
-import { findStream } from './stream-ref.js';
+import type { ListStreamConsumersInput, ListStreamConsumersOutput } from '../api-types/consumers.js';
+import { consumerShape } from './_internals/consumer-ref.js';
+import { findStream } from './_internals/stream-ref.js';
 
 /** ListStreamConsumers returns at most 100 consumers per call, whatever MaxResults asks for [M]. */
 const MAX_CONSUMERS_PER_CALL = 100;

@@ -1,8 +1,8 @@
 // ListStreams — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListStreams.html
 
-import { decodeNextToken, encodeNextToken } from '../keys/next-token.js';
+import { decodeNextToken, encodeNextToken } from '../tokens/next-token.js';
 import type { Account } from '../model/account.js';
-import type { ListStreamsInput, ListStreamsOutput } from '../shapes/streams.js';
+import type { ListStreamsInput, ListStreamsOutput } from '../api-types/streams.js';
 
 /** ListStreams returns at most 100 streams per call, whatever Limit asks for. */
 const MAX_STREAMS_PER_CALL = 100;

@@ -5,11 +5,11 @@ import { msg } from '../errors/messages.js';
 import { wordsOf } from '../keys/hash-key.js';
 import { HASH, md5Key } from '../keys/md5.js';
 import { decodeSequence } from '../keys/sequence-number.js';
-import { utf8ByteLength } from '../keys/utf8.js';
+import { utf8ByteLength } from '../encoding/utf8.js';
 import type { Account } from '../model/account.js';
-import type { PutRecordInput, PutRecordOutput } from '../shapes/records.js';
-import { explicitHashKey, recordSize } from './record-checks.js';
-import { writableStream } from './writable-stream.js';
+import type { PutRecordInput, PutRecordOutput } from '../api-types/records.js';
+import { explicitHashKey, recordSize } from './_internals/record-checks.js';
+import { writableStream } from './_internals/writable-stream.js';
 
 export function putRecord(account: Account, input: PutRecordInput): PutRecordOutput {
   const nowMs = account.now();

@@ -4,14 +4,14 @@ import { InvalidArgumentException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import { wordsOf } from '../keys/hash-key.js';
 import { HASH, md5Key } from '../keys/md5.js';
-import { utf8ByteLength } from '../keys/utf8.js';
+import { utf8ByteLength } from '../encoding/utf8.js';
 import type { Account } from '../model/account.js';
 import type { Router } from '../model/router.js';
 import type { Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
-import type { PutRecordsInput, PutRecordsOutput, PutRecordsRequestEntry, PutRecordsResultEntry } from '../shapes/records.js';
-import { explicitHashKey, recordSize } from './record-checks.js';
-import { writableStream } from './writable-stream.js';
+import type { PutRecordsInput, PutRecordsOutput, PutRecordsRequestEntry, PutRecordsResultEntry } from '../api-types/records.js';
+import { explicitHashKey, recordSize } from './_internals/record-checks.js';
+import { writableStream } from './_internals/writable-stream.js';
 
 /** [U] The whole-request cap: 10 MiB of data + partition keys (AWS docs since large records; was 5 MiB). */
 export const PUT_RECORDS_MAX_BYTES = 10 * 1024 * 1024;

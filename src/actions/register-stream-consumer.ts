@@ -4,10 +4,10 @@ import { LimitExceededException, ResourceInUseException } from '../errors/kinesi
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
 import { Consumer } from '../model/consumer.js';
-import type { RegisterStreamConsumerInput, RegisterStreamConsumerOutput } from '../shapes/consumers.js';
-import { activeStream } from './active-stream.js';
-import { consumerShape } from './consumer-ref.js';
-import { addTags } from './tag-rules.js';
+import type { RegisterStreamConsumerInput, RegisterStreamConsumerOutput } from '../api-types/consumers.js';
+import { activeStream } from './_internals/active-stream.js';
+import { consumerShape } from './_internals/consumer-ref.js';
+import { addTags } from './_internals/tag-rules.js';
 
 /** Consumers one stream may have [M] (50 with On-demand Advantage, which kinesim does not model). */
 export const MAX_CONSUMERS_PER_STREAM = 20;

@@ -4,11 +4,11 @@ import { InvalidArgumentException, LimitExceededException } from '../errors/kine
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
 import { splitShard as splitInModel } from '../model/reshard.js';
-import type { EmptyOutput } from '../shapes/common.js';
-import type { SplitShardInput } from '../shapes/shards.js';
-import { assertOpen, existingShard, reshardableStream, shardIndexOf } from './reshard-checks.js';
-import { scheduleUpdate } from './schedule-update.js';
-import { resolveRef } from './stream-ref.js';
+import type { EmptyOutput } from '../api-types/common.js';
+import type { SplitShardInput } from '../api-types/shards.js';
+import { assertOpen, existingShard, reshardableStream, shardIndexOf } from './_internals/reshard-checks.js';
+import { scheduleUpdate } from './_internals/schedule-update.js';
+import { resolveRef } from './_internals/stream-ref.js';
 
 export function splitShard(account: Account, input: SplitShardInput): EmptyOutput {
   const nowMs = account.now();

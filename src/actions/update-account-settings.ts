@@ -1,8 +1,8 @@
 // UpdateAccountSettings — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateAccountSettings.html
 
 import type { Account } from '../model/account.js';
-import type { UpdateAccountSettingsInput, UpdateAccountSettingsOutput } from '../shapes/account.js';
-import { commitmentShape } from './commitment-shape.js';
+import type { UpdateAccountSettingsInput, UpdateAccountSettingsOutput } from '../api-types/account.js';
+import { commitmentShape } from './output/commitment-output.js';
 
 /**
  * ENABLED starts a commitment of at least 24 h (or cancels a scheduled end); DISABLED ends it now, or at

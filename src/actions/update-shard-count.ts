@@ -6,10 +6,10 @@ import type { Account } from '../model/account.js';
 import { mergeShards, splitShard } from '../model/reshard.js';
 import type { Shard } from '../model/shard.js';
 import { isUniform, scaleUniformly, uniformScalingCost } from '../model/uniform-scaling.js';
-import type { UpdateShardCountInput, UpdateShardCountOutput } from '../shapes/shards.js';
-import { reshardableStream } from './reshard-checks.js';
-import { scheduleUpdate } from './schedule-update.js';
-import { resolveRef } from './stream-ref.js';
+import type { UpdateShardCountInput, UpdateShardCountOutput } from '../api-types/shards.js';
+import { reshardableStream } from './_internals/reshard-checks.js';
+import { scheduleUpdate } from './_internals/schedule-update.js';
+import { resolveRef } from './_internals/stream-ref.js';
 
 /** Scaling operations allowed per stream in any rolling 24 hours. */
 export const SCALING_CALLS_PER_DAY = 10;

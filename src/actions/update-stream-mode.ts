@@ -3,10 +3,10 @@
 import { LimitExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import type { EmptyOutput } from '../shapes/common.js';
-import type { UpdateStreamModeInput } from '../shapes/stream-settings.js';
-import { activeStream } from './active-stream.js';
-import { scheduleUpdate } from './schedule-update.js';
+import type { EmptyOutput } from '../api-types/common.js';
+import type { UpdateStreamModeInput } from '../api-types/stream-settings.js';
+import { activeStream } from './_internals/active-stream.js';
+import { scheduleUpdate } from './_internals/schedule-update.js';
 
 /**
  * The stream goes UPDATING and switches mode when that ends, keeping its shards ([U]). [U] Switching to the

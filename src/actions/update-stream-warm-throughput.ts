@@ -3,9 +3,9 @@
 import { InvalidArgumentException, LimitExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import type { UpdateStreamWarmThroughputInput, UpdateStreamWarmThroughputOutput } from '../shapes/stream-settings.js';
-import { activeStream } from './active-stream.js';
-import { scheduleUpdate } from './schedule-update.js';
+import type { UpdateStreamWarmThroughputInput, UpdateStreamWarmThroughputOutput } from '../api-types/stream-settings.js';
+import { activeStream } from './_internals/active-stream.js';
+import { scheduleUpdate } from './_internals/schedule-update.js';
 
 /** "Scale to more than 10 GiBps for an on-demand stream" is refused [D]. */
 export const MAX_WARM_THROUGHPUT_MIBPS = 10 * 1024;

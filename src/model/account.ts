@@ -2,7 +2,7 @@
 
 import type { Clock } from '../time/clock.js';
 import { SystemClock } from '../time/clock.js';
-import { TokenSealer } from '../keys/sealed-token.js';
+import { TokenSealer } from '../tokens/sealed-token.js';
 import { MAX_INCARNATION } from '../keys/sequence-number.js';
 import { assert } from '../errors/kinesis-error.js';
 import { BillingCommitment } from './billing-commitment.js';

@@ -3,7 +3,7 @@
 import { evenRanges } from '../keys/hash-key.js';
 import { Router } from './router.js';
 import { Shard } from './shard.js';
-import type { MetricsName } from '../shapes/common.js';
+import type { MetricsName } from '../api-types/common.js';
 import type { Consumer } from './consumer.js';
 import { EncryptionHistory } from './encryption-history.js';
 

@@ -1,13 +1,13 @@
 // JSON 1.1 request bodies -> in-process inputs, driven by the validator's shape descriptors (spec §13.1, §15.2).
 import { SerializationException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
-import { decodeBase64 } from '../keys/base64.js';
-import { OPERATIONS, type OperationName } from '../validation/operations.js';
-import { awsInteger, type Shape } from '../validation/shapes.js';
+import { decodeBase64 } from '../encoding/base64.js';
+import { OPERATIONS, type OperationName } from '../service-model/operations.js';
+import { awsInteger, type Shape } from '../service-model/shapes.js';
 import { typeError } from '../validation/type-errors.js';
-import { decodeUtf8 } from '../keys/utf8-decode.js';
+import { decodeUtf8 } from '../encoding/utf8-decode.js';
+import { isJsonObject, parseJsonObject, type JsonObject } from '../encoding/json-object.js';
 
-type JsonObject = { readonly [key: string]: unknown };
 
 /**
  * The input of `operation` carried by a request body: blobs become Uint8Array, timestamps (epoch
@@ -23,19 +23,9 @@ export function decodeInput(operation: OperationName, body: Uint8Array | string 
 
 function parseBody(body: Uint8Array | string | undefined): JsonObject {
   const text = typeof body === 'string' ? body : body === undefined ? '' : decodeUtf8(body);
-  if (text === undefined || text.length === 0) throw new SerializationException('');
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    throw new SerializationException('');
-  }
-  if (!isJsonObject(document)) throw new SerializationException('');
+  const document = text === undefined || text.length === 0 ? undefined : parseJsonObject(text);
+  if (document === undefined) throw new SerializationException('');
   return document;
-}
-
-function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readStructure(document: JsonObject, shape: Shape): Record<string, unknown> {

@@ -1,6 +1,6 @@
 // Runs a decoded request on the engine: operation `PutRecord` is method `putRecord` of Kinesis.
 import type { Kinesis } from '../kinesis.js';
-import type { OperationName } from '../validation/operations.js';
+import type { OperationName } from '../service-model/operations.js';
 import { UnknownOperationException } from './protocol-errors.js';
 
 // Divergence: SubscribeToShard answers with an event stream (spec §13.4), which this codec does not frame;

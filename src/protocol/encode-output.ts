@@ -1,5 +1,5 @@
 // In-process outputs -> JSON 1.1 response bodies (spec §13.2).
-import { encodeBase64 } from '../keys/base64.js';
+import { encodeBase64 } from '../encoding/base64.js';
 import { isBlob, isDate } from '../validation/type-errors.js';
 
 /**

@@ -2,7 +2,7 @@
 // SDK handler, an HTTP endpoint) hands it the target header and body, and sends back what it returns.
 import { KinesisError } from '../errors/kinesis-error.js';
 import type { Kinesis } from '../kinesis.js';
-import { encodeUtf8Into, utf8ByteLength } from '../keys/utf8.js';
+import { encodeUtf8Into, utf8ByteLength } from '../encoding/utf8.js';
 import { decodeInput } from './decode-input.js';
 import { dispatch } from './dispatch.js';
 import { encodeError } from './encode-error.js';

@@ -1,5 +1,5 @@
 // The X-Amz-Target header of the JSON 1.1 protocol (spec §13.1): `Kinesis_20131202.<Operation>`.
-import { OPERATIONS, type OperationName } from '../validation/operations.js';
+import { OPERATIONS, type OperationName } from '../service-model/operations.js';
 import { UnknownOperationException } from './protocol-errors.js';
 
 /** The service prefix of every target, dot included. */

@@ -1,6 +1,6 @@
 // SerializationException texts for a member of the wrong type (reference/kinesis-spec.md §15.2).
 import { SerializationException } from '../errors/kinesis-error.js';
-import type { MemberType } from './shapes.js';
+import type { MemberType } from '../service-model/shapes.js';
 
 const LIST_FOUND = 'Start of list found where not expected';
 const OBJECT_FOUND = 'Start of structure or map found where not expected.';

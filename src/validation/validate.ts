@@ -1,6 +1,6 @@
 // Input validation of an operation against its model shape: type errors, then every constraint violation.
 import { ValidationException } from '../errors/kinesis-error.js';
-import { OPERATIONS, type OperationName } from './operations.js';
+import { OPERATIONS, type OperationName } from '../service-model/operations.js';
 import {
   NOT_NULL,
   constraintText,
@@ -8,7 +8,7 @@ import {
   violation,
 } from './render.js';
 import { asAwsReadsIt } from './as-aws-reads-it.js';
-import { awsInteger, isContainer, type Member, type Shape } from './shapes.js';
+import { awsInteger, isContainer, type Member, type Shape } from '../service-model/shapes.js';
 import { isBlob, isDate, isPlainObject, typeError } from './type-errors.js';
 
 /**

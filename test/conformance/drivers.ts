@@ -4,7 +4,7 @@ import * as sdk from '@aws-sdk/client-kinesis';
 import { KinesisClient, KinesisServiceException } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createRequestHandler } from '../../src/adapters/aws-sdk.js';
-import { startHttpServer, type KinesisHttpServer } from '../../src/adapters/http-server.js';
+import { startHttpServer, type KinesisHttpServer } from '../../src/server/http-server.js';
 import { Kinesis, ManualClock, type KinesisOptions } from '../../src/index.js';
 
 /** An operation's output with the transport stripped off ($metadata), so both drivers' results compare equal. */

@@ -12,7 +12,7 @@ import {
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { execFile, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { MAX_REQUEST_BYTES, startHttpServer, type KinesisHttpServer } from '../../src/adapters/http-server.js';
+import { MAX_REQUEST_BYTES, startHttpServer, type KinesisHttpServer } from '../../src/server/http-server.js';
 import { Kinesis } from '../../src/index.js';
 import { engine } from './drivers.js';
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { HASH, hashKeyOf, md5, md5Key } from '../../src/keys/md5.js';
-import { encodeUtf8Into, utf8ByteLength } from '../../src/keys/utf8.js';
+import { encodeUtf8Into, utf8ByteLength } from '../../src/encoding/utf8.js';
 
 function nodeWords(s: string): number[] {
   const digest = createHash('md5').update(s, 'utf8').digest();

@@ -9,7 +9,7 @@ import {
   SerializationException,
 } from '../../src/index.js';
 import { decodeInput } from '../../src/protocol/decode-input.js';
-import { decodeUtf8, decodeUtf8Manually } from '../../src/keys/utf8-decode.js';
+import { decodeUtf8, decodeUtf8Manually } from '../../src/encoding/utf8-decode.js';
 import { encodeError } from '../../src/protocol/encode-error.js';
 import { encodeOutput } from '../../src/protocol/encode-output.js';
 import { JsonProtocol, type JsonResponse } from '../../src/protocol/json-protocol.js';

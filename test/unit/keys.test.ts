@@ -1,9 +1,9 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, encodeBase64 } from '../../src/keys/base64.js';
+import { decodeBase64, encodeBase64 } from '../../src/encoding/base64.js';
 import { evenRanges, keyOfWords, MAX_HASH_KEY, parseHashKey, wordsOf } from '../../src/keys/hash-key.js';
-import { decodeNextToken, encodeNextToken } from '../../src/keys/next-token.js';
-import { asciiBytes, TokenSealer } from '../../src/keys/sealed-token.js';
+import { decodeNextToken, encodeNextToken } from '../../src/tokens/next-token.js';
+import { asciiBytes, TokenSealer } from '../../src/tokens/sealed-token.js';
 import {
   decodeSequence,
   END_COUNTER,
@@ -11,7 +11,7 @@ import {
   SequenceFormatter,
   shardSequenceBase,
 } from '../../src/keys/sequence-number.js';
-import { decodeIterator, encodeIterator, type IteratorState } from '../../src/keys/shard-iterator.js';
+import { decodeIterator, encodeIterator, type IteratorState } from '../../src/tokens/shard-iterator.js';
 
 function compareBig(a: string, b: string): number {
   const x = BigInt(a);

@@ -9,7 +9,7 @@ import {
   type KinesisRecord,
   type UserRecordInput,
 } from '../../src/index.js';
-import { decodeUtf8Lenient, decodeUtf8Manually } from '../../src/keys/utf8-decode.js';
+import { decodeUtf8Lenient, decodeUtf8Manually } from '../../src/encoding/utf8-decode.js';
 
 const T0 = Date.UTC(2024, 0, 1);
 const MAX = (1n << 128n) - 1n;

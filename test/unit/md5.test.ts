@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it, expect, vi } from 'vitest';
 import { HASH, hashKeyOf, md5, md5Hex, md5Key } from '../../src/keys/md5.js';
-import { encodeUtf8Into, utf8ByteLength } from '../../src/keys/utf8.js';
-import { MD5_SOURCE, generatedRegion, renderCompress } from '../support/gen-md5-steps.js';
+import { encodeUtf8Into, utf8ByteLength } from '../../src/encoding/utf8.js';
+import { MD5_SOURCE, generatedRegion, renderCompress } from '../generators/md5-steps.js';
 
 /** `n` bytes from a fixed xorshift32 stream: varied like random bytes, but the same on every run. */
 function noiseBytes(n: number, seed: number): Uint8Array {
@@ -231,7 +231,7 @@ describe('UTF-8 helpers on a runtime without TextEncoder', () => {
     vi.stubGlobal('TextEncoder', undefined);
     vi.resetModules();
     try {
-      const fresh = await import('../../src/keys/utf8.js');
+      const fresh = await import('../../src/encoding/utf8.js');
       for (const s of ['x'.repeat(300), '€'.repeat(100) + '\ud800', '\udc00\ud800'.repeat(50), '😀'.repeat(128)]) {
         const out = new Uint8Array(3 * s.length);
         const written = fresh.encodeUtf8Into(s, out, 0);
@@ -245,7 +245,7 @@ describe('UTF-8 helpers on a runtime without TextEncoder', () => {
 });
 
 describe('the generated compression function', () => {
-  it('is exactly what test/support/gen-md5-steps.ts renders', () => {
+  it('is exactly what test/generators/md5-steps.ts renders', () => {
     const region = generatedRegion(readFileSync(MD5_SOURCE, 'utf8'));
     expect(region).toBe(renderCompress());
   });

@@ -21,7 +21,7 @@ const files = blocks.map((code, i) => {
   const file = `${outDir}example-${i + 1}.ts`;
   const wired = code
     .replaceAll("from 'kinesim/aws-sdk'", `from '${root}src/adapters/aws-sdk.ts'`)
-    .replaceAll("from 'kinesim/http'", `from '${root}src/adapters/http-server.ts'`)
+    .replaceAll("from 'kinesim/http'", `from '${root}src/server/http-server.ts'`)
     .replaceAll("from 'kinesim'", `from '${root}src/index.ts'`);
   writeFileSync(file, wired);
   return file;

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { KinesisError } from '../../src/errors/kinesis-error.js';
-import { OPERATION_NAMES, OPERATIONS, type OperationName } from '../../src/validation/operations.js';
-import type { Shape } from '../../src/validation/shapes.js';
+import { OPERATION_NAMES, OPERATIONS, type OperationName } from '../../src/service-model/operations.js';
+import type { Shape } from '../../src/service-model/shapes.js';
 import { validateInput } from '../../src/validation/validate.js';
 
 const NAME_PATTERN = 'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+';

@@ -1,10 +1,10 @@
 // Resolving a ResourceARN (a stream ARN or a consumer ARN), as the tagging and policy actions do.
 
-import { ResourceInUseException, ResourceNotFoundException } from '../errors/kinesis-error.js';
-import { msg } from '../errors/messages.js';
-import type { Account } from '../model/account.js';
-import type { Consumer } from '../model/consumer.js';
-import type { Stream } from '../model/stream.js';
+import { ResourceInUseException, ResourceNotFoundException } from '../../errors/kinesis-error.js';
+import { msg } from '../../errors/messages.js';
+import type { Account } from '../../model/account.js';
+import type { Consumer } from '../../model/consumer.js';
+import type { Stream } from '../../model/stream.js';
 import { requireActive } from './active-stream.js';
 import { findStream, lookupStream } from './stream-ref.js';
 

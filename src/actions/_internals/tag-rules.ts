@@ -1,8 +1,8 @@
 // The rules every tag write obeys (spec §15.3): characters, the reserved prefix, the per-resource limit.
 
-import { InvalidArgumentException } from '../errors/kinesis-error.js';
-import { msg } from '../errors/messages.js';
-import type { Tag } from '../shapes/common.js';
+import { InvalidArgumentException } from '../../errors/kinesis-error.js';
+import { msg } from '../../errors/messages.js';
+import type { Tag } from '../../api-types/common.js';
 
 /** Tags one stream or consumer may carry [M]. */
 export const MAX_TAGS_PER_RESOURCE = 50;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Kinesis } from '../kinesis.js';
 import { JsonProtocol } from '../protocol/json-protocol.js';
 import { RequestIdSequence } from '../protocol/request-id.js';
-import { routeHttpRequest, type HttpRequest, type HttpResponse } from './http-routing.js';
+import { routeHttpRequest, type HttpRequest, type HttpResponse } from '../protocol/http-edge.js';
 
 export interface HttpServerOptions {
   /** 0 (the default) picks a free port. */

@@ -1,10 +1,10 @@
 // Resolving the stream a request names (StreamName, StreamARN or both), as every stream action does.
 
-import { InvalidArgumentException, ResourceNotFoundException } from '../errors/kinesis-error.js';
-import { msg } from '../errors/messages.js';
-import type { Account } from '../model/account.js';
-import type { Stream } from '../model/stream.js';
-import type { StreamRef } from '../shapes/common.js';
+import { InvalidArgumentException, ResourceNotFoundException } from '../../errors/kinesis-error.js';
+import { msg } from '../../errors/messages.js';
+import type { Account } from '../../model/account.js';
+import type { Stream } from '../../model/stream.js';
+import type { StreamRef } from '../../api-types/common.js';
 
 const ARN = /^arn:([^:]+):kinesis:([^:]*):(\d{12}):stream\/([^/]+)$/;
 

@@ -1,8 +1,8 @@
 // Rendering shards in AWS's output shapes (Shard, ChildShard).
 
-import type { ChildShard, Shard as ShardShape } from '../shapes/common.js';
-import { parseShardId, type Shard } from '../model/shard.js';
-import type { Stream } from '../model/stream.js';
+import type { ChildShard, Shard as ShardShape } from '../../api-types/common.js';
+import { parseShardId, type Shard } from '../../model/shard.js';
+import type { Stream } from '../../model/stream.js';
 
 export function shardShape(shard: Shard): ShardShape {
   const out: ShardShape = {

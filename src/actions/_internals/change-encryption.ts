@@ -1,9 +1,9 @@
 // The checks and effect StartStreamEncryption and StopStreamEncryption share.
 
-import { InvalidArgumentException } from '../errors/kinesis-error.js';
-import { msg } from '../errors/messages.js';
-import type { Account } from '../model/account.js';
-import type { EncryptionType, StreamRef } from '../shapes/common.js';
+import { InvalidArgumentException } from '../../errors/kinesis-error.js';
+import { msg } from '../../errors/messages.js';
+import type { Account } from '../../model/account.js';
+import type { EncryptionType, StreamRef } from '../../api-types/common.js';
 import { activeStream } from './active-stream.js';
 import { scheduleUpdate } from './schedule-update.js';
 

@@ -1,10 +1,10 @@
 // The stream a write goes to: it must exist and accept writes (ACTIVE or UPDATING).
 
-import { ResourceNotFoundException } from '../errors/kinesis-error.js';
-import { msg } from '../errors/messages.js';
-import type { Account } from '../model/account.js';
-import type { Stream } from '../model/stream.js';
-import type { StreamRef } from '../shapes/common.js';
+import { ResourceNotFoundException } from '../../errors/kinesis-error.js';
+import { msg } from '../../errors/messages.js';
+import type { Account } from '../../model/account.js';
+import type { Stream } from '../../model/stream.js';
+import type { StreamRef } from '../../api-types/common.js';
 import { findStream } from './stream-ref.js';
 
 /**

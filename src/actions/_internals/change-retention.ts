@@ -1,9 +1,9 @@
 // The checks and effect IncreaseStreamRetentionPeriod and DecreaseStreamRetentionPeriod share.
 
-import { InvalidArgumentException, ResourceInUseException } from '../errors/kinesis-error.js';
-import { msg } from '../errors/messages.js';
-import type { Account } from '../model/account.js';
-import type { StreamRef } from '../shapes/common.js';
+import { InvalidArgumentException, ResourceInUseException } from '../../errors/kinesis-error.js';
+import { msg } from '../../errors/messages.js';
+import type { Account } from '../../model/account.js';
+import type { StreamRef } from '../../api-types/common.js';
 import { findStream } from './stream-ref.js';
 
 export const MIN_RETENTION_HOURS = 24;

@@ -1,9 +1,9 @@
 // Shard-level metric sets of EnableEnhancedMonitoring and DisableEnhancedMonitoring.
 
-import type { Account } from '../model/account.js';
-import type { MetricsName, StreamRef } from '../shapes/common.js';
-import type { EnhancedMonitoringOutput } from '../shapes/monitoring.js';
-import { SHARD_LEVEL_METRIC_NAMES } from '../validation/kinesis-shapes.js';
+import type { Account } from '../../model/account.js';
+import type { MetricsName, StreamRef } from '../../api-types/common.js';
+import type { EnhancedMonitoringOutput } from '../../api-types/monitoring.js';
+import { SHARD_LEVEL_METRIC_NAMES } from '../../service-model/kinesis-shapes.js';
 import { activeStream } from './active-stream.js';
 
 /** The seven metrics, in the model's order; 'ALL' stands for all of them. */

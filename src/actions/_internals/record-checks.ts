@@ -1,9 +1,9 @@
 // Checks every write makes before it stores anything: explicit hash key range and record size.
 
-import { InvalidArgumentException, ValidationException } from '../errors/kinesis-error.js';
-import { msg } from '../errors/messages.js';
-import { MAX_HASH_KEY } from '../keys/hash-key.js';
-import { utf8ByteLength } from '../keys/utf8.js';
+import { InvalidArgumentException, ValidationException } from '../../errors/kinesis-error.js';
+import { msg } from '../../errors/messages.js';
+import { MAX_HASH_KEY } from '../../keys/hash-key.js';
+import { utf8ByteLength } from '../../encoding/utf8.js';
 
 /**
  * The hash key an ExplicitHashKey names (the validator already checked its decimal pattern).

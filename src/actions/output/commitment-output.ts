@@ -1,7 +1,7 @@
 // The SDK shape of the account's MinimumThroughputBillingCommitment.
 
-import type { CommitmentView } from '../model/billing-commitment.js';
-import type { MinimumThroughputBillingCommitmentOutput } from '../shapes/account.js';
+import type { CommitmentView } from '../../model/billing-commitment.js';
+import type { MinimumThroughputBillingCommitmentOutput } from '../../api-types/account.js';
 
 export function commitmentShape(view: CommitmentView): MinimumThroughputBillingCommitmentOutput {
   const out: MinimumThroughputBillingCommitmentOutput = { Status: view.status };

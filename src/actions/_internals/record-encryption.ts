@@ -1,8 +1,8 @@
 // Marking records read back with the encryption they were written under (GetRecords).
 
-import type { Shard } from '../model/shard.js';
-import type { Stream } from '../model/stream.js';
-import type { KinesisRecord } from '../shapes/records.js';
+import type { Shard } from '../../model/shard.js';
+import type { Stream } from '../../model/stream.js';
+import type { KinesisRecord } from '../../api-types/records.js';
 
 /**
  * Sets `EncryptionType: 'KMS'` on the records written while the stream was encrypted; unencrypted records

@@ -1,10 +1,10 @@
 // The checks SplitShard, MergeShards and UpdateShardCount share, in AWS's order.
 
-import { InvalidArgumentException, ResourceInUseException, ResourceNotFoundException, ValidationException } from '../errors/kinesis-error.js';
-import { msg } from '../errors/messages.js';
-import type { Account } from '../model/account.js';
-import { parseShardId, shardIdOf, type Shard } from '../model/shard.js';
-import type { Stream } from '../model/stream.js';
+import { InvalidArgumentException, ResourceInUseException, ResourceNotFoundException, ValidationException } from '../../errors/kinesis-error.js';
+import { msg } from '../../errors/messages.js';
+import type { Account } from '../../model/account.js';
+import { parseShardId, shardIdOf, type Shard } from '../../model/shard.js';
+import type { Stream } from '../../model/stream.js';
 import { lookupStream, type ResolvedRef } from './stream-ref.js';
 
 /**

@@ -1,7 +1,7 @@
 // Scheduling a stream change that takes effect when the stream leaves UPDATING (reshards).
 
-import type { Account } from '../model/account.js';
-import type { QuotaReservation, Stream } from '../model/stream.js';
+import type { Account } from '../../model/account.js';
+import type { QuotaReservation, Stream } from '../../model/stream.js';
 
 /**
  * Puts the stream in UPDATING and applies `apply` once `updateStreamDelayMs` has passed on the clock; with

@@ -2,9 +2,11 @@
 // decided here, before a request reaches JsonProtocol; everything else is the protocol's. Transport-free
 // (no node:http), so every edge case is a plain function of the request.
 import { KinesisError } from '../errors/kinesis-error.js';
-import { encodeUtf8Into, utf8ByteLength } from '../keys/utf8.js';
-import { JSON_CONTENT_TYPE, type JsonProtocol } from '../protocol/json-protocol.js';
-import { operationFromTarget } from '../protocol/operation-target.js';
+import { parseJsonObject, type JsonObject } from '../encoding/json-object.js';
+import { encodeUtf8Into, utf8ByteLength } from '../encoding/utf8.js';
+import { decodeUtf8Lenient } from '../encoding/utf8-decode.js';
+import { JSON_CONTENT_TYPE, type JsonProtocol } from './json-protocol.js';
+import { operationFromTarget } from './operation-target.js';
 
 export const CBOR_CONTENT_TYPE = 'application/x-amz-cbor-1.1';
 
@@ -83,7 +85,7 @@ function authenticationError(request: HttpRequest, target: string | undefined): 
     return new KinesisError('InvalidSignatureException', BOTH_AUTH);
   }
   if ((header !== undefined && header !== '') || presigned) return undefined;
-  if (!isKnownTarget(target) || parseJsonObject(request.body) === undefined) return undefined;
+  if (!isKnownTarget(target) || bodyObject(request.body) === undefined) return undefined;
   return new KinesisError('MissingAuthenticationTokenException', MISSING_TOKEN);
 }
 
@@ -98,7 +100,7 @@ function isKnownTarget(target: string | undefined): boolean {
 
 /** `application/json` bodies never reach an operation on AWS: they get Coral's generic answers [K]. */
 function coralAnswer(body: Uint8Array): HttpResponse {
-  const parsed = parseJsonObject(body) !== undefined;
+  const parsed = bodyObject(body) !== undefined;
   return raw(parsed ? 404 : 400, parsed ? CORAL_UNKNOWN_OPERATION : CORAL_SERIALIZATION, 'application/json');
 }
 
@@ -153,16 +155,31 @@ function hasServiceAndOperation(target: string | undefined): boolean {
   return service !== undefined && service !== '' && operation !== undefined && operation !== '';
 }
 
+/**
+ * Whether the query string names `name`, read as URLSearchParams reads it ('+' is a space, escapes decoded).
+ * A name with a malformed escape keeps its '%', so it never equals a name without one.
+ */
 function hasQueryParameter(url: string, name: string): boolean {
   const query = url.indexOf('?');
-  return query >= 0 && new URLSearchParams(url.slice(query + 1)).has(name);
+  if (query < 0) return false;
+  for (const pair of url.slice(query + 1).split('&')) {
+    const equals = pair.indexOf('=');
+    const raw = (equals < 0 ? pair : pair.slice(0, equals)).replace(/\+/g, ' ');
+    if (raw !== '' && percentDecoded(raw) === name) return true;
+  }
+  return false;
 }
 
-function parseJsonObject(body: Uint8Array): object | undefined {
+function percentDecoded(text: string): string {
   try {
-    const value: unknown = JSON.parse(new TextDecoder().decode(body));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    return decodeURIComponent(text);
   } catch {
-    return undefined;
+    return text;
   }
+}
+
+/** The body as a default TextDecoder reads it (malformed bytes as U+FFFD, a leading BOM dropped), if a JSON object. */
+function bodyObject(body: Uint8Array): JsonObject | undefined {
+  const text = decodeUtf8Lenient(body);
+  return parseJsonObject(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }

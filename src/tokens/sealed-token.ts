@@ -5,8 +5,8 @@
 // did not issue, or one edited by hand, fails to open. The same secret and payload give the same token,
 // which keeps the engine's outputs deterministic.
 
-import { decodeBase64, encodeBase64 } from './base64.js';
-import { md5 } from './md5.js';
+import { decodeBase64, encodeBase64 } from '../encoding/base64.js';
+import { md5 } from '../keys/md5.js';
 
 const HEADER = [0, 0, 0, 0, 0, 0, 0, 1, 1];
 const TAG_BYTES = 16;

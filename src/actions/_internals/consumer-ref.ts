@@ -1,11 +1,11 @@
 // Resolving the consumer a request names (ConsumerARN, or StreamARN + ConsumerName, or all three).
 
-import { InvalidArgumentException, ResourceNotFoundException } from '../errors/kinesis-error.js';
-import { msg } from '../errors/messages.js';
-import type { Account } from '../model/account.js';
-import type { Consumer } from '../model/consumer.js';
-import type { Stream } from '../model/stream.js';
-import type { Consumer as ConsumerShape, ConsumerDescription, ConsumerRef } from '../shapes/consumers.js';
+import { InvalidArgumentException, ResourceNotFoundException } from '../../errors/kinesis-error.js';
+import { msg } from '../../errors/messages.js';
+import type { Account } from '../../model/account.js';
+import type { Consumer } from '../../model/consumer.js';
+import type { Stream } from '../../model/stream.js';
+import type { Consumer as ConsumerShape, ConsumerDescription, ConsumerRef } from '../../api-types/consumers.js';
 import { consumerByArn } from './resource-ref.js';
 import { findStream } from './stream-ref.js';
 
