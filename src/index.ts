@@ -3,6 +3,7 @@
 export { Kinesis } from './kinesis.js';
 export type { KinesisOptions } from './model/account.js';
 export { ManualClock, SystemClock, type Clock } from './time/clock.js';
+export { KINESIS_LIMITS, type KinesisLimits } from './model/limits.js';
 export {
   KinesisError,
   ResourceNotFoundException,

@@ -3,14 +3,12 @@
 import { InvalidArgumentException, LimitExceededException, ResourceInUseException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
+import { ON_DEMAND_INITIAL_SHARDS, RECORD_MAX_SIZE_DEFAULT_KIB } from '../model/limits.js';
 import { Stream } from '../model/stream.js';
 import type { CreateStreamInput } from '../api-types/streams.js';
 import type { EmptyOutput } from '../api-types/common.js';
 import { addTags } from './_internals/tag-rules.js';
 
-/** AWS starts an on-demand stream with 4 shards. */
-export const ON_DEMAND_INITIAL_SHARDS = 4;
-export const DEFAULT_MAX_RECORD_SIZE_KIB = 1024;
 
 export function createStream(account: Account, input: CreateStreamInput): EmptyOutput {
   const nowMs = account.now();
@@ -39,7 +37,7 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
     nowMs + account.createStreamDelayMs,
     count,
     mode,
-    input.MaxRecordSizeInKiB ?? DEFAULT_MAX_RECORD_SIZE_KIB,
+    input.MaxRecordSizeInKiB ?? RECORD_MAX_SIZE_DEFAULT_KIB,
   );
   for (const [key, value] of tags) stream.tags.set(key, value);
   // [U] Warm throughput only means something for on-demand streams; it is stored and reported for them.

@@ -2,9 +2,9 @@
 
 import type { Account } from '../model/account.js';
 import type { DescribeAccountSettingsOutput } from '../api-types/account.js';
-import { commitmentShape } from './output/commitment-output.js';
+import { commitmentOutput } from './output/commitment-output.js';
 
 export function describeAccountSettings(account: Account): DescribeAccountSettingsOutput {
   const nowMs = account.now();
-  return { MinimumThroughputBillingCommitment: commitmentShape(account.billingCommitment.view(nowMs)) };
+  return { MinimumThroughputBillingCommitment: commitmentOutput(account.billingCommitment.view(nowMs)) };
 }

@@ -2,7 +2,8 @@
 
 import type { Account } from '../model/account.js';
 import type { DescribeStreamConsumerInput, DescribeStreamConsumerOutput } from '../api-types/consumers.js';
-import { consumerDescription, findConsumer } from './_internals/consumer-ref.js';
+import { findConsumer } from './_internals/consumer-ref.js';
+import { consumerDescription } from './output/consumer-output.js';
 
 export function describeStreamConsumer(account: Account, input: DescribeStreamConsumerInput): DescribeStreamConsumerOutput {
   const nowMs = account.now();

@@ -9,18 +9,14 @@ import {
 import { msg } from '../errors/messages.js';
 import { decodeIterator, encodeIterator, type IteratorState } from '../tokens/shard-iterator.js';
 import type { Account } from '../model/account.js';
+import { GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS, ITERATOR_TTL_MS } from '../model/limits.js';
 import { shardIdOf, type Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
 import type { GetRecordsInput, GetRecordsOutput, KinesisRecord } from '../api-types/records.js';
 import { markEncryptedRecords } from './_internals/record-encryption.js';
-import { childShardShapes } from './output/shard-output.js';
+import { childShardOutputs } from './output/shard-output.js';
 import { resolveRef } from './_internals/stream-ref.js';
 
-/** Iterators expire this long after they are issued. */
-export const ITERATOR_TTL_MS = 300_000;
-/** GetRecords returns at most 10 MiB of data per call. */
-export const GET_RECORDS_MAX_BYTES = 10 * 1024 * 1024;
-export const GET_RECORDS_MAX_LIMIT = 10_000;
 
 /**
  * Builds the records GetRecords returns. A constructor rather than an object literal, for speed: V8 tracks
@@ -42,7 +38,7 @@ export function getRecords(account: Account, input: GetRecordsInput): GetRecords
   const state = decodeIterator(account.sealer, input.ShardIterator);
   if (state === undefined) throw new InvalidArgumentException(msg.invalidShardIterator());
   if (nowMs - state.createdAtMs > ITERATOR_TTL_MS) {
-    throw new ExpiredIteratorException(msg.iteratorExpired(state.createdAtMs, nowMs));
+    throw new ExpiredIteratorException(msg.iteratorExpired(state.createdAtMs, nowMs, ITERATOR_TTL_MS));
   }
   if (input.StreamARN !== undefined) {
     // [U] A StreamARN beside the iterator must name the iterator's stream.
@@ -93,7 +89,7 @@ function readRecords(
 ): GetRecordsOutput {
   const from = Math.max(state.position, stream.trimHorizon(shard, nowMs));
   const records: KinesisRecord[] = [];
-  const next = shard.log.read(from, input.Limit ?? GET_RECORDS_MAX_LIMIT, GET_RECORDS_MAX_BYTES, (index, key, data, arrivalMs) => {
+  const next = shard.log.read(from, input.Limit ?? GET_RECORDS_MAX_RECORDS, GET_RECORDS_MAX_BYTES, (index, key, data, arrivalMs) => {
     records.push(new OutputRecord(shard.sequenceNumberOf(index), new Date(arrivalMs), data, key));
   });
   markEncryptedRecords(stream, shard, next - records.length, records);
@@ -105,7 +101,7 @@ function readRecords(
   };
   if (!shard.isOpen && next >= log.length) {
     // The end of a closed shard: no next iterator, and the children to continue with (KCL checks the pairing).
-    out.ChildShards = childShardShapes(stream, shard);
+    out.ChildShards = childShardOutputs(stream, shard);
   } else {
     out.NextShardIterator = encodeIterator(account.sealer, { ...state, createdAtMs: nowMs, position: next } satisfies IteratorState);
   }

@@ -6,6 +6,7 @@ import { wordsOf } from '../keys/hash-key.js';
 import { HASH, md5Key } from '../keys/md5.js';
 import { utf8ByteLength } from '../encoding/utf8.js';
 import type { Account } from '../model/account.js';
+import { PUT_RECORDS_MAX_BYTES } from '../model/limits.js';
 import type { Router } from '../model/router.js';
 import type { Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
@@ -13,8 +14,6 @@ import type { PutRecordsInput, PutRecordsOutput, PutRecordsRequestEntry, PutReco
 import { explicitHashKey, recordSize } from './_internals/record-checks.js';
 import { writableStream } from './_internals/writable-stream.js';
 
-/** [U] The whole-request cap: 10 MiB of data + partition keys (AWS docs since large records; was 5 MiB). */
-export const PUT_RECORDS_MAX_BYTES = 10 * 1024 * 1024;
 /** The ErrorCode of an entry refused by its shard's write limit. */
 const THROTTLED = 'ProvisionedThroughputExceededException';
 

@@ -2,7 +2,7 @@
 
 import type { Account } from '../model/account.js';
 import type { UpdateAccountSettingsInput, UpdateAccountSettingsOutput } from '../api-types/account.js';
-import { commitmentShape } from './output/commitment-output.js';
+import { commitmentOutput } from './output/commitment-output.js';
 
 /**
  * ENABLED starts a commitment of at least 24 h (or cancels a scheduled end); DISABLED ends it now, or at
@@ -13,5 +13,5 @@ export function updateAccountSettings(account: Account, input: UpdateAccountSett
   const commitment = account.billingCommitment;
   if (input.MinimumThroughputBillingCommitment.Status === 'ENABLED') commitment.enable(nowMs);
   else commitment.disable(nowMs);
-  return { MinimumThroughputBillingCommitment: commitmentShape(commitment.view(nowMs)) };
+  return { MinimumThroughputBillingCommitment: commitmentOutput(commitment.view(nowMs)) };
 }

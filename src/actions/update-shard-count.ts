@@ -3,6 +3,7 @@
 import { LimitExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
+import { UPDATE_SHARD_COUNT_MAX_CALLS_PER_DAY, UPDATE_SHARD_COUNT_MAX_SHARDS } from '../model/limits.js';
 import { mergeShards, splitShard } from '../model/reshard.js';
 import type { Shard } from '../model/shard.js';
 import { isUniform, scaleUniformly, uniformScalingCost } from '../model/uniform-scaling.js';
@@ -11,10 +12,6 @@ import { reshardableStream } from './_internals/reshard-checks.js';
 import { scheduleUpdate } from './_internals/schedule-update.js';
 import { resolveRef } from './_internals/stream-ref.js';
 
-/** Scaling operations allowed per stream in any rolling 24 hours. */
-export const SCALING_CALLS_PER_DAY = 10;
-/** The default per-stream shard cap UpdateShardCount enforces. */
-export const MAX_SHARDS_PER_STREAM = 10_000;
 const DAY_MS = 86_400_000;
 
 export function updateShardCount(account: Account, input: UpdateShardCountInput): UpdateShardCountOutput {
@@ -25,15 +22,15 @@ export function updateShardCount(account: Account, input: UpdateShardCountInput)
   const target = input.TargetShardCount;
   // [U] All four limits are LimitExceededException (they are "default limits" raised through support); the
   // order among them is ours. "Below half" rounds up: 5 open shards can scale down to 3, not 2.
-  if (target > MAX_SHARDS_PER_STREAM) {
-    throw new LimitExceededException(msg.scaleAboveStreamMax(MAX_SHARDS_PER_STREAM, current, target));
+  if (target > UPDATE_SHARD_COUNT_MAX_SHARDS) {
+    throw new LimitExceededException(msg.scaleAboveStreamMax(UPDATE_SHARD_COUNT_MAX_SHARDS, current, target));
   }
   if (target > current * 2) throw new LimitExceededException(msg.scaleUpTooFar(current, target));
   if (target < Math.ceil(current / 2)) throw new LimitExceededException(msg.scaleDownTooFar(current, target));
   // [U] A call exactly 24 h after an earlier one no longer counts that one.
   const recentCallsMs = stream.scalingCallsMs.filter((t) => t > nowMs - DAY_MS);
-  if (recentCallsMs.length >= SCALING_CALLS_PER_DAY) {
-    throw new LimitExceededException(msg.scalingRateExceeded(stream.name, account.accountId, SCALING_CALLS_PER_DAY));
+  if (recentCallsMs.length >= UPDATE_SHARD_COUNT_MAX_CALLS_PER_DAY) {
+    throw new LimitExceededException(msg.scalingRateExceeded(stream.name, account.accountId, UPDATE_SHARD_COUNT_MAX_CALLS_PER_DAY));
   }
   const output: UpdateShardCountOutput = {
     StreamName: stream.name,

@@ -3,12 +3,11 @@
 import { InvalidArgumentException, LimitExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
+import { WARM_THROUGHPUT_MAX_MIBPS } from '../model/limits.js';
 import type { UpdateStreamWarmThroughputInput, UpdateStreamWarmThroughputOutput } from '../api-types/stream-settings.js';
 import { activeStream } from './_internals/active-stream.js';
 import { scheduleUpdate } from './_internals/schedule-update.js';
 
-/** "Scale to more than 10 GiBps for an on-demand stream" is refused [D]. */
-export const MAX_WARM_THROUGHPUT_MIBPS = 10 * 1024;
 
 /**
  * Only on-demand streams in accounts with MinimumThroughputBillingCommitment enabled [D]. The stream goes
@@ -27,7 +26,7 @@ export function updateStreamWarmThroughput(
     throw new InvalidArgumentException(msg.warmThroughputNeedsCommitment(account.accountId));
   }
   const target = input.WarmThroughputMiBps;
-  if (target > MAX_WARM_THROUGHPUT_MIBPS) throw new LimitExceededException(msg.warmThroughputTooHigh(target, MAX_WARM_THROUGHPUT_MIBPS));
+  if (target > WARM_THROUGHPUT_MAX_MIBPS) throw new LimitExceededException(msg.warmThroughputTooHigh(target, WARM_THROUGHPUT_MAX_MIBPS));
   const current = stream.warmThroughputCurrentMiBps ?? 0;
   stream.warmThroughputTargetMiBps = target;
   stream.warmThroughputCurrentMiBps = current;

@@ -44,9 +44,9 @@ export const msg = {
   startingSequenceOtherShard: (encodedShardId: string, shardId: string) =>
     `Invalid StartingSequenceNumber. It encodes ${encodedShardId}, while it was used in a call to a shard with ${shardId}`,
   invalidShardIterator: () => 'Invalid ShardIterator.',
-  iteratorExpired: (createdMs: number, nowMs: number) =>
+  iteratorExpired: (createdMs: number, nowMs: number, ttlMs: number) =>
     `Iterator expired. The iterator was created at time ${javaDate(createdMs)} while right now it is ${javaDate(nowMs)} ` +
-    'which is further in the future than the tolerated delay of 300000 milliseconds.',
+    `which is further in the future than the tolerated delay of ${ttlMs} milliseconds.`,
   splitHashKeyInvalid: (key: string, shardId: string, stream: string, account: string, start: string, end: string) =>
     `NewStartingHashKey ${key} used in SplitShard() on shard ${shardId} in stream ${stream} under account ${account} ` +
     `is not both greater than one plus the shard's StartingHashKey ${start} and less than the shard's EndingHashKey ${end}.`,
@@ -54,11 +54,11 @@ export const msg = {
     `Shard ${shardId} in stream ${stream} under account ${account} has already been merged or split, and thus is not eligible for merging or splitting.`,
   notAdjacent: (shardId: string, adjacentId: string, stream: string, account: string) =>
     `Shards ${shardId} and ${adjacentId} in stream ${stream} under account ${account} are not an adjacent pair of shards eligible for merging`,
-  retentionTooShort: (hours: number) =>
-    `Minimum allowed retention period is 24 hours. Requested retention period (${hours} hours) is too short.`,
+  retentionTooShort: (hours: number, minHours: number) =>
+    `Minimum allowed retention period is ${minHours} hours. Requested retention period (${hours} hours) is too short.`,
   // [U] moto's text; AWS's wording for the upper bound is unverified.
-  retentionTooLong: (hours: number) =>
-    `Maximum allowed retention period is 8760 hours. Requested retention period (${hours} hours) is too long.`,
+  retentionTooLong: (hours: number, maxHours: number) =>
+    `Maximum allowed retention period is ${maxHours} hours. Requested retention period (${hours} hours) is too long.`,
   retentionNotLonger: (hours: number, stream: string, current: number) =>
     `Requested retention period (${hours} hours) for stream ${stream} can not be shorter than existing retention period (${current} hours). Use DecreaseRetentionPeriod API.`,
   retentionNotShorter: (hours: number, stream: string, current: number) =>

@@ -6,6 +6,12 @@ import { TokenSealer } from '../tokens/sealed-token.js';
 import { MAX_INCARNATION } from '../keys/sequence-number.js';
 import { assert } from '../errors/kinesis-error.js';
 import { BillingCommitment } from './billing-commitment.js';
+import {
+  ACCOUNT_MAX_ON_DEMAND_STREAMS_DEFAULT,
+  ACCOUNT_MAX_SHARDS_DEFAULT,
+  ACCOUNT_MAX_SHARDS_LARGE_REGION_DEFAULT,
+  LARGE_SHARD_QUOTA_REGIONS,
+} from './limits.js';
 import type { Stream } from './stream.js';
 
 /** Options of a Kinesis engine; every one is optional. */
@@ -44,8 +50,6 @@ export interface KinesisOptions {
   throughputLimits?: boolean;
 }
 
-/** Regions whose default shard quota is 20,000 (AWS Kinesis quotas page); elsewhere 1,000. */
-const LARGE_REGIONS = new Set(['us-east-1', 'us-west-2', 'eu-west-1']);
 
 export class Account {
   readonly accountId: string;
@@ -82,8 +86,8 @@ export class Account {
     this.deleteStreamDelayMs = delay('deleteStreamDelayMs', options.deleteStreamDelayMs);
     this.updateStreamDelayMs = delay('updateStreamDelayMs', options.updateStreamDelayMs);
     this.consumerDelayMs = delay('consumerDelayMs', options.consumerDelayMs);
-    this.shardLimit = count('shardLimit', options.shardLimit ?? (LARGE_REGIONS.has(this.region) ? 20_000 : 1_000));
-    this.onDemandStreamCountLimit = count('onDemandStreamCountLimit', options.onDemandStreamCountLimit ?? 50);
+    this.shardLimit = count('shardLimit', options.shardLimit ?? (LARGE_SHARD_QUOTA_REGIONS.includes(this.region) ? ACCOUNT_MAX_SHARDS_LARGE_REGION_DEFAULT : ACCOUNT_MAX_SHARDS_DEFAULT));
+    this.onDemandStreamCountLimit = count('onDemandStreamCountLimit', options.onDemandStreamCountLimit ?? ACCOUNT_MAX_ON_DEMAND_STREAMS_DEFAULT);
     this.sealer = new TokenSealer(options.tokenSecret ?? 'kinesim');
     this.throughputLimits = options.throughputLimits ?? false;
   }

@@ -1,6 +1,7 @@
 // Stream: one incarnation of a named stream, with its shards, status timeline and settings.
 
 import { evenRanges } from '../keys/hash-key.js';
+import { RETENTION_DEFAULT_HOURS } from './limits.js';
 import { Router } from './router.js';
 import { Shard } from './shard.js';
 import type { MetricsName } from '../api-types/common.js';
@@ -32,7 +33,7 @@ export interface QuotaReservation {
 export class Stream {
   readonly shards: Shard[] = [];
   router: Router;
-  retentionHours = 24;
+  retentionHours = RETENTION_DEFAULT_HOURS;
   maxRecordSizeKiB: number;
   mode: StreamMode;
   encryptionType: 'NONE' | 'KMS' = 'NONE';

@@ -1,23 +1,20 @@
-// NextTokens of the list operations: sealed, kind-tagged, and valid for 300 s by the engine's clock.
+// NextTokens of the list operations: sealed, kind-tagged, and valid for a fixed time by the engine's clock.
 
-import { ExpiredNextTokenException, InvalidArgumentException } from '../errors/kinesis-error.js';
-import { msg } from '../errors/messages.js';
 import { asciiBytes, asciiString, type TokenSealer } from './sealed-token.js';
 
-/** NextTokens expire 300 s after they are issued (ListShards, ListStreams, ListStreamConsumers). */
-export const NEXT_TOKEN_TTL_MS = 300_000;
+/** Why a NextToken was refused: not one this engine issued for the operation, or too old. */
+export type NextTokenProblem = 'invalid' | 'expired';
+
+/** A NextToken's state, or why it cannot be used. */
+export type OpenedNextToken<T> = { readonly state: T } | { readonly problem: NextTokenProblem };
 
 /** Seals `state` (JSON of ASCII content: names, IDs, numbers) into a NextToken of one list operation. */
 export function encodeNextToken(sealer: TokenSealer, kind: string, state: object, nowMs: number): string {
   return sealer.seal(asciiBytes(JSON.stringify({ k: kind, t: nowMs, s: state })));
 }
 
-/**
- * The state sealed in a NextToken of `kind`.
- * @throws InvalidArgumentException when the token is not one this engine issued for that operation
- * @throws ExpiredNextTokenException when it is older than 300 s
- */
-export function decodeNextToken<T>(sealer: TokenSealer, kind: string, token: string, nowMs: number): T {
+/** The state sealed in a NextToken of `kind`, or the problem: invalid, or older than `ttlMs` at `nowMs`. */
+export function openNextToken<T>(sealer: TokenSealer, kind: string, token: string, nowMs: number, ttlMs: number): OpenedNextToken<T> {
   const payload = sealer.open(token);
   let parsed: { k?: unknown; t?: unknown; s?: unknown } | undefined;
   try {
@@ -25,9 +22,7 @@ export function decodeNextToken<T>(sealer: TokenSealer, kind: string, token: str
   } catch {
     parsed = undefined;
   }
-  if (parsed === undefined || parsed === null || parsed.k !== kind || typeof parsed.t !== 'number') {
-    throw new InvalidArgumentException(msg.invalidNextToken());
-  }
-  if (nowMs - parsed.t > NEXT_TOKEN_TTL_MS) throw new ExpiredNextTokenException(msg.nextTokenExpired());
-  return parsed.s as T;
+  if (parsed === undefined || parsed === null || parsed.k !== kind || typeof parsed.t !== 'number') return { problem: 'invalid' };
+  if (nowMs - parsed.t > ttlMs) return { problem: 'expired' };
+  return { state: parsed.s as T };
 }

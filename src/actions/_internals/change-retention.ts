@@ -1,13 +1,13 @@
 // The checks and effect IncreaseStreamRetentionPeriod and DecreaseStreamRetentionPeriod share.
 
-import { InvalidArgumentException, ResourceInUseException } from '../../errors/kinesis-error.js';
+import { InvalidArgumentException } from '../../errors/kinesis-error.js';
 import { msg } from '../../errors/messages.js';
 import type { Account } from '../../model/account.js';
+import { RETENTION_MAX_HOURS, RETENTION_MIN_HOURS } from '../../model/limits.js';
 import type { StreamRef } from '../../api-types/common.js';
+import { requireActive } from './active-stream.js';
 import { findStream } from './stream-ref.js';
 
-export const MIN_RETENTION_HOURS = 24;
-export const MAX_RETENTION_HOURS = 8760;
 
 /**
  * Sets a stream's retention period after AWS's checks: existence, status, range, then direction ([K]).
@@ -16,11 +16,10 @@ export const MAX_RETENTION_HOURS = 8760;
 export function changeRetention(account: Account, ref: StreamRef, hours: number, direction: 'increase' | 'decrease'): void {
   const nowMs = account.now();
   const stream = findStream(account, ref);
-  const status = stream.status(nowMs);
   // [U] AWS's table of statuses that refuse a retention change is not public; kinesim accepts only ACTIVE.
-  if (status !== 'ACTIVE') throw new ResourceInUseException(msg.streamNotActive(stream.name, account.accountId, status));
-  if (hours < MIN_RETENTION_HOURS) throw new InvalidArgumentException(msg.retentionTooShort(hours));
-  if (hours > MAX_RETENTION_HOURS) throw new InvalidArgumentException(msg.retentionTooLong(hours));
+  requireActive(account, stream, nowMs);
+  if (hours < RETENTION_MIN_HOURS) throw new InvalidArgumentException(msg.retentionTooShort(hours, RETENTION_MIN_HOURS));
+  if (hours > RETENTION_MAX_HOURS) throw new InvalidArgumentException(msg.retentionTooLong(hours, RETENTION_MAX_HOURS));
   const current = stream.retentionHours;
   if (direction === 'increase' && hours < current) {
     throw new InvalidArgumentException(msg.retentionNotLonger(hours, stream.name, current));

@@ -5,7 +5,7 @@ import { msg } from '../../errors/messages.js';
 import type { Account } from '../../model/account.js';
 import type { Consumer } from '../../model/consumer.js';
 import type { Stream } from '../../model/stream.js';
-import type { Consumer as ConsumerShape, ConsumerDescription, ConsumerRef } from '../../api-types/consumers.js';
+import type { ConsumerRef } from '../../api-types/consumers.js';
 import { consumerByArn } from './resource-ref.js';
 import { findStream } from './stream-ref.js';
 
@@ -38,18 +38,4 @@ export function findConsumer(account: Account, ref: ConsumerRef): { stream: Stre
   const consumer = stream.consumers.get(name);
   if (consumer === undefined) throw new ResourceNotFoundException(msg.consumerNotFound(name, account.accountId));
   return { stream, consumer };
-}
-
-/** The SDK shape of a consumer as of `nowMs`. */
-export function consumerShape(consumer: Consumer, nowMs: number): ConsumerShape {
-  return {
-    ConsumerName: consumer.name,
-    ConsumerARN: consumer.arn,
-    ConsumerStatus: consumer.status(nowMs),
-    ConsumerCreationTimestamp: new Date(consumer.createdAtMs),
-  };
-}
-
-export function consumerDescription(stream: Stream, consumer: Consumer, nowMs: number): ConsumerDescription {
-  return { ...consumerShape(consumer, nowMs), StreamARN: stream.arn };
 }

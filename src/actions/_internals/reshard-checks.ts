@@ -1,10 +1,11 @@
 // The checks SplitShard, MergeShards and UpdateShardCount share, in AWS's order.
 
-import { InvalidArgumentException, ResourceInUseException, ResourceNotFoundException, ValidationException } from '../../errors/kinesis-error.js';
+import { InvalidArgumentException, ResourceNotFoundException, ValidationException } from '../../errors/kinesis-error.js';
 import { msg } from '../../errors/messages.js';
 import type { Account } from '../../model/account.js';
 import { parseShardId, shardIdOf, type Shard } from '../../model/shard.js';
 import type { Stream } from '../../model/stream.js';
+import { requireActive } from './active-stream.js';
 import { lookupStream, type ResolvedRef } from './stream-ref.js';
 
 /**
@@ -17,8 +18,7 @@ export function reshardableStream(account: Account, ref: ResolvedRef, nowMs: num
   const stream = lookupStream(account, ref);
   if (stream === undefined) throw new ResourceNotFoundException(msg.streamNotFound(ref.name, ref.accountId));
   if (stream.mode === 'ON_DEMAND') throw new ValidationException(msg.onDemandStream(stream.name, account.accountId));
-  const status = stream.status(nowMs);
-  if (status !== 'ACTIVE') throw new ResourceInUseException(msg.streamNotActive(stream.name, account.accountId, status));
+  requireActive(account, stream, nowMs);
   return stream;
 }
 

@@ -2,10 +2,9 @@
 
 import { InvalidArgumentException } from '../../errors/kinesis-error.js';
 import { msg } from '../../errors/messages.js';
+import { RESOURCE_MAX_TAGS } from '../../model/limits.js';
 import type { Tag } from '../../api-types/common.js';
 
-/** Tags one stream or consumer may carry [M]. */
-export const MAX_TAGS_PER_RESOURCE = 50;
 
 /** Characters AWS accepted in tag keys and values when kinesalite was tested against it [K]. */
 const VALID_TAG_TEXT = /^[\u00C0-\u1FFF\u2C00-\uD7FF\w./\-=+ @%]*$/;
@@ -52,8 +51,8 @@ export function addTags(tags: Map<string, string>, added: Readonly<Record<string
   checkTagText(keys, keys.map((k) => added[k]!), 'add tags to', target);
   let count = tags.size;
   for (const key of keys) if (!tags.has(key)) count++;
-  if (count > MAX_TAGS_PER_RESOURCE) {
-    throw new InvalidArgumentException(msg.tagsTooMany(target.kind, target.name, target.accountId, MAX_TAGS_PER_RESOURCE));
+  if (count > RESOURCE_MAX_TAGS) {
+    throw new InvalidArgumentException(msg.tagsTooMany(target.kind, target.name, target.accountId, RESOURCE_MAX_TAGS));
   }
   for (const key of keys) tags.set(key, added[key]!);
 }

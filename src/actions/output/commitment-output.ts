@@ -3,7 +3,7 @@
 import type { CommitmentView } from '../../model/billing-commitment.js';
 import type { MinimumThroughputBillingCommitmentOutput } from '../../api-types/account.js';
 
-export function commitmentShape(view: CommitmentView): MinimumThroughputBillingCommitmentOutput {
+export function commitmentOutput(view: CommitmentView): MinimumThroughputBillingCommitmentOutput {
   const out: MinimumThroughputBillingCommitmentOutput = { Status: view.status };
   if (view.startedAtMs !== undefined) out.StartedAt = new Date(view.startedAtMs);
   if (view.endedAtMs !== undefined) out.EndedAt = new Date(view.endedAtMs);

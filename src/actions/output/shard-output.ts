@@ -4,7 +4,7 @@ import type { ChildShard, Shard as ShardShape } from '../../api-types/common.js'
 import { parseShardId, type Shard } from '../../model/shard.js';
 import type { Stream } from '../../model/stream.js';
 
-export function shardShape(shard: Shard): ShardShape {
+export function shardOutput(shard: Shard): ShardShape {
   const out: ShardShape = {
     ShardId: shard.id,
     HashKeyRange: { StartingHashKey: shard.start.toString(), EndingHashKey: shard.end.toString() },
@@ -18,7 +18,7 @@ export function shardShape(shard: Shard): ShardShape {
 }
 
 /** The ChildShards entries of a closed shard: a merge child lists both parents. */
-export function childShardShapes(stream: Stream, shard: Shard): ChildShard[] {
+export function childShardOutputs(stream: Stream, shard: Shard): ChildShard[] {
   return shard.childIds.map((id) => {
     const child = stream.shards[parseShardId(id)!]!;
     const parents = child.adjacentParentId === undefined ? [child.parentId!] : [child.parentId!, child.adjacentParentId];
