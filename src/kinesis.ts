@@ -1,46 +1,12 @@
 // Kinesis: the public facade — one synchronous method per AWS operation, AWS SDK v3 shapes in and out.
-// Each method validates the input against the service model, then runs the action on the account.
+// Each method is one line: the registry (src/operations/registry.ts) says how to validate the input and which
+// action runs it. The class implements KinesisOperations, so a registered operation without its method is a
+// compile error, and KinesisMethodsAreRegistered below makes a public method the registry lacks one too.
 
-import { createStream } from './actions/create-stream.js';
-import { deleteStream } from './actions/delete-stream.js';
-import { decreaseStreamRetentionPeriod } from './actions/decrease-stream-retention-period.js';
-import { describeShardGraph } from './actions/describe-shard-graph.js';
-import { describeLimits } from './actions/describe-limits.js';
-import { describeStream } from './actions/describe-stream.js';
-import { describeStreamSummary } from './actions/describe-stream-summary.js';
-import { getRecords } from './actions/get-records.js';
-import { getShardIterator } from './actions/get-shard-iterator.js';
-import { increaseStreamRetentionPeriod } from './actions/increase-stream-retention-period.js';
-import { listShards } from './actions/list-shards.js';
-import { listStreams } from './actions/list-streams.js';
-import { mergeShards } from './actions/merge-shards.js';
-import { putRecord } from './actions/put-record.js';
-import { putRecords } from './actions/put-records.js';
-import { splitShard } from './actions/split-shard.js';
-import { updateShardCount } from './actions/update-shard-count.js';
-import { addTagsToStream } from './actions/add-tags-to-stream.js';
-import { deleteResourcePolicy } from './actions/delete-resource-policy.js';
-import { deregisterStreamConsumer } from './actions/deregister-stream-consumer.js';
-import { describeAccountSettings } from './actions/describe-account-settings.js';
-import { describeStreamConsumer } from './actions/describe-stream-consumer.js';
-import { disableEnhancedMonitoring } from './actions/disable-enhanced-monitoring.js';
-import { enableEnhancedMonitoring } from './actions/enable-enhanced-monitoring.js';
-import { getResourcePolicy } from './actions/get-resource-policy.js';
-import { listStreamConsumers } from './actions/list-stream-consumers.js';
-import { listTagsForResource } from './actions/list-tags-for-resource.js';
-import { listTagsForStream } from './actions/list-tags-for-stream.js';
-import { putResourcePolicy } from './actions/put-resource-policy.js';
-import { registerStreamConsumer } from './actions/register-stream-consumer.js';
-import { removeTagsFromStream } from './actions/remove-tags-from-stream.js';
-import { startStreamEncryption } from './actions/start-stream-encryption.js';
-import { stopStreamEncryption } from './actions/stop-stream-encryption.js';
-import { tagResource } from './actions/tag-resource.js';
-import { untagResource } from './actions/untag-resource.js';
-import { updateAccountSettings } from './actions/update-account-settings.js';
-import { updateMaxRecordSize } from './actions/update-max-record-size.js';
-import { updateStreamMode } from './actions/update-stream-mode.js';
-import { updateStreamWarmThroughput } from './actions/update-stream-warm-throughput.js';
 import { Account, type KinesisOptions } from './model/account.js';
+import { OPERATIONS, type InputOf, type KinesisOperations, type OutputOf, type ServedOperationName } from './operations/registry.js';
+import type { ServedOperation } from './operations/operation.js';
+import { validateInput } from './validation/validate.js';
 import type { EmptyOutput } from './api-types/common.js';
 import type {
   DescribeAccountSettingsInput, DescribeAccountSettingsOutput, UpdateAccountSettingsInput, UpdateAccountSettingsOutput,
@@ -78,17 +44,23 @@ import type {
   CreateStreamInput, DeleteStreamInput, DescribeLimitsInput, DescribeLimitsOutput, DescribeStreamInput,
   DescribeStreamOutput, DescribeStreamSummaryInput, DescribeStreamSummaryOutput, ListStreamsInput, ListStreamsOutput,
 } from './api-types/streams.js';
-import { validateInput } from './validation/validate.js';
 
 /**
  * An in-memory Amazon Kinesis Data Streams engine. Every method throws the AWS exception AWS would
  * (a KinesisError subclass) and leaves the engine unchanged when it does.
  */
-export class Kinesis {
+export class Kinesis implements KinesisOperations {
   readonly #account: Account;
 
   constructor(options: KinesisOptions = {}) {
     this.#account = new Account(options);
+  }
+
+  /** Validates `input` against the operation's input shape, then runs its action on the account. */
+  #run<K extends ServedOperationName>(operation: K, input: InputOf<K>): OutputOf<K> {
+    // One cast: TypeScript cannot follow the registry's per-key types through a generic key.
+    const served = OPERATIONS[operation] as unknown as ServedOperation<string, InputOf<K>, OutputOf<K>>;
+    return served.action(this.#account, validateInput(served.input, input));
   }
 
   /** The account ID this engine serves. */
@@ -103,50 +75,42 @@ export class Kinesis {
 
   /** @throws ResourceInUseException, LimitExceededException, InvalidArgumentException, ValidationException */
   createStream(input: CreateStreamInput): EmptyOutput {
-    input = validateInput('CreateStream', input);
-    return createStream(this.#account, input);
+    return this.#run('CreateStream', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   deleteStream(input: DeleteStreamInput): EmptyOutput {
-    input = validateInput('DeleteStream', input);
-    return deleteStream(this.#account, input);
+    return this.#run('DeleteStream', input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   describeStream(input: DescribeStreamInput): DescribeStreamOutput {
-    input = validateInput('DescribeStream', input);
-    return describeStream(this.#account, input);
+    return this.#run('DescribeStream', input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   describeStreamSummary(input: DescribeStreamSummaryInput): DescribeStreamSummaryOutput {
-    input = validateInput('DescribeStreamSummary', input);
-    return describeStreamSummary(this.#account, input);
+    return this.#run('DescribeStreamSummary', input);
   }
 
   /** @throws ExpiredNextTokenException, InvalidArgumentException, ValidationException */
   listStreams(input: ListStreamsInput = {}): ListStreamsOutput {
-    input = validateInput('ListStreams', input);
-    return listStreams(this.#account, input);
+    return this.#run('ListStreams', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, ExpiredNextTokenException, InvalidArgumentException, ValidationException */
   listShards(input: ListShardsInput): ListShardsOutput {
-    input = validateInput('ListShards', input);
-    return listShards(this.#account, input);
+    return this.#run('ListShards', input);
   }
 
   /** @throws ValidationException */
   describeLimits(input: DescribeLimitsInput = {}): DescribeLimitsOutput {
-    input = validateInput('DescribeLimits', input);
-    return describeLimits(this.#account);
+    return this.#run('DescribeLimits', input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException, ProvisionedThroughputExceededException (with throughputLimits) */
   putRecord(input: PutRecordInput): PutRecordOutput {
-    input = validateInput('PutRecord', input);
-    return putRecord(this.#account, input);
+    return this.#run('PutRecord', input);
   }
 
   /**
@@ -154,14 +118,12 @@ export class Kinesis {
    * @throws ResourceNotFoundException, InvalidArgumentException, ValidationException
    */
   putRecords(input: PutRecordsInput): PutRecordsOutput {
-    input = validateInput('PutRecords', input);
-    return putRecords(this.#account, input);
+    return this.#run('PutRecords', input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException, ProvisionedThroughputExceededException (with throughputLimits) */
   getShardIterator(input: GetShardIteratorInput): GetShardIteratorOutput {
-    input = validateInput('GetShardIterator', input);
-    return getShardIterator(this.#account, input);
+    return this.#run('GetShardIterator', input);
   }
 
   /**
@@ -169,170 +131,142 @@ export class Kinesis {
    * ProvisionedThroughputExceededException (with throughputLimits)
    */
   getRecords(input: GetRecordsInput): GetRecordsOutput {
-    input = validateInput('GetRecords', input);
-    return getRecords(this.#account, input);
+    return this.#run('GetRecords', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   addTagsToStream(input: AddTagsToStreamInput): EmptyOutput {
-    input = validateInput('AddTagsToStream', input);
-    return addTagsToStream(this.#account, input);
+    return this.#run('AddTagsToStream', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   removeTagsFromStream(input: RemoveTagsFromStreamInput): EmptyOutput {
-    input = validateInput('RemoveTagsFromStream', input);
-    return removeTagsFromStream(this.#account, input);
+    return this.#run('RemoveTagsFromStream', input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   listTagsForStream(input: ListTagsForStreamInput): ListTagsForStreamOutput {
-    input = validateInput('ListTagsForStream', input);
-    return listTagsForStream(this.#account, input);
+    return this.#run('ListTagsForStream', input);
   }
 
   /** Tags a stream or consumer by ARN. @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   tagResource(input: TagResourceInput): EmptyOutput {
-    input = validateInput('TagResource', input);
-    return tagResource(this.#account, input);
+    return this.#run('TagResource', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   untagResource(input: UntagResourceInput): EmptyOutput {
-    input = validateInput('UntagResource', input);
-    return untagResource(this.#account, input);
+    return this.#run('UntagResource', input);
   }
 
   /** @throws ResourceNotFoundException, ValidationException */
   listTagsForResource(input: ListTagsForResourceInput): ListTagsForResourceOutput {
-    input = validateInput('ListTagsForResource', input);
-    return listTagsForResource(this.#account, input);
+    return this.#run('ListTagsForResource', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   startStreamEncryption(input: StartStreamEncryptionInput): EmptyOutput {
-    input = validateInput('StartStreamEncryption', input);
-    return startStreamEncryption(this.#account, input);
+    return this.#run('StartStreamEncryption', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   stopStreamEncryption(input: StopStreamEncryptionInput): EmptyOutput {
-    input = validateInput('StopStreamEncryption', input);
-    return stopStreamEncryption(this.#account, input);
+    return this.#run('StopStreamEncryption', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   enableEnhancedMonitoring(input: EnableEnhancedMonitoringInput): EnhancedMonitoringOutput {
-    input = validateInput('EnableEnhancedMonitoring', input);
-    return enableEnhancedMonitoring(this.#account, input);
+    return this.#run('EnableEnhancedMonitoring', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   disableEnhancedMonitoring(input: DisableEnhancedMonitoringInput): EnhancedMonitoringOutput {
-    input = validateInput('DisableEnhancedMonitoring', input);
-    return disableEnhancedMonitoring(this.#account, input);
+    return this.#run('DisableEnhancedMonitoring', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException, InvalidArgumentException, ValidationException */
   registerStreamConsumer(input: RegisterStreamConsumerInput): RegisterStreamConsumerOutput {
-    input = validateInput('RegisterStreamConsumer', input);
-    return registerStreamConsumer(this.#account, input);
+    return this.#run('RegisterStreamConsumer', input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   deregisterStreamConsumer(input: DeregisterStreamConsumerInput): EmptyOutput {
-    input = validateInput('DeregisterStreamConsumer', input);
-    return deregisterStreamConsumer(this.#account, input);
+    return this.#run('DeregisterStreamConsumer', input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   describeStreamConsumer(input: DescribeStreamConsumerInput): DescribeStreamConsumerOutput {
-    input = validateInput('DescribeStreamConsumer', input);
-    return describeStreamConsumer(this.#account, input);
+    return this.#run('DescribeStreamConsumer', input);
   }
 
   /** @throws ResourceNotFoundException, ExpiredNextTokenException, InvalidArgumentException, ValidationException */
   listStreamConsumers(input: ListStreamConsumersInput): ListStreamConsumersOutput {
-    input = validateInput('ListStreamConsumers', input);
-    return listStreamConsumers(this.#account, input);
+    return this.#run('ListStreamConsumers', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException, ValidationException */
   updateStreamMode(input: UpdateStreamModeInput): EmptyOutput {
-    input = validateInput('UpdateStreamMode', input);
-    return updateStreamMode(this.#account, input);
+    return this.#run('UpdateStreamMode', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
   updateStreamWarmThroughput(input: UpdateStreamWarmThroughputInput): UpdateStreamWarmThroughputOutput {
-    input = validateInput('UpdateStreamWarmThroughput', input);
-    return updateStreamWarmThroughput(this.#account, input);
+    return this.#run('UpdateStreamWarmThroughput', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   updateMaxRecordSize(input: UpdateMaxRecordSizeInput): EmptyOutput {
-    input = validateInput('UpdateMaxRecordSize', input);
-    return updateMaxRecordSize(this.#account, input);
+    return this.#run('UpdateMaxRecordSize', input);
   }
 
   /** @throws ValidationException */
   describeAccountSettings(input: DescribeAccountSettingsInput = {}): DescribeAccountSettingsOutput {
-    input = validateInput('DescribeAccountSettings', input);
-    return describeAccountSettings(this.#account);
+    return this.#run('DescribeAccountSettings', input);
   }
 
   /** @throws ValidationException */
   updateAccountSettings(input: UpdateAccountSettingsInput): UpdateAccountSettingsOutput {
-    input = validateInput('UpdateAccountSettings', input);
-    return updateAccountSettings(this.#account, input);
+    return this.#run('UpdateAccountSettings', input);
   }
 
   /** Attaches a policy to a stream or consumer. @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   putResourcePolicy(input: PutResourcePolicyInput): EmptyOutput {
-    input = validateInput('PutResourcePolicy', input);
-    return putResourcePolicy(this.#account, input);
+    return this.#run('PutResourcePolicy', input);
   }
 
   /** @throws ResourceNotFoundException, ValidationException */
   getResourcePolicy(input: GetResourcePolicyInput): GetResourcePolicyOutput {
-    input = validateInput('GetResourcePolicy', input);
-    return getResourcePolicy(this.#account, input);
+    return this.#run('GetResourcePolicy', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, ValidationException */
   deleteResourcePolicy(input: DeleteResourcePolicyInput): EmptyOutput {
-    input = validateInput('DeleteResourcePolicy', input);
-    return deleteResourcePolicy(this.#account, input);
+    return this.#run('DeleteResourcePolicy', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
   splitShard(input: SplitShardInput): EmptyOutput {
-    input = validateInput('SplitShard', input);
-    return splitShard(this.#account, input);
+    return this.#run('SplitShard', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   mergeShards(input: MergeShardsInput): EmptyOutput {
-    input = validateInput('MergeShards', input);
-    return mergeShards(this.#account, input);
+    return this.#run('MergeShards', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
   updateShardCount(input: UpdateShardCountInput): UpdateShardCountOutput {
-    input = validateInput('UpdateShardCount', input);
-    return updateShardCount(this.#account, input);
+    return this.#run('UpdateShardCount', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   increaseStreamRetentionPeriod(input: IncreaseStreamRetentionPeriodInput): EmptyOutput {
-    input = validateInput('IncreaseStreamRetentionPeriod', input);
-    return increaseStreamRetentionPeriod(this.#account, input);
+    return this.#run('IncreaseStreamRetentionPeriod', input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   decreaseStreamRetentionPeriod(input: DecreaseStreamRetentionPeriodInput): EmptyOutput {
-    input = validateInput('DecreaseStreamRetentionPeriod', input);
-    return decreaseStreamRetentionPeriod(this.#account, input);
+    return this.#run('DecreaseStreamRetentionPeriod', input);
   }
 
   /**
@@ -342,8 +276,13 @@ export class Kinesis {
    * @throws ResourceNotFoundException, InvalidArgumentException
    */
   describeShardGraph(input: DescribeShardGraphInput): DescribeShardGraphOutput {
-    // Its input is a stream reference, the same shape (and constraints) as DescribeStreamSummary's.
-    input = validateInput('DescribeStreamSummary', input);
-    return describeShardGraph(this.#account, input);
+    return this.#run('DescribeShardGraph', input);
   }
 }
+
+/** Public members of Kinesis that are not operations. */
+type NonOperationMember = 'accountId' | 'region';
+
+/** Compiles only while every other public member of Kinesis is a registered operation's method. */
+type OnlyRegisteredMethods<Unregistered extends never> = Unregistered;
+export type KinesisMethodsAreRegistered = OnlyRegisteredMethods<Exclude<keyof Kinesis, keyof KinesisOperations | NonOperationMember>>;

@@ -2,7 +2,7 @@
 import { SerializationException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import { decodeBase64 } from '../encoding/base64.js';
-import { OPERATIONS, type OperationName } from '../service-model/operations.js';
+import { OPERATIONS, type OperationName } from '../operations/registry.js';
 import { awsInteger, type Shape } from '../service-model/shapes.js';
 import { typeError } from '../validation/type-errors.js';
 import { decodeUtf8 } from '../encoding/utf8-decode.js';
@@ -18,7 +18,7 @@ import { isJsonObject, parseJsonObject, type JsonObject } from '../encoding/json
  */
 export function decodeInput(operation: OperationName, body: Uint8Array | string | undefined): Record<string, unknown> {
   const document = parseBody(body);
-  return readStructure(document, OPERATIONS[operation]);
+  return readStructure(document, OPERATIONS[operation].input);
 }
 
 function parseBody(body: Uint8Array | string | undefined): JsonObject {

@@ -1,6 +1,5 @@
 // Input validation of an operation against its model shape: type errors, then every constraint violation.
 import { ValidationException } from '../errors/kinesis-error.js';
-import { OPERATIONS, type OperationName } from '../service-model/operations.js';
 import {
   NOT_NULL,
   constraintText,
@@ -38,13 +37,12 @@ interface Violation {
 type Dict = Readonly<Record<string, unknown>>;
 
 /**
- * Checks an operation's input against the model. Absent members may be missing, `undefined` or `null`;
- * unknown members are ignored. The input is never modified.
+ * Checks an operation's input against its input structure from the service model (the registry's `input`).
+ * Absent members may be missing, `undefined` or `null`; unknown members are ignored. The input is never modified.
  * @throws SerializationException when a member has the wrong type (the first one found).
  * @throws ValidationException listing the constraint violations, in member order, at most 10.
  */
-export function validateInput<T>(operation: OperationName, input: T): T {
-  const shape = OPERATIONS[operation];
+export function validateInput<T>(shape: Shape, input: T): T {
   depth = 0;
   reported = null;
   sawNull = false;
