@@ -4,6 +4,9 @@ export { Kinesis } from './kinesis.js';
 export type { KinesisOptions } from './model/account.js';
 export { ManualClock, SystemClock, type Clock } from './time/clock.js';
 export { KINESIS_LIMITS, type KinesisLimits } from './model/limits.js';
+export { evenRanges, MAX_HASH_KEY, type HashRange } from './keys/hash-key.js';
+export { hashKeyOf } from './keys/md5.js';
+export { shardIndexForHashKey, shardIndexForKey } from './keys/shard-index.js';
 export {
   KinesisError,
   ResourceNotFoundException,

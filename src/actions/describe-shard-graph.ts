@@ -13,6 +13,7 @@ export function describeShardGraph(account: Account, input: DescribeShardGraphIn
 }
 
 function nodeOf(stream: Stream, shard: Shard, nowMs: number): ShardGraphNode {
+  stream.releaseExpired(shard, nowMs);
   const expired = stream.isExpired(shard, nowMs);
   const parents: string[] = [];
   if (shard.parentId !== undefined) parents.push(shard.parentId);

@@ -13,6 +13,7 @@ export function describeStream(account: Account, input: DescribeStreamInput): De
   const stream = findStream(account, input);
   const limit = Math.min(input.Limit ?? DESCRIBE_STREAM_MAX_SHARDS, DESCRIBE_STREAM_MAX_SHARDS);
   const after = input.ExclusiveStartShardId;
+  stream.releaseExpiredShards(nowMs);
   // While CREATING AWS shows no shards; a pending reshard is not visible until it applies.
   const shards = !stream.hasShards(nowMs) ? [] : stream.visibleShards(nowMs).filter((s) => after === undefined || s.id > after);
   return { StreamDescription: streamDescription(stream, nowMs, shards.slice(0, limit).map(shardOutput), shards.length > limit) };

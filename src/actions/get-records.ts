@@ -47,6 +47,7 @@ export function getRecords(account: Account, input: GetRecordsInput): GetRecords
   }
   const stream = account.streams.get(state.streamName);
   const shard = stream?.incarnation === state.incarnation ? stream.shards[state.shardIndex] : undefined;
+  if (stream !== undefined && shard !== undefined) stream.releaseExpired(shard, nowMs);
   if (stream === undefined || shard === undefined || stream.isExpired(shard, nowMs)) {
     throw new ResourceNotFoundException(msg.shardNotExist(shardIdOf(state.shardIndex), state.streamName, account.accountId));
   }

@@ -17,6 +17,7 @@ export function getShardIterator(account: Account, input: GetShardIteratorInput)
   if (index === undefined) throw new ResourceNotFoundException(msg.couldNotFindShard(input.ShardId, ref.name, ref.accountId));
   const stream = lookupStream(account, ref);
   const shard = stream === undefined || !stream.hasShards(nowMs) ? undefined : stream.shards[index];
+  if (stream !== undefined && shard !== undefined) stream.releaseExpired(shard, nowMs);
   if (stream === undefined || shard === undefined || stream.isExpired(shard, nowMs)) {
     throw new ResourceNotFoundException(msg.shardNotExist(shardIdOf(index), ref.name, ref.accountId));
   }

@@ -127,6 +127,7 @@ function filterShards(stream: Stream, state: ListShardsState, nowMs: number): Sh
       keep = () => true;
   }
   const after = state.after;
+  stream.releaseExpiredShards(nowMs);
   return stream.visibleShards(nowMs).filter((s) => (after === undefined || s.id > after) && keep(s));
 }
 

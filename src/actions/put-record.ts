@@ -2,8 +2,6 @@
 
 import { InvalidArgumentException, ProvisionedThroughputExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
-import { wordsOf } from '../keys/hash-key.js';
-import { HASH, md5Key } from '../keys/md5.js';
 import { decodeSequence } from '../keys/sequence-number.js';
 import { utf8ByteLength } from '../encoding/utf8.js';
 import type { Account } from '../model/account.js';
@@ -21,14 +19,7 @@ export function putRecord(account: Account, input: PutRecordInput): PutRecordOut
     throw new InvalidArgumentException(msg.invalidSequenceForOrdering(ordering, stream.name, account.accountId));
   }
   recordSize(input.Data, input.PartitionKey, stream.maxRecordSizeKiB, 'data');
-  let shard;
-  if (key === undefined) {
-    md5Key(input.PartitionKey);
-    shard = stream.router.route(HASH[0]!, HASH[1]!, HASH[2]!, HASH[3]!);
-  } else {
-    const w = wordsOf(key);
-    shard = stream.router.route(w[0], w[1], w[2], w[3]);
-  }
+  const shard = key === undefined ? stream.shardForKey(input.PartitionKey) : stream.shardForHashKey(key);
   // Throughput is the last check (spec §4.3), and costs this one branch while the option is off.
   if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, input.Data.length + utf8ByteLength(input.PartitionKey))) {
     throw new ProvisionedThroughputExceededException(msg.rateExceededShard(shard.id, stream.name, account.accountId));

@@ -3,11 +3,10 @@
 import { InvalidArgumentException, LimitExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import { splitShard as splitInModel } from '../model/reshard.js';
 import type { EmptyOutput } from '../api-types/common.js';
 import type { SplitShardInput } from '../api-types/shards.js';
 import { assertOpen, existingShard, reshardableStream, shardIndexOf } from './_internals/reshard-checks.js';
-import { scheduleUpdate } from './_internals/schedule-update.js';
+import { scheduleChange } from './_internals/schedule-change.js';
 import { resolveRef } from './_internals/stream-ref.js';
 
 export function splitShard(account: Account, input: SplitShardInput): EmptyOutput {
@@ -30,9 +29,11 @@ export function splitShard(account: Account, input: SplitShardInput): EmptyOutpu
       ),
     );
   }
-  scheduleUpdate(account, stream, nowMs, (atMs) => {
-    splitInModel(stream, parent, key, atMs);
-    stream.rebuildRouter();
-  }, { openShards: stream.openShards().length + 1 });
+  scheduleChange(account, stream, nowMs, {
+    kind: 'split',
+    shardIndex: parent.index,
+    newStartingHashKey: key.toString(),
+    reserves: { openShards: stream.openShards().length + 1 },
+  });
   return {};
 }

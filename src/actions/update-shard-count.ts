@@ -4,12 +4,11 @@ import { LimitExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
 import { UPDATE_SHARD_COUNT_MAX_CALLS_PER_DAY, UPDATE_SHARD_COUNT_MAX_SHARDS } from '../model/limits.js';
-import { mergeShards, splitShard } from '../model/reshard.js';
 import type { Shard } from '../model/shard.js';
-import { isUniform, scaleUniformly, uniformScalingCost } from '../model/uniform-scaling.js';
+import { isUniform, uniformScalingCost } from '../model/uniform-scaling.js';
 import type { UpdateShardCountInput, UpdateShardCountOutput } from '../api-types/shards.js';
 import { reshardableStream } from './_internals/reshard-checks.js';
-import { scheduleUpdate } from './_internals/schedule-update.js';
+import { scheduleChange } from './_internals/schedule-change.js';
 import { resolveRef } from './_internals/stream-ref.js';
 
 const DAY_MS = 86_400_000;
@@ -50,13 +49,7 @@ export function updateShardCount(account: Account, input: UpdateShardCountInput)
     );
   }
   stream.scalingCallsMs = [...recentCallsMs, nowMs];
-  scheduleUpdate(account, stream, nowMs, (atMs) => {
-    scaleUniformly<Shard>(open, target, {
-      split: (piece, key) => splitShard(stream, piece, key, atMs),
-      merge: (lower, upper) => mergeShards(stream, lower, upper, atMs),
-    });
-    stream.rebuildRouter();
-  }, { openShards: target });
+  scheduleChange(account, stream, nowMs, { kind: 'scale', targetShardCount: target, reserves: { openShards: target } });
   return output;
 }
 

@@ -6,7 +6,7 @@ import type { Account } from '../model/account.js';
 import type { EmptyOutput } from '../api-types/common.js';
 import type { UpdateStreamModeInput } from '../api-types/stream-settings.js';
 import { activeStream } from './_internals/active-stream.js';
-import { scheduleUpdate } from './_internals/schedule-update.js';
+import { scheduleChange } from './_internals/schedule-change.js';
 
 /**
  * The stream goes UPDATING and switches mode when that ends, keeping its shards ([U]). [U] Switching to the
@@ -33,14 +33,9 @@ export function updateStreamMode(account: Account, input: UpdateStreamModeInput)
     }
   }
   const warmMiBps = input.WarmThroughputMiBps ?? undefined;
-  scheduleUpdate(account, stream, nowMs, () => {
-    stream.mode = mode;
-    // [U] Warm throughput belongs to on-demand streams: stored when switching to on-demand, dropped when leaving it.
-    if (mode === 'ON_DEMAND') {
-      if (warmMiBps !== undefined) stream.warmThroughputTargetMiBps = stream.warmThroughputCurrentMiBps = warmMiBps;
-    } else {
-      stream.warmThroughputTargetMiBps = stream.warmThroughputCurrentMiBps = undefined;
-    }
-  }, { mode });
+  const reserves = { mode };
+  scheduleChange(account, stream, nowMs, warmMiBps === undefined
+    ? { kind: 'mode', mode, reserves }
+    : { kind: 'mode', mode, warmThroughputMiBps: warmMiBps, reserves });
   return {};
 }

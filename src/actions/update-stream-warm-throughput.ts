@@ -6,7 +6,7 @@ import type { Account } from '../model/account.js';
 import { WARM_THROUGHPUT_MAX_MIBPS } from '../model/limits.js';
 import type { UpdateStreamWarmThroughputInput, UpdateStreamWarmThroughputOutput } from '../api-types/stream-settings.js';
 import { activeStream } from './_internals/active-stream.js';
-import { scheduleUpdate } from './_internals/schedule-update.js';
+import { scheduleChange } from './_internals/schedule-change.js';
 
 
 /**
@@ -30,8 +30,6 @@ export function updateStreamWarmThroughput(
   const current = stream.warmThroughputCurrentMiBps ?? 0;
   stream.warmThroughputTargetMiBps = target;
   stream.warmThroughputCurrentMiBps = current;
-  scheduleUpdate(account, stream, nowMs, () => {
-    stream.warmThroughputCurrentMiBps = stream.warmThroughputTargetMiBps;
-  });
+  scheduleChange(account, stream, nowMs, { kind: 'warmThroughput', targetMiBps: target });
   return { StreamARN: stream.arn, StreamName: stream.name, WarmThroughput: { TargetMiBps: target, CurrentMiBps: current } };
 }

@@ -1,7 +1,9 @@
 // Account settings shapes (MinimumThroughputBillingCommitment), as in the AWS SDK v3 client.
 
-export type MinimumThroughputBillingCommitmentInputStatus = 'ENABLED' | 'DISABLED';
-export type MinimumThroughputBillingCommitmentOutputStatus = 'ENABLED' | 'DISABLED' | 'ENABLED_UNTIL_EARLIEST_ALLOWED_END';
+import type { CommitmentRequestStatus, CommitmentStatus } from '../service-model/enums.js';
+
+export type MinimumThroughputBillingCommitmentInputStatus = CommitmentRequestStatus;
+export type MinimumThroughputBillingCommitmentOutputStatus = CommitmentStatus;
 
 export interface MinimumThroughputBillingCommitmentInput {
   Status: MinimumThroughputBillingCommitmentInputStatus;

@@ -1,12 +1,14 @@
 // Shapes shared by many operations, named and typed as in the AWS SDK v3 Kinesis client.
 
-export type StreamStatus = 'CREATING' | 'DELETING' | 'ACTIVE' | 'UPDATING';
-export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
-export type EncryptionType = 'NONE' | 'KMS';
-export type ShardIteratorType = 'AT_SEQUENCE_NUMBER' | 'AFTER_SEQUENCE_NUMBER' | 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
-export type MetricsName =
-  | 'IncomingBytes' | 'IncomingRecords' | 'OutgoingBytes' | 'OutgoingRecords'
-  | 'WriteProvisionedThroughputExceeded' | 'ReadProvisionedThroughputExceeded' | 'IteratorAgeMilliseconds' | 'ALL';
+import type { MetricsName, StreamMode } from '../service-model/enums.js';
+
+export type {
+  EncryptionType,
+  MetricsName,
+  ShardIteratorType,
+  StreamMode,
+  StreamStatus,
+} from '../service-model/enums.js';
 
 /** Names the stream of a request: StreamName, StreamARN, or both (they must agree). */
 export interface StreamRef {

@@ -1,8 +1,9 @@
 // Enhanced fan-out consumer registry shapes, as in the AWS SDK v3 client.
 
+import type { ConsumerStatus } from '../service-model/enums.js';
 import type { StreamRef } from './common.js';
 
-export type ConsumerStatus = 'CREATING' | 'DELETING' | 'ACTIVE';
+export type { ConsumerStatus } from '../service-model/enums.js';
 
 export interface Consumer {
   ConsumerName: string;

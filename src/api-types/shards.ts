@@ -1,9 +1,9 @@
 // Shard listing and resharding shapes, as in the AWS SDK v3 client.
 
+import type { ScalingType, ShardFilterType } from '../service-model/enums.js';
 import type { Shard, StreamRef } from './common.js';
 
-export type ShardFilterType =
-  | 'AFTER_SHARD_ID' | 'AT_TRIM_HORIZON' | 'FROM_TRIM_HORIZON' | 'AT_LATEST' | 'AT_TIMESTAMP' | 'FROM_TIMESTAMP';
+export type { ScalingType, ShardFilterType } from '../service-model/enums.js';
 
 export interface ShardFilter {
   Type: ShardFilterType;
@@ -34,7 +34,6 @@ export interface MergeShardsInput extends StreamRef {
   AdjacentShardToMerge: string;
 }
 
-export type ScalingType = 'UNIFORM_SCALING';
 
 export interface UpdateShardCountInput extends StreamRef {
   TargetShardCount: number;

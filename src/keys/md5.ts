@@ -1,12 +1,8 @@
 /** MD5 (RFC 1321) of partition keys: the hash that places every Kinesis record on a shard. */
 import { encodeUtf8Into } from '../encoding/utf8.js';
 
-/**
- * The digest of the last `md5Key` call as four big-endian 32-bit words: HASH[0] holds digest bytes
- * 0..3 (the most significant 32 bits of the 128-bit hash key), HASH[3] bytes 12..15.
- * Overwritten by every call, so copy what you need to keep.
- */
-export const HASH = new Uint32Array(4);
+// The words md5Hex and hashKeyOf read the digest from; callers of md5Key bring their own.
+const DIGEST = new Uint32Array(4);
 
 // Running chaining value A, B, C, D. MD5 defines these words as little-endian, hence the swap on output.
 const STATE = new Int32Array(4);
@@ -109,10 +105,11 @@ function finishScratch(tail: number, length: number): void {
 }
 
 /**
- * Hashes the UTF-8 bytes of `key` and leaves the digest in HASH. Allocation-free for keys up to
- * 256 UTF-16 units; lone surrogates hash as U+FFFD, as they do after UTF-8 encoding anywhere else.
+ * Hashes the UTF-8 bytes of `key` into `words` as four big-endian 32-bit words: words[0] holds digest bytes
+ * 0..3 (the most significant 32 bits of the 128-bit hash key), words[3] bytes 12..15. Allocation-free for
+ * keys up to 256 UTF-16 units; lone surrogates hash as U+FFFD, as they do after UTF-8 encoding anywhere else.
  */
-export function md5Key(key: string): void {
+export function md5Key(key: string, words: Uint32Array): void {
   if (key.length <= 55 && packAsciiBlock(key)) {
     resetState();
     compress(BLOCK, 0);
@@ -120,13 +117,13 @@ export function md5Key(key: string): void {
     reserve(key.length * 3 + 72);
     digestScratch(encodeUtf8Into(key, bytes, 0));
   }
-  HASH[0] = byteSwap(STATE[0]!);
-  HASH[1] = byteSwap(STATE[1]!);
-  HASH[2] = byteSwap(STATE[2]!);
-  HASH[3] = byteSwap(STATE[3]!);
+  words[0] = byteSwap(STATE[0]!);
+  words[1] = byteSwap(STATE[1]!);
+  words[2] = byteSwap(STATE[2]!);
+  words[3] = byteSwap(STATE[3]!);
 }
 
-/** The 16-byte MD5 digest of arbitrary bytes, in a new array. Does not touch HASH. */
+/** The 16-byte MD5 digest of arbitrary bytes, in a new array. */
 export function md5(input: Uint8Array): Uint8Array {
   // Whole blocks are staged 64 bytes at a time, so hashing a large payload (a 10 MiB KPL aggregate)
   // neither copies it nor leaves a scratch buffer that size behind.
@@ -151,22 +148,22 @@ export function md5(input: Uint8Array): Uint8Array {
   return out;
 }
 
-/** The MD5 of the UTF-8 bytes of `key` as 32 lowercase hex digits. Overwrites HASH. */
+/** The MD5 of the UTF-8 bytes of `key` as 32 lowercase hex digits. */
 export function md5Hex(key: string): string {
-  md5Key(key);
+  md5Key(key, DIGEST);
   let hex = '';
-  for (let k = 0; k < 4; k++) hex += HASH[k]!.toString(16).padStart(8, '0');
+  for (let k = 0; k < 4; k++) hex += DIGEST[k]!.toString(16).padStart(8, '0');
   return hex;
 }
 
-/** The Kinesis hash key of `key`: MD5 of its UTF-8 bytes as an unsigned 128-bit big-endian integer. Overwrites HASH. */
-export function hashKeyOf(key: string): bigint {
-  md5Key(key);
+/** The Kinesis hash key of a partition key: MD5 of its UTF-8 bytes as an unsigned 128-bit big-endian integer. */
+export function hashKeyOf(partitionKey: string): bigint {
+  md5Key(partitionKey, DIGEST);
   return (
-    (BigInt(HASH[0]!) << 96n) |
-    (BigInt(HASH[1]!) << 64n) |
-    (BigInt(HASH[2]!) << 32n) |
-    BigInt(HASH[3]!)
+    (BigInt(DIGEST[0]!) << 96n) |
+    (BigInt(DIGEST[1]!) << 64n) |
+    (BigInt(DIGEST[2]!) << 32n) |
+    BigInt(DIGEST[3]!)
   );
 }
 

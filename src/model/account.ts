@@ -12,6 +12,7 @@ import {
   ACCOUNT_MAX_SHARDS_LARGE_REGION_DEFAULT,
   LARGE_SHARD_QUOTA_REGIONS,
 } from './limits.js';
+import { applyPendingChange } from './pending-change.js';
 import type { Stream } from './stream.js';
 
 /** Options of a Kinesis engine; every one is optional. */
@@ -196,7 +197,7 @@ export class Account {
       if (pending !== undefined) {
         if (pending.dueAtMs <= nowMs) {
           stream.pending = undefined;
-          pending.apply(pending.dueAtMs);
+          applyPendingChange(stream, pending);
         } else {
           next = Math.min(next, pending.dueAtMs);
         }

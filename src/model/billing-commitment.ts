@@ -2,7 +2,7 @@
 
 import { BILLING_COMMITMENT_MIN_MS } from './limits.js';
 
-export type CommitmentStatus = 'ENABLED' | 'DISABLED' | 'ENABLED_UNTIL_EARLIEST_ALLOWED_END';
+import type { CommitmentStatus } from '../service-model/enums.js';
 
 
 /** The commitment as AWS reports it; absent times are omitted. */

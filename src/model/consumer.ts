@@ -1,6 +1,6 @@
 // Consumer: an enhanced fan-out consumer registered with a stream, and its status timeline.
 
-export type ConsumerStatus = 'CREATING' | 'ACTIVE' | 'DELETING';
+import type { ConsumerStatus } from '../service-model/enums.js';
 
 export class Consumer {
   readonly arn: string;

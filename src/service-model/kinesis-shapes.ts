@@ -11,6 +11,15 @@ import {
   timestamp,
   type Member,
 } from './shapes.js';
+import {
+  COMMITMENT_REQUEST_STATUSES,
+  ENCRYPTION_TYPES,
+  METRICS_NAMES,
+  SCALING_TYPES,
+  SHARD_FILTER_TYPES,
+  SHARD_ITERATOR_TYPES,
+  STREAM_MODES,
+} from './enums.js';
 
 const NAME_PATTERN = '[a-zA-Z0-9_.-]+';
 
@@ -55,28 +64,14 @@ export const PAGE_LIMIT = integer(1, 10000);
 export const TAGS_PAGE_LIMIT = integer(1, 50);
 
 // AWS prints an enum in its Java HashSet order, not model order: known for ShardIteratorType [K] only;
-// the others keep model order [U].
-export const SHARD_ITERATOR_TYPE = string({
-  enum: ['AFTER_SEQUENCE_NUMBER', 'LATEST', 'AT_TIMESTAMP', 'AT_SEQUENCE_NUMBER', 'TRIM_HORIZON'],
-});
-export const SHARD_FILTER_TYPE = string({
-  enum: ['AFTER_SHARD_ID', 'AT_TRIM_HORIZON', 'FROM_TRIM_HORIZON', 'AT_LATEST', 'AT_TIMESTAMP', 'FROM_TIMESTAMP'],
-});
-export const STREAM_MODE = string({ enum: ['PROVISIONED', 'ON_DEMAND'] });
-export const ENCRYPTION_TYPE = string({ enum: ['NONE', 'KMS'] });
-export const SCALING_TYPE = string({ enum: ['UNIFORM_SCALING'] });
-export const MTBC_STATUS = string({ enum: ['ENABLED', 'DISABLED'] });
-/** The seven shard-level metrics in the model's order ('ALL' stands for all of them). */
-export const SHARD_LEVEL_METRIC_NAMES = [
-  'IncomingBytes',
-  'IncomingRecords',
-  'OutgoingBytes',
-  'OutgoingRecords',
-  'WriteProvisionedThroughputExceeded',
-  'ReadProvisionedThroughputExceeded',
-  'IteratorAgeMilliseconds',
-] as const;
-export const METRICS_NAME = string({ enum: [...SHARD_LEVEL_METRIC_NAMES, 'ALL'] });
+// the others keep model order [U]. The arrays are in enums.ts, in that order.
+export const SHARD_ITERATOR_TYPE = string({ enum: SHARD_ITERATOR_TYPES });
+export const SHARD_FILTER_TYPE = string({ enum: SHARD_FILTER_TYPES });
+export const STREAM_MODE = string({ enum: STREAM_MODES });
+export const ENCRYPTION_TYPE = string({ enum: ENCRYPTION_TYPES });
+export const SCALING_TYPE = string({ enum: SCALING_TYPES });
+export const MTBC_STATUS = string({ enum: COMMITMENT_REQUEST_STATUSES });
+export const METRICS_NAME = string({ enum: METRICS_NAMES });
 export const METRICS_NAME_LIST = list(METRICS_NAME, { minLength: 1, maxLength: 7 });
 
 export const PUT_RECORDS_REQUEST_ENTRY = structure(

@@ -5,7 +5,7 @@ import { msg } from '../../errors/messages.js';
 import type { Account } from '../../model/account.js';
 import type { EncryptionType, StreamRef } from '../../api-types/common.js';
 import { activeStream } from './active-stream.js';
-import { scheduleUpdate } from './schedule-update.js';
+import { scheduleChange } from './schedule-change.js';
 
 /**
  * Checks (exists, ACTIVE, EncryptionType KMS) then puts the stream in UPDATING; when that ends the stream
@@ -23,9 +23,5 @@ export function changeEncryption(
   const nowMs = account.now();
   const stream = activeStream(account, ref, nowMs);
   if (requestedType !== 'KMS') throw new InvalidArgumentException(msg.encryptionKmsOnly());
-  scheduleUpdate(account, stream, nowMs, () => {
-    stream.encryptionType = target;
-    stream.keyId = target === 'KMS' ? keyId : undefined;
-    stream.encryptionHistory.change(target, stream.shards.map((s) => s.log.length));
-  });
+  scheduleChange(account, stream, nowMs, target === 'KMS' ? { kind: 'encryption', type: target, keyId } : { kind: 'encryption', type: target });
 }

@@ -1,13 +1,11 @@
 // Shard-level metric sets of EnableEnhancedMonitoring and DisableEnhancedMonitoring.
 
 import type { Account } from '../../model/account.js';
-import type { MetricsName, StreamRef } from '../../api-types/common.js';
+import type { StreamRef } from '../../api-types/common.js';
+import { SHARD_LEVEL_METRICS, type MetricsName } from '../../service-model/enums.js';
 import type { EnhancedMonitoringOutput } from '../../api-types/monitoring.js';
-import { SHARD_LEVEL_METRIC_NAMES } from '../../service-model/kinesis-shapes.js';
 import { activeStream } from './active-stream.js';
 
-/** The seven metrics, in the model's order; 'ALL' stands for all of them. */
-export const SHARD_LEVEL_METRICS: readonly MetricsName[] = SHARD_LEVEL_METRIC_NAMES;
 /**
  * Adds ('enable') or removes ('disable') metrics on an ACTIVE stream and reports the set before and after,
  * both in the model's order with 'ALL' expanded. [U] The change applies at once: AWS documents no UPDATING.
