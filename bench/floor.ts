@@ -5,6 +5,7 @@ import { do_not_optimize } from 'mitata';
 import { putRecords } from '../src/actions/put-records.js';
 import { createStream } from '../src/actions/create-stream.js';
 import { Account } from '../src/model/account.js';
+import { resolveOptions } from '../src/options.js';
 import { ManualClock, type PutRecordsRequestEntry } from '../src/index.js';
 import { OPERATIONS } from '../src/operations/registry.js';
 import { validateInput } from '../src/validation/validate.js';
@@ -22,7 +23,7 @@ async function breakdown(report: Reporter, pool: PutRecordsRequestEntry[][]): Pr
   const clock = new ManualClock(1_700_000_000_000);
   const resetRecords = size(250_000, 5_000);
   const freshAccount = () => {
-    const account = new Account({ clock });
+    const account = new Account(resolveOptions({ clock }));
     createStream(account, { StreamName: STREAM, ShardCount: SHARDS });
     return account;
   };

@@ -1,7 +1,7 @@
 // kinesim's public surface: explicit named exports only.
 
 export { Kinesis } from './kinesis.js';
-export type { KinesisOptions } from './model/account.js';
+export type { KinesisOptions } from './options.js';
 export { ManualClock, SystemClock, type Clock } from './time/clock.js';
 export { KINESIS_LIMITS, type KinesisLimits } from './model/limits.js';
 export { evenRanges, MAX_HASH_KEY, type HashRange } from './keys/hash-key.js';

@@ -3,7 +3,8 @@
 // action runs it. The class implements KinesisOperations, so a registered operation without its method is a
 // compile error, and KinesisMethodsAreRegistered below makes a public method the registry lacks one too.
 
-import { Account, type KinesisOptions } from './model/account.js';
+import { Account } from './model/account.js';
+import { resolveOptions, type KinesisOptions } from './options.js';
 import { OPERATIONS, type InputOf, type KinesisOperations, type OutputOf, type ServedOperationName } from './operations/registry.js';
 import type { ServedOperation } from './operations/operation.js';
 import { validateInput } from './validation/validate.js';
@@ -53,7 +54,7 @@ export class Kinesis implements KinesisOperations {
   readonly #account: Account;
 
   constructor(options: KinesisOptions = {}) {
-    this.#account = new Account(options);
+    this.#account = new Account(resolveOptions(options));
   }
 
   /** Validates `input` against the operation's input shape, then runs its action on the account. */

@@ -7,7 +7,7 @@ import { activeStream } from './_internals/active-stream.js';
 import { addTags } from './_internals/tag-rules.js';
 
 export function addTagsToStream(account: Account, input: AddTagsToStreamInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = activeStream(account, input, nowMs);
   addTags(stream.tags, input.Tags, { kind: 'stream', name: stream.name, accountId: account.accountId });
   return {};

@@ -3,6 +3,7 @@
 import { InvalidArgumentException, LimitExceededException, ResourceInUseException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
+import { onDemandQuotaUsage, shardQuotaUsage } from '../model/quotas.js';
 import { ON_DEMAND_INITIAL_SHARDS, RECORD_MAX_SIZE_DEFAULT_KIB } from '../model/limits.js';
 import { Stream } from '../model/stream.js';
 import type { CreateStreamInput } from '../api-types/streams.js';
@@ -11,7 +12,7 @@ import { addTags } from './_internals/tag-rules.js';
 
 
 export function createStream(account: Account, input: CreateStreamInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const name = input.StreamName;
   if (account.streams.has(name)) throw new ResourceInUseException(msg.streamExists(name, account.accountId));
   const mode = input.StreamModeDetails?.StreamMode ?? 'PROVISIONED';
@@ -19,10 +20,10 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
   if (mode === 'ON_DEMAND' && shardCount !== undefined) throw new InvalidArgumentException(msg.onDemandWithShardCount());
   if (mode === 'PROVISIONED' && shardCount === undefined) throw new InvalidArgumentException(msg.provisionedNeedsShardCount());
   const count = shardCount ?? ON_DEMAND_INITIAL_SHARDS;
-  if (mode === 'ON_DEMAND' && account.onDemandQuotaUsage() >= account.onDemandStreamCountLimit) {
+  if (mode === 'ON_DEMAND' && onDemandQuotaUsage(account.streams) >= account.onDemandStreamCountLimit) {
     throw new LimitExceededException(msg.onDemandStreamLimit(account.accountId, account.region, account.onDemandStreamCountLimit));
   }
-  const open = account.shardQuotaUsage();
+  const open = shardQuotaUsage(account.streams);
   if (mode === 'PROVISIONED' && open + count > account.shardLimit) {
     throw new LimitExceededException(msg.shardLimit(account.accountId, account.region, open, account.shardLimit, count));
   }
@@ -31,8 +32,8 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
   addTags(tags, input.Tags ?? {}, { kind: 'stream', name, accountId: account.accountId });
   const stream = new Stream(
     name,
-    account.streamArn(name),
-    account.nextIncarnation(),
+    account.identities.streamArn(name),
+    account.identities.nextIncarnation(),
     nowMs,
     nowMs + account.createStreamDelayMs,
     count,

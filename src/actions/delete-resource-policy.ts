@@ -7,7 +7,7 @@ import { findResource, requireActiveResource } from './_internals/resource-ref.j
 
 /** [U] Deleting when no policy is attached succeeds and changes nothing. */
 export function deleteResourcePolicy(account: Account, input: DeleteResourcePolicyInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const resource = findResource(account, input.ResourceARN);
   requireActiveResource(account, resource, nowMs);
   resource.holder.policy = undefined;

@@ -10,11 +10,11 @@ import { findConsumer } from './_internals/consumer-ref.js';
  * ResourceInUseException, so it works in every status; [U] deregistering a DELETING consumer changes nothing.
  */
 export function deregisterStreamConsumer(account: Account, input: DeregisterStreamConsumerInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const { consumer } = findConsumer(account, input);
   const goneAtMs = nowMs + account.consumerDelayMs;
   consumer.deregister(nowMs, goneAtMs);
-  account.schedule(goneAtMs);
-  account.now();
+  account.timeline.schedule(goneAtMs);
+  account.timeline.settle();
   return {};
 }

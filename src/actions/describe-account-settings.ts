@@ -6,6 +6,6 @@ import { commitmentOutput } from './output/commitment-output.js';
 
 /** DescribeAccountSettings takes no members; the input is accepted for the registry's uniform signature. */
 export function describeAccountSettings(account: Account, _input: DescribeAccountSettingsInput): DescribeAccountSettingsOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   return { MinimumThroughputBillingCommitment: commitmentOutput(account.billingCommitment.view(nowMs)) };
 }

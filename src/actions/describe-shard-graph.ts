@@ -7,7 +7,7 @@ import type { DescribeShardGraphInput, DescribeShardGraphOutput, ShardGraphNode 
 import { findStream } from './_internals/stream-ref.js';
 
 export function describeShardGraph(account: Account, input: DescribeShardGraphInput): DescribeShardGraphOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = findStream(account, input);
   return { StreamName: stream.name, StreamARN: stream.arn, Shards: stream.shards.map((s) => nodeOf(stream, s, nowMs)) };
 }

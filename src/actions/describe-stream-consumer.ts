@@ -6,7 +6,7 @@ import { findConsumer } from './_internals/consumer-ref.js';
 import { consumerDescription } from './output/consumer-output.js';
 
 export function describeStreamConsumer(account: Account, input: DescribeStreamConsumerInput): DescribeStreamConsumerOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const { stream, consumer } = findConsumer(account, input);
   return { ConsumerDescription: consumerDescription(stream, consumer, nowMs) };
 }

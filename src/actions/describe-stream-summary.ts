@@ -6,7 +6,7 @@ import { findStream } from './_internals/stream-ref.js';
 import { streamDescriptionSummary } from './output/stream-description.js';
 
 export function describeStreamSummary(account: Account, input: DescribeStreamSummaryInput): DescribeStreamSummaryOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = findStream(account, input);
   return { StreamDescriptionSummary: streamDescriptionSummary(account, stream, nowMs) };
 }

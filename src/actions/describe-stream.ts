@@ -9,7 +9,7 @@ import { findStream } from './_internals/stream-ref.js';
 
 
 export function describeStream(account: Account, input: DescribeStreamInput): DescribeStreamOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = findStream(account, input);
   const limit = Math.min(input.Limit ?? DESCRIBE_STREAM_MAX_SHARDS, DESCRIBE_STREAM_MAX_SHARDS);
   const after = input.ExclusiveStartShardId;

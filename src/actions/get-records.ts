@@ -34,7 +34,7 @@ const OutputRecord = function (this: KinesisRecord, sequenceNumber: string, arri
 OutputRecord.prototype = Object.prototype;
 
 export function getRecords(account: Account, input: GetRecordsInput): GetRecordsOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const state = decodeIterator(account.sealer, input.ShardIterator);
   if (state === undefined) throw new InvalidArgumentException(msg.invalidShardIterator());
   if (nowMs - state.createdAtMs > ITERATOR_TTL_MS) {

@@ -8,7 +8,7 @@ import { findResource } from './_internals/resource-ref.js';
 export const NO_POLICY = '{}';
 
 export function getResourcePolicy(account: Account, input: GetResourcePolicyInput): GetResourcePolicyOutput {
-  account.now();
+  account.timeline.settle();
   const resource = findResource(account, input.ResourceARN);
   return { Policy: resource.holder.policy ?? NO_POLICY };
 }

@@ -11,7 +11,7 @@ import type { GetShardIteratorInput, GetShardIteratorOutput } from '../api-types
 import { lookupStream, resolveRef } from './_internals/stream-ref.js';
 
 export function getShardIterator(account: Account, input: GetShardIteratorInput): GetShardIteratorOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const ref = resolveRef(account, input);
   const index = parseShardId(input.ShardId);
   if (index === undefined) throw new ResourceNotFoundException(msg.couldNotFindShard(input.ShardId, ref.name, ref.accountId));

@@ -25,7 +25,7 @@ interface ListShardsState {
 }
 
 export function listShards(account: Account, input: ListShardsInput): ListShardsOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const state = input.NextToken === undefined ? fromRequest(account, input) : fromToken(account, input, nowMs);
   const stream = account.streams.get(state.name);
   if (stream === undefined || stream.incarnation !== state.incarnation) {

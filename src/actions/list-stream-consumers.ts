@@ -23,7 +23,7 @@ interface ListConsumersState {
  * @throws ResourceNotFoundException, InvalidArgumentException, ExpiredNextTokenException
  */
 export function listStreamConsumers(account: Account, input: ListStreamConsumersInput): ListStreamConsumersOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = findStream(account, { StreamARN: input.StreamARN });
   const created = input.StreamCreationTimestamp;
   // [U] As ListShards: a creation timestamp that is not this incarnation's names a stream that is gone.

@@ -9,7 +9,7 @@ import type { ListStreamsInput, ListStreamsOutput } from '../api-types/streams.j
 const TOKEN_KIND = 'ListStreams';
 
 export function listStreams(account: Account, input: ListStreamsInput): ListStreamsOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const limit = Math.min(input.Limit ?? LIST_STREAMS_MAX_STREAMS, LIST_STREAMS_MAX_STREAMS);
   let after = input.ExclusiveStartStreamName;
   if (input.NextToken !== undefined) {

@@ -7,7 +7,7 @@ import { sortedTags } from './_internals/tag-rules.js';
 
 /** [U] Allowed in every status of the stream or consumer, like ListTagsForStream; tags come in key order. */
 export function listTagsForResource(account: Account, input: ListTagsForResourceInput): ListTagsForResourceOutput {
-  account.now();
+  account.timeline.settle();
   const resource = findResource(account, input.ResourceARN);
   return { Tags: sortedTags(resource.tags) };
 }

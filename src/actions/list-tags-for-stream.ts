@@ -10,7 +10,7 @@ export const LIST_TAGS_DEFAULT_LIMIT = 50;
 
 /** Reads are allowed in every status (the operation models no ResourceInUseException). */
 export function listTagsForStream(account: Account, input: ListTagsForStreamInput): ListTagsForStreamOutput {
-  account.now();
+  account.timeline.settle();
   const stream = findStream(account, input);
   const after = input.ExclusiveStartTagKey;
   const tags = sortedTags(stream.tags).filter((t) => after === undefined || t.Key > after);

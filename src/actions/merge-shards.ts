@@ -11,7 +11,7 @@ import { scheduleChange } from './_internals/schedule-change.js';
 import { resolveRef } from './_internals/stream-ref.js';
 
 export function mergeShards(account: Account, input: MergeShardsInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const ref = resolveRef(account, input);
   const index = shardIndexOf(ref, input.ShardToMerge);
   const adjacentIndex = shardIndexOf(ref, input.AdjacentShardToMerge);

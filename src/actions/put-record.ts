@@ -10,7 +10,7 @@ import { explicitHashKey, recordSize } from './_internals/record-checks.js';
 import { writableStream } from './_internals/writable-stream.js';
 
 export function putRecord(account: Account, input: PutRecordInput): PutRecordOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = writableStream(account, input, nowMs);
   const key = input.ExplicitHashKey === undefined ? undefined : explicitHashKey(input.ExplicitHashKey);
   const ordering = input.SequenceNumberForOrdering;

@@ -14,7 +14,7 @@ import { writableStream } from './_internals/writable-stream.js';
 const THROTTLED = 'ProvisionedThroughputExceededException';
 
 export function putRecords(account: Account, input: PutRecordsInput): PutRecordsOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = writableStream(account, input, nowMs);
   const entries = input.Records;
   const n = entries.length;

@@ -14,7 +14,7 @@ import { findResource, requireActiveResource } from './_internals/resource-ref.j
  * @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException
  */
 export function putResourcePolicy(account: Account, input: PutResourcePolicyInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const resource = findResource(account, input.ResourceARN);
   requireActiveResource(account, resource, nowMs);
   if (parseJsonObject(input.Policy) === undefined) throw new InvalidArgumentException(msg.policyInvalid());

@@ -16,7 +16,7 @@ import { addTags } from './_internals/tag-rules.js';
  * (as AWS's does); the consumer turns ACTIVE after `consumerDelayMs`.
  */
 export function registerStreamConsumer(account: Account, input: RegisterStreamConsumerInput): RegisterStreamConsumerOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = activeStream(account, { StreamARN: input.StreamARN }, nowMs);
   const name = input.ConsumerName;
   if (stream.consumers.has(name)) {
@@ -33,7 +33,7 @@ export function registerStreamConsumer(account: Account, input: RegisterStreamCo
   if (input.Tags !== undefined && input.Tags !== null) {
     addTags(tags, input.Tags, { kind: 'consumer', name, accountId: account.accountId });
   }
-  const arnSuffix = account.consumerArnSuffix(stream.arn, name, nowMs);
+  const arnSuffix = account.identities.consumerArnSuffix(stream.arn, name, nowMs);
   const consumer = new Consumer(name, stream.arn, nowMs, nowMs + account.consumerDelayMs, arnSuffix);
   for (const [key, value] of tags) consumer.tags.set(key, value);
   stream.consumers.set(name, consumer);

@@ -7,7 +7,7 @@ import { activeStream } from './_internals/active-stream.js';
 import { removeTags } from './_internals/tag-rules.js';
 
 export function removeTagsFromStream(account: Account, input: RemoveTagsFromStreamInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = activeStream(account, input, nowMs);
   removeTags(stream.tags, input.TagKeys, { kind: 'stream', name: stream.name, accountId: account.accountId });
   return {};

@@ -7,7 +7,7 @@ import { findResource, requireActiveResource } from './_internals/resource-ref.j
 import { addTags } from './_internals/tag-rules.js';
 
 export function tagResource(account: Account, input: TagResourceInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const resource = findResource(account, input.ResourceARN);
   requireActiveResource(account, resource, nowMs);
   addTags(resource.tags, input.Tags, { kind: resource.kind, name: resource.name, accountId: account.accountId });

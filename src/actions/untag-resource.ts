@@ -7,7 +7,7 @@ import { findResource, requireActiveResource } from './_internals/resource-ref.j
 import { removeTags } from './_internals/tag-rules.js';
 
 export function untagResource(account: Account, input: UntagResourceInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const resource = findResource(account, input.ResourceARN);
   requireActiveResource(account, resource, nowMs);
   removeTags(resource.tags, input.TagKeys, { kind: resource.kind, name: resource.name, accountId: account.accountId });

@@ -9,7 +9,7 @@ import { commitmentOutput } from './output/commitment-output.js';
  * its earliest allowed end (status ENABLED_UNTIL_EARLIEST_ALLOWED_END until the clock gets there).
  */
 export function updateAccountSettings(account: Account, input: UpdateAccountSettingsInput): UpdateAccountSettingsOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const commitment = account.billingCommitment;
   if (input.MinimumThroughputBillingCommitment.Status === 'ENABLED') commitment.enable(nowMs);
   else commitment.disable(nowMs);

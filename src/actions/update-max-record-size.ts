@@ -11,7 +11,7 @@ import { activeStream } from './_internals/active-stream.js';
  * @throws InvalidArgumentException (no StreamARN), ResourceNotFoundException, ResourceInUseException
  */
 export function updateMaxRecordSize(account: Account, input: UpdateMaxRecordSizeInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = activeStream(account, { StreamARN: input.StreamARN }, nowMs);
   stream.maxRecordSizeKiB = input.MaxRecordSizeInKiB;
   return {};

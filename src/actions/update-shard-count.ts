@@ -3,6 +3,7 @@
 import { LimitExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
+import { shardQuotaUsage } from '../model/quotas.js';
 import { UPDATE_SHARD_COUNT_MAX_CALLS_PER_DAY, UPDATE_SHARD_COUNT_MAX_SHARDS } from '../model/limits.js';
 import type { Shard } from '../model/shard.js';
 import { isUniform, uniformScalingCost } from '../model/uniform-scaling.js';
@@ -14,7 +15,7 @@ import { resolveRef } from './_internals/stream-ref.js';
 const DAY_MS = 86_400_000;
 
 export function updateShardCount(account: Account, input: UpdateShardCountInput): UpdateShardCountOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = reshardableStream(account, resolveRef(account, input), nowMs);
   const open = byStart(stream.openShards());
   const current = open.length;
@@ -42,7 +43,7 @@ export function updateShardCount(account: Account, input: UpdateShardCountInput)
   if (target === current && isUniform(open, target)) return output;
   // The walk's intermediate shards are open for a moment and count toward the account limit.
   const extra = uniformScalingCost(open, target).extraOpenShards;
-  const accountOpen = account.shardQuotaUsage();
+  const accountOpen = shardQuotaUsage(account.streams);
   if (accountOpen + extra > account.shardLimit) {
     throw new LimitExceededException(
       msg.shardLimit(account.accountId, account.region, accountOpen, account.shardLimit, extra),

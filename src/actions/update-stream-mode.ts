@@ -3,6 +3,7 @@
 import { LimitExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
+import { onDemandQuotaUsage, shardQuotaUsage } from '../model/quotas.js';
 import type { EmptyOutput } from '../api-types/common.js';
 import type { UpdateStreamModeInput } from '../api-types/stream-settings.js';
 import { activeStream } from './_internals/active-stream.js';
@@ -14,11 +15,11 @@ import { scheduleChange } from './_internals/schedule-change.js';
  * @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException (on-demand stream or shard quota)
  */
 export function updateStreamMode(account: Account, input: UpdateStreamModeInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = activeStream(account, { StreamARN: input.StreamARN }, nowMs);
   const mode = input.StreamModeDetails.StreamMode;
   if (mode === 'ON_DEMAND' && stream.mode !== 'ON_DEMAND') {
-    if (account.onDemandQuotaUsage() >= account.onDemandStreamCountLimit) {
+    if (onDemandQuotaUsage(account.streams) >= account.onDemandStreamCountLimit) {
       const limit = account.onDemandStreamCountLimit;
       throw new LimitExceededException(msg.onDemandStreamLimit(account.accountId, account.region, limit));
     }
@@ -26,7 +27,7 @@ export function updateStreamMode(account: Account, input: UpdateStreamModeInput)
   // [U] A stream turning provisioned brings its open shards under the account shard quota; AWS's answer when
   // they do not fit is not public, so it is CreateStream's.
   if (mode === 'PROVISIONED' && stream.mode !== 'PROVISIONED') {
-    const used = account.shardQuotaUsage();
+    const used = shardQuotaUsage(account.streams);
     const adding = stream.openShards().length;
     if (used + adding > account.shardLimit) {
       throw new LimitExceededException(msg.shardLimit(account.accountId, account.region, used, account.shardLimit, adding));

@@ -19,7 +19,7 @@ export function updateStreamWarmThroughput(
   account: Account,
   input: UpdateStreamWarmThroughputInput,
 ): UpdateStreamWarmThroughputOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = activeStream(account, input, nowMs);
   if (stream.mode !== 'ON_DEMAND') throw new InvalidArgumentException(msg.warmThroughputProvisioned(stream.name, account.accountId));
   if (!account.billingCommitment.isEnabled(nowMs)) {

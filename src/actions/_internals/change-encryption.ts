@@ -20,7 +20,7 @@ export function changeEncryption(
   keyId: string,
   target: EncryptionType,
 ): void {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = activeStream(account, ref, nowMs);
   if (requestedType !== 'KMS') throw new InvalidArgumentException(msg.encryptionKmsOnly());
   scheduleChange(account, stream, nowMs, target === 'KMS' ? { kind: 'encryption', type: target, keyId } : { kind: 'encryption', type: target });

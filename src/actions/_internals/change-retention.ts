@@ -14,7 +14,7 @@ import { findStream } from './stream-ref.js';
  * Equal to the current value is accepted and changes nothing.
  */
 export function changeRetention(account: Account, ref: StreamRef, hours: number, direction: 'increase' | 'decrease'): void {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = findStream(account, ref);
   // [U] AWS's table of statuses that refuse a retention change is not public; kinesim accepts only ACTIVE.
   requireActive(account, stream, nowMs);

@@ -15,6 +15,6 @@ export type ChangeRequest = PendingChange extends infer C ? (C extends PendingCh
 export function scheduleChange(account: Account, stream: Stream, nowMs: number, change: ChangeRequest): void {
   const dueAtMs = nowMs + account.updateStreamDelayMs;
   stream.pending = { ...change, dueAtMs } as PendingChange;
-  account.schedule(dueAtMs);
-  account.now();
+  account.timeline.schedule(dueAtMs);
+  account.timeline.settle();
 }

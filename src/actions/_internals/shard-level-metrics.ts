@@ -17,7 +17,7 @@ export function changeShardLevelMetrics(
   requested: readonly MetricsName[],
   change: 'enable' | 'disable',
 ): EnhancedMonitoringOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = activeStream(account, ref, nowMs);
   const named = new Set<MetricsName>(requested.includes('ALL') ? SHARD_LEVEL_METRICS : requested);
   const current = stream.shardLevelMetrics;
