@@ -3,9 +3,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Kinesis } from '../kinesis.js';
-import { JsonProtocol } from '../protocol/json-protocol.js';
-import { RequestIdSequence } from '../protocol/request-id.js';
-import { routeHttpRequest, type HttpRequest, type HttpResponse } from '../protocol/http-edge.js';
+import type { HttpRequest } from '../protocol/http-edge.js';
+import type { WireResponse } from '../protocol/wire-message.js';
+import { WireProtocol } from '../protocol/wire-protocol.js';
 
 export interface HttpServerOptions {
   /** 0 (the default) picks a free port. */
@@ -28,21 +28,16 @@ export interface KinesisHttpServer {
  */
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
-const INTERNAL_FAILURE = '{"__type":"InternalFailure"}';
-
 /**
  * Serves `kinesis` over HTTP/1.1 until closed. Signatures are not verified (any credentials work); CBOR and
  * SubscribeToShard's event stream are not served.
  * @throws (rejects) when the port cannot be bound.
  */
 export function startHttpServer(kinesis: Kinesis, options: HttpServerOptions = {}): Promise<KinesisHttpServer> {
-  const protocol = new JsonProtocol(kinesis);
-  // One sequence for every answer, including those the protocol never sees (403, 404, 413, auth).
-  const requestIds = new RequestIdSequence();
+  const protocol = new WireProtocol(kinesis);
   const server = createServer((request, response) => {
-    readBody(request, response, requestIds, (body) => {
-      const answer = answerSafely(protocol, { method: request.method ?? 'GET', url: request.url ?? '/', headers: headersOf(request), body });
-      send(response, answer, requestIds.next());
+    readBody(request, response, protocol, (body) => {
+      send(response, answerSafely(protocol, { method: request.method ?? 'GET', url: request.url ?? '/', headers: headersOf(request), body }));
     });
   });
   const host = options.host ?? '127.0.0.1';
@@ -58,28 +53,19 @@ export function startHttpServer(kinesis: Kinesis, options: HttpServerOptions = {
 }
 
 /** Engine bugs become the 500 AWS sends for its own failures, and are logged, since no client shows them. */
-function answerSafely(protocol: JsonProtocol, request: HttpRequest): HttpResponse {
+function answerSafely(protocol: WireProtocol, request: HttpRequest): WireResponse {
   try {
-    return routeHttpRequest(protocol, request);
+    return protocol.handleHttp(request);
   } catch (error) {
     console.error('kinesim/http: engine error, answered 500 InternalFailure:', error);
-    const body = new TextEncoder().encode(INTERNAL_FAILURE);
-    return {
-      statusCode: 500,
-      headers: {
-        'content-type': 'application/x-amz-json-1.1',
-        'content-length': String(body.byteLength),
-        'x-amzn-errortype': 'InternalFailure',
-      },
-      body,
-    };
+    return protocol.internalFailure();
   }
 }
 
 function readBody(
   request: IncomingMessage,
   response: ServerResponse,
-  requestIds: RequestIdSequence,
+  protocol: WireProtocol,
   done: (body: Uint8Array) => void,
 ): void {
   const chunks: Buffer[] = [];
@@ -98,13 +84,13 @@ function readBody(
   });
   request.on('end', () => {
     if (!rejected) done(Buffer.concat(chunks, length));
-    else send(response, { statusCode: 413, headers: { 'content-length': '0' }, body: new Uint8Array(0) }, requestIds.next());
+    else send(response, protocol.payloadTooLarge());
   });
   request.on('error', () => response.destroy());
 }
 
-function send(response: ServerResponse, answer: HttpResponse, requestId: string): void {
-  response.writeHead(answer.statusCode, { ...answer.headers, 'x-amzn-requestid': requestId });
+function send(response: ServerResponse, answer: WireResponse): void {
+  response.writeHead(answer.statusCode, answer.headers);
   response.end(answer.body);
 }
 

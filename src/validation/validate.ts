@@ -8,7 +8,8 @@ import {
 } from './render.js';
 import { asAwsReadsIt } from './as-aws-reads-it.js';
 import { awsInteger, isContainer, type Member, type Shape } from '../service-model/shapes.js';
-import { isBlob, isDate, isPlainObject, typeError } from './type-errors.js';
+import { isBlob, isDate, isPlainObject } from '../service-model/value-kinds.js';
+import { typeError } from './type-errors.js';
 
 /**
  * AWS reports at most 10 violations, and then says "10 validation errors detected" whatever the real

@@ -1,5 +1,5 @@
 // KinesisError -> JSON 1.1 error body (spec §13.2).
-import type { KinesisError } from '../errors/kinesis-error.js';
+import type { KinesisError } from '../../errors/kinesis-error.js';
 
 /**
  * The JSON text of an error: `{"__type":"<Name>","message":"<text>"}`, except that SerializationException

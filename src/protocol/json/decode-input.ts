@@ -1,12 +1,12 @@
 // JSON 1.1 request bodies -> in-process inputs, driven by the validator's shape descriptors (spec §13.1, §15.2).
-import { SerializationException } from '../errors/kinesis-error.js';
-import { msg } from '../errors/messages.js';
-import { decodeBase64 } from '../encoding/base64.js';
-import { OPERATIONS, type OperationName } from '../operations/registry.js';
-import { awsInteger, type Shape } from '../service-model/shapes.js';
-import { typeError } from '../validation/type-errors.js';
-import { decodeUtf8 } from '../encoding/utf8-decode.js';
-import { isJsonObject, parseJsonObject, type JsonObject } from '../encoding/json-object.js';
+import { SerializationException } from '../../errors/kinesis-error.js';
+import { msg } from '../../errors/messages.js';
+import { decodeBase64 } from '../../encoding/base64.js';
+import { OPERATIONS, type OperationName } from '../../operations/registry.js';
+import { awsInteger, type Shape } from '../../service-model/shapes.js';
+import { typeError } from '../../validation/type-errors.js';
+import { decodeUtf8 } from '../../encoding/utf8-decode.js';
+import { isJsonObject, parseJsonObject, type JsonObject } from '../../encoding/json-object.js';
 
 
 /**

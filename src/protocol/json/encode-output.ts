@@ -1,6 +1,6 @@
 // In-process outputs -> JSON 1.1 response bodies (spec §13.2).
-import { encodeBase64 } from '../encoding/base64.js';
-import { isBlob, isDate } from '../validation/type-errors.js';
+import { encodeBase64 } from '../../encoding/base64.js';
+import { isBlob, isDate } from '../../service-model/value-kinds.js';
 
 /**
  * The JSON text of an operation's output: Uint8Array as base64, Date as epoch seconds with millisecond
