@@ -274,7 +274,7 @@ export class Kinesis implements KinesisOperations {
    * kinesim extension, not an AWS operation: every shard the stream has had (expired ones included) with
    * its parents, children, state, open/close times and record counts, for simulations and diagrams
    * (see renderShardGraphMermaid / renderShardGraphDot).
-   * @throws ResourceNotFoundException, InvalidArgumentException
+   * @throws ResourceNotFoundException, InvalidArgumentException, ValidationException
    */
   describeShardGraph(input: DescribeShardGraphInput): DescribeShardGraphOutput {
     return this.#run('DescribeShardGraph', input);

@@ -1,6 +1,11 @@
 // GetShardIterator — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetShardIterator.html
 
-import { InvalidArgumentException, ProvisionedThroughputExceededException, ResourceNotFoundException } from '../errors/kinesis-error.js';
+import {
+  InvalidArgumentException,
+  ProvisionedThroughputExceededException,
+  ResourceNotFoundException,
+  unreachable,
+} from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import { decodeSequence, END_COUNTER } from '../keys/sequence-number.js';
 import { encodeIterator } from '../tokens/shard-iterator.js';
@@ -41,30 +46,28 @@ export function getShardIterator(account: Account, input: GetShardIteratorInput)
 function startPosition(account: Account, stream: Stream, shard: Shard, input: GetShardIteratorInput, nowMs: number): number {
   const type = input.ShardIteratorType;
   const seq = input.StartingSequenceNumber;
-  const bySequence = type === 'AT_SEQUENCE_NUMBER' || type === 'AFTER_SEQUENCE_NUMBER';
-  if (bySequence && seq === undefined) throw new InvalidArgumentException(msg.iteratorTypeNeedsSequence(type));
-  if ((type === 'TRIM_HORIZON' || type === 'LATEST') && seq !== undefined) {
-    throw new InvalidArgumentException(msg.iteratorTypeForbidsSequence(type));
-  }
-  const length = shard.log.length;
   switch (type) {
     case 'TRIM_HORIZON':
-      return stream.trimHorizon(shard, nowMs);
     case 'LATEST':
-      return length;
+      if (seq !== undefined) throw new InvalidArgumentException(msg.iteratorTypeForbidsSequence(type));
+      return type === 'TRIM_HORIZON' ? stream.trimHorizon(shard, nowMs) : shard.log.length;
     case 'AT_TIMESTAMP': {
       if (input.Timestamp === undefined) throw new InvalidArgumentException(msg.timestampRequired());
       const t = input.Timestamp.getTime();
       if (t > nowMs) throw new InvalidArgumentException(msg.timestampInFuture(t, nowMs));
       return Math.max(shard.log.firstAtOrAfter(t), stream.trimHorizon(shard, nowMs));
     }
-    default: {
-      const counter = checkedCounter(account, stream, shard, seq!);
+    case 'AT_SEQUENCE_NUMBER':
+    case 'AFTER_SEQUENCE_NUMBER': {
+      if (seq === undefined) throw new InvalidArgumentException(msg.iteratorTypeNeedsSequence(type));
+      const counter = checkedCounter(account, stream, shard, seq);
       // Counter 0 is the shard start; record i has counter i + 1. A number beyond the newest record is
       // accepted [U] and positions after the newest record at call time.
       const at = type === 'AT_SEQUENCE_NUMBER' ? Math.max(0, counter - 1) : counter;
-      return Math.min(at, length);
+      return Math.min(at, shard.log.length);
     }
+    default:
+      return unreachable(type);
   }
 }
 

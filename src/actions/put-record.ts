@@ -20,7 +20,7 @@ export function putRecord(account: Account, input: PutRecordInput): PutRecordOut
   }
   recordSize(input.Data, input.PartitionKey, stream.maxRecordSizeKiB, 'data');
   const shard = key === undefined ? stream.shardForKey(input.PartitionKey) : stream.shardForHashKey(key);
-  // Throughput is the last check (spec §4.3), and costs this one branch while the option is off.
+  // Throughput is the last check [K], and costs this one branch while the option is off.
   if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, input.Data.length + utf8ByteLength(input.PartitionKey))) {
     throw new ProvisionedThroughputExceededException(msg.rateExceededShard(shard.id, stream.name, account.accountId));
   }

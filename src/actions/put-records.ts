@@ -51,7 +51,7 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
 }
 
 /**
- * The store loop under the per-shard write limits (spec §4.4): entries are admitted in request order, and
+ * The store loop under the per-shard write limits (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html): entries are admitted in request order, and
  * one over its shard's limit fails alone, with AWS's per-entry ErrorCode and ErrorMessage.
  */
 function putWithinLimits(

@@ -40,7 +40,7 @@ export class Consumer {
   }
 }
 
-/** `<StreamARN>/consumer/<name>:<suffix>`, the suffix being the creation epoch seconds (spec §2.1; [U] exactly this). */
+/** `<StreamARN>/consumer/<name>:<suffix>`, the suffix being the creation epoch seconds (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_Consumer.html; [U] exactly this). */
 export function consumerArnOf(streamArn: string, name: string, suffix: number): string {
   return `${streamArn}/consumer/${name}:${suffix}`;
 }

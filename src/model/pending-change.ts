@@ -2,7 +2,7 @@
 // due. Snapshots serialize them as they are (JSON: hash keys are decimal strings), and a simulation's event
 // timeline reads them from Stream.pending.
 
-import { assert } from '../errors/kinesis-error.js';
+import { assert, unreachable } from '../errors/kinesis-error.js';
 import type { EncryptionType, StreamMode } from '../service-model/enums.js';
 import type { Stream } from './stream.js';
 
@@ -111,8 +111,4 @@ function shardAt(stream: Stream, index: number) {
   const shard = stream.shards[index];
   assert(shard !== undefined, `pending change names shard ${index}, which ${stream.name} does not have`);
   return shard;
-}
-
-function unreachable(change: never): never {
-  throw new Error(`unknown pending change ${JSON.stringify(change)}`);
 }

@@ -1,4 +1,5 @@
-// Shard throughput: the per-shard read and write budgets Kinesis enforces (spec §11.1), for the opt-in
+// Shard throughput: the per-shard read and write budgets Kinesis enforces
+// (https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html), for the opt-in
 // `throughputLimits` option. Everything is computed from the engine clock, so throttling is deterministic.
 //
 // AWS publishes the limits but not its algorithm (it uses token buckets); kinesim counts per one-second

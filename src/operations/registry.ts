@@ -86,7 +86,7 @@ import type { Account } from '../model/account.js';
 // `StreamId` sits where the current model (as shipped in @aws-sdk/client-kinesis 3.1143) puts it: after the
 // older members, before members added later (Tags on RegisterStreamConsumer, WarmThroughputMiBps on
 // UpdateStreamMode). Operations without it in that model (CreateStream, ListStreams, the account
-// operations) do not get it. `DryRun`, newer still and absent from the spec, is left unmodelled: unknown
+// operations) do not get it. `DryRun`, newer still and absent from botocore 1.43, is left unmodelled: unknown
 // members are ignored like AWS ignores them.
 
 /** Checks each entry against its key: a served operation's method must be its name, lower-first. */

@@ -1,5 +1,6 @@
-// kinesim/http: the engine on a real socket, speaking AWS's JSON 1.1 protocol (spec §13.1-13.2), for clients
-// that cannot take an in-process handler: boto3, the AWS CLI, any SDK pointed at an endpoint URL.
+// kinesim/http: the engine on a real socket, speaking AWS's JSON 1.1 protocol (see the README's "Over HTTP"), for
+// clients that cannot take an in-process handler: boto3, the AWS CLI, any SDK pointed at an endpoint URL. Node-only:
+// everything but the socket (the HTTP edge, codecs, request IDs) is the portable WireProtocol's.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Kinesis } from '../kinesis.js';

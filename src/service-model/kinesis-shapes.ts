@@ -1,4 +1,5 @@
-// The Kinesis model's named input shapes (reference/kinesis-spec.md §0 shorthand table, §1.3 structures).
+// The Kinesis model's named input shapes [M]
+// (AWS's service model; https://docs.aws.amazon.com/kinesis/latest/APIReference/API_Types.html).
 import {
   blob,
   integer,
@@ -76,7 +77,7 @@ export const METRICS_NAME_LIST = list(METRICS_NAME, { minLength: 1, maxLength: 7
 
 export const PUT_RECORDS_REQUEST_ENTRY = structure(
   [required('Data', DATA), optional('ExplicitHashKey', HASH_KEY), required('PartitionKey', PARTITION_KEY)],
-  // The identity hash AWS printed is arbitrary; this is the one the spec quotes (§15.1).
+  // The identity hash AWS printed is arbitrary; this is the one kinesalite's AWS-verified tests quote [K].
   'com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@c965e310',
 );
 export const PUT_RECORDS_REQUEST_ENTRY_LIST = list(PUT_RECORDS_REQUEST_ENTRY, { minLength: 1, maxLength: 500 });

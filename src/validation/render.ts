@@ -1,4 +1,5 @@
-// How AWS words a constraint violation: constraint texts, value rendering and the message (spec §15.1).
+// How AWS words a constraint violation: constraint texts, value rendering and the message 
+// (kinesalite's AWS-verified validation tests [K]; https://docs.aws.amazon.com/kinesis/latest/APIReference/CommonErrors.html).
 import { javaDate } from '../errors/messages.js';
 import { awsInteger, type Shape } from '../service-model/shapes.js';
 

@@ -1,4 +1,5 @@
-// SerializationException texts for a member of the wrong type (reference/kinesis-spec.md §15.2).
+// SerializationException texts for a member of the wrong type [K]
+// (kinesalite's AWS-verified tests; the wire carries them as JSON 1.1 SerializationException bodies).
 import { SerializationException } from '../errors/kinesis-error.js';
 import type { MemberType } from '../service-model/shapes.js';
 import { isBlob, isDate } from '../service-model/value-kinds.js';

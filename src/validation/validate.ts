@@ -197,7 +197,7 @@ function checkList(list: readonly unknown[], shape: Shape): void {
   checkCount(list, list.length, shape);
   const scalar = !isContainer(member);
   if (scalar) {
-    // Element constraints are one entry at the list's own path, listing them all (spec §15.1).
+    // Element constraints are one entry at the list's own path, listing them all [K].
     let allHold = true;
     for (let i = 0; i < list.length; i++) {
       const element = list[i];

@@ -13,7 +13,7 @@ function ranges(kinesis: Kinesis, name: string): [string, string][] {
 }
 
 describe('CreateStream hash-key division', () => {
-  // reference/kinesis-spec.md §3: the boundaries AWS uses (step = floor(2^128 / N), last shard absorbs the rest).
+  // The boundaries AWS uses (kinesalite's AWS-verified createStream test) (step = floor(2^128 / N), last shard absorbs the rest).
   const boundaries: Record<number, string[]> = {
     1: [],
     2: ['170141183460469231731687303715884105728'],

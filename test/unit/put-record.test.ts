@@ -38,7 +38,7 @@ function contents(kinesis: Kinesis): [string, number[]][] {
   return out;
 }
 
-describe('PutRecord routing (reference/kinesis-spec.md §4.1 vectors)', () => {
+describe('PutRecord routing (MD5 vectors of kinesalite\'s AWS-verified putRecords test)', () => {
   it('routes a, b, e, f to shards 0, 1, 2, 1 of three', () => {
     const kinesis = engine(3);
     expect(['a', 'b', 'e', 'f'].map((key) => put(kinesis, key).ShardId)).toEqual([shardId(0), shardId(1), shardId(2), shardId(1)]);

@@ -37,7 +37,7 @@ describe('PutRecords results', () => {
     }
   });
 
-  it('routes entries of a two-shard stream as the §4.1 vectors say', () => {
+  it('routes entries of a two-shard stream as the AWS-verified MD5 vectors say', () => {
     const kinesis = engine(2);
     const out = kinesis.putRecords({ StreamName: 's', Records: ['a', 'b', 'e', 'f'].map((k) => entry(k)) });
     expect(out.Records.map((r) => r.ShardId)).toEqual([shardId(0), shardId(1), shardId(1), shardId(1)]);

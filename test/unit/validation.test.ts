@@ -40,7 +40,7 @@ function serialization(operation: OperationName, input: unknown): string {
 const entry = (path: string, value: string, constraint: string) =>
   `Value ${value} at '${path}' failed to satisfy constraint: ${constraint}`;
 
-describe('ValidationException texts (spec §15.1)', () => {
+describe('ValidationException texts (as kinesalite recorded AWS answering)', () => {
   it('reports a value above the maximum', () => {
     expect(validation('GetRecords', { ShardIterator: 'x', Limit: 100000 })).toBe(
       "1 validation error detected: Value '100000' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000",
@@ -205,7 +205,7 @@ describe('ValidationException texts (spec §15.1)', () => {
   });
 });
 
-describe('SerializationException texts (spec §15.2)', () => {
+describe('SerializationException texts (as kinesalite recorded AWS answering)', () => {
   const cases: [string, OperationName, unknown, string][] = [
     ['boolean for a string', 'DescribeStreamSummary', { StreamName: true }, 'class java.lang.Boolean can not be converted to an String'],
     ['number for a string', 'DescribeStreamSummary', { StreamName: 1 }, 'class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String'],

@@ -10,7 +10,7 @@ import { findStream } from './stream-ref.js';
 /**
  * @throws InvalidArgumentException for a missing or inconsistent reference
  * @throws ResourceNotFoundException when no such stream exists
- * @throws ResourceInUseException when it is CREATING, UPDATING or DELETING ([U]: spec §2.2 table; the text
+ * @throws ResourceInUseException when it is CREATING, UPDATING or DELETING ([U]: the status rules in the README's Divergences; the text
  * is the one AWS uses for resharding a busy stream)
  */
 export function activeStream(account: Account, ref: StreamRef, nowMs: number): Stream {

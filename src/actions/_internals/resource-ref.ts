@@ -49,7 +49,7 @@ export function findResource(account: Account, arn: string): Resource {
 
 /**
  * A resource that a change (tags, policy) may apply to: a stream must be ACTIVE, a consumer ACTIVE too.
- * @throws ResourceInUseException otherwise ([R] text for consumers; [U] that streams follow the §2.2 table)
+ * @throws ResourceInUseException otherwise ([R] text for consumers; [U] that streams follow the README's status rules)
  */
 export function requireActiveResource(account: Account, resource: Resource, nowMs: number): void {
   const consumer = resource.consumer;

@@ -1,4 +1,4 @@
-// The rules every tag write obeys (spec §15.3): characters, the reserved prefix, the per-resource limit.
+// The rules every tag write obeys (https://docs.aws.amazon.com/streams/latest/dev/tagging.html; texts [K]): characters, the reserved prefix, the per-resource limit.
 
 import { InvalidArgumentException } from '../../errors/kinesis-error.js';
 import { msg } from '../../errors/messages.js';

@@ -1,4 +1,5 @@
-// JSON 1.1 request bodies -> in-process inputs, driven by the validator's shape descriptors (spec §13.1, §15.2).
+// JSON 1.1 request bodies -> in-process inputs, driven by the validator's shape descriptors (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html).
+// The type-mismatch texts are AWS's as kinesalite's AWS-verified tests record them [K].
 import { SerializationException } from '../../errors/kinesis-error.js';
 import { msg } from '../../errors/messages.js';
 import { decodeBase64 } from '../../encoding/base64.js';
@@ -39,7 +40,7 @@ function readStructure(document: JsonObject, shape: Shape): Record<string, unkno
   return out;
 }
 
-/** One JSON value as the in-process value of `shape`; the type-mismatch texts are the validator's (§15.2). */
+/** One JSON value as the in-process value of `shape`; the type-mismatch texts are the validator's. */
 function readValue(value: unknown, shape: Shape): unknown {
   switch (shape.type) {
     case 'string':

@@ -1,4 +1,4 @@
-// KinesisError -> JSON 1.1 error body (spec §13.2).
+// KinesisError -> JSON 1.1 error body (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html).
 import type { KinesisError } from '../../errors/kinesis-error.js';
 
 /**

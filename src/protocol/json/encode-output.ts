@@ -1,4 +1,4 @@
-// In-process outputs -> JSON 1.1 response bodies (spec §13.2).
+// In-process outputs -> JSON 1.1 response bodies (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html).
 import { encodeBase64 } from '../../encoding/base64.js';
 import { isBlob, isDate } from '../../service-model/value-kinds.js';
 
