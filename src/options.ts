@@ -2,9 +2,9 @@
 
 import type { AccountSettings } from './model/account.js';
 import {
-  ACCOUNT_MAX_ON_DEMAND_STREAMS_DEFAULT,
-  ACCOUNT_MAX_SHARDS_DEFAULT,
-  ACCOUNT_MAX_SHARDS_LARGE_REGION_DEFAULT,
+  ACCOUNT_DEFAULT_MAX_ON_DEMAND_STREAMS,
+  ACCOUNT_DEFAULT_MAX_SHARDS,
+  ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS,
   LARGE_SHARD_QUOTA_REGIONS,
 } from './model/limits.js';
 import { SystemClock, type Clock } from './time/clock.js';
@@ -59,8 +59,8 @@ export function resolveOptions(options: KinesisOptions): AccountSettings {
   const updateStreamDelayMs = delay('updateStreamDelayMs', options.updateStreamDelayMs);
   const consumerDelayMs = delay('consumerDelayMs', options.consumerDelayMs);
   const defaultShardLimit = LARGE_SHARD_QUOTA_REGIONS.includes(region)
-    ? ACCOUNT_MAX_SHARDS_LARGE_REGION_DEFAULT
-    : ACCOUNT_MAX_SHARDS_DEFAULT;
+    ? ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS
+    : ACCOUNT_DEFAULT_MAX_SHARDS;
   return {
     clock: options.clock ?? new SystemClock(),
     accountId,
@@ -71,7 +71,7 @@ export function resolveOptions(options: KinesisOptions): AccountSettings {
     updateStreamDelayMs,
     consumerDelayMs,
     shardLimit: count('shardLimit', options.shardLimit ?? defaultShardLimit),
-    onDemandStreamCountLimit: count('onDemandStreamCountLimit', options.onDemandStreamCountLimit ?? ACCOUNT_MAX_ON_DEMAND_STREAMS_DEFAULT),
+    onDemandStreamCountLimit: count('onDemandStreamCountLimit', options.onDemandStreamCountLimit ?? ACCOUNT_DEFAULT_MAX_ON_DEMAND_STREAMS),
     tokenSecret: options.tokenSecret ?? 'kinesim',
     throughputLimits: options.throughputLimits ?? false,
   };

@@ -130,13 +130,13 @@ export const NEXT_TOKEN_TTL_MS = 300_000;
  * The default account shard quota (open shards of provisioned streams) in the regions below. [D]
  * https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
  */
-export const ACCOUNT_MAX_SHARDS_LARGE_REGION_DEFAULT = 20_000;
+export const ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS = 20_000;
 /** The default account shard quota in every other region. [D] https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html */
-export const ACCOUNT_MAX_SHARDS_DEFAULT = 1_000;
+export const ACCOUNT_DEFAULT_MAX_SHARDS = 1_000;
 /** The regions with the larger default shard quota. [D] https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html */
 export const LARGE_SHARD_QUOTA_REGIONS: readonly string[] = Object.freeze(['us-east-1', 'us-west-2', 'eu-west-1']);
 /** The default number of on-demand streams per account. [D] https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html */
-export const ACCOUNT_MAX_ON_DEMAND_STREAMS_DEFAULT = 50;
+export const ACCOUNT_DEFAULT_MAX_ON_DEMAND_STREAMS = 50;
 /**
  * The minimum term of MinimumThroughputBillingCommitment once enabled: 24 hours. [M]
  * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateAccountSettings.html
@@ -174,10 +174,10 @@ export const KINESIS_LIMITS = Object.freeze({
   LIST_STREAMS_MAX_STREAMS,
   LIST_STREAM_CONSUMERS_MAX_CONSUMERS,
   NEXT_TOKEN_TTL_MS,
-  ACCOUNT_MAX_SHARDS_LARGE_REGION_DEFAULT,
-  ACCOUNT_MAX_SHARDS_DEFAULT,
+  ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS,
+  ACCOUNT_DEFAULT_MAX_SHARDS,
   LARGE_SHARD_QUOTA_REGIONS,
-  ACCOUNT_MAX_ON_DEMAND_STREAMS_DEFAULT,
+  ACCOUNT_DEFAULT_MAX_ON_DEMAND_STREAMS,
   BILLING_COMMITMENT_MIN_MS,
 });
 

@@ -9,9 +9,8 @@ import { decodeBase64, encodeBase64 } from '../../src/encoding/base64.js';
 import { TokenSealer } from '../../src/tokens/sealed-token.js';
 import { decodeSequence, END_COUNTER, SequenceFormatter, MAX_INCARNATION } from '../../src/keys/sequence-number.js';
 import { decodeIterator, encodeIterator, type IteratorState } from '../../src/tokens/shard-iterator.js';
-import { shardId } from '../support/stream-fixture.js';
+import { shardId, T0 } from '../support/stream-fixture.js';
 
-const T0 = Date.UTC(2024, 0, 1);
 const KEY_SPACE = 1n << 128n;
 const MAX_KEY = KEY_SPACE - 1n;
 

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, type PutRecordsRequestEntry } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
-import { shardId, engine } from '../support/stream-fixture.js';
+import { shardId, engine, T0, ACCOUNT } from '../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
-const T0 = Date.UTC(2024, 0, 1);
 const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/s`;
 const TOO_BIG_KEY = '340282366920938463463374607431768211456';
 const MiB = 1024 * 1024;
