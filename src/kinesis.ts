@@ -1,7 +1,7 @@
 // Kinesis: the public facade — one synchronous method per AWS operation, AWS SDK v3 shapes in and out.
 // Each method is one line: the registry (src/operations/registry.ts) says how to validate the input and which
-// action runs it. The class implements KinesisOperations, so a registered operation without its method is a
-// compile error, and KinesisMethodsAreRegistered below makes a public method the registry lacks one too.
+// action runs it. The checks at the end of this file make a registered operation without its method, or a public
+// method the registry lacks, a compile error.
 
 import { Account } from './model/account.js';
 import { resolveOptions, type KinesisOptions } from './options.js';
@@ -50,7 +50,7 @@ import type {
  * An in-memory Amazon Kinesis Data Streams engine. Every method throws the AWS exception AWS would
  * (a KinesisError subclass) and leaves the engine unchanged when it does.
  */
-export class Kinesis implements KinesisOperations {
+export class Kinesis {
   readonly #account: Account;
 
   constructor(options: KinesisOptions = {}) {
@@ -281,9 +281,15 @@ export class Kinesis implements KinesisOperations {
   }
 }
 
+// Compile-time checks, kept out of the class's declaration so the published types do not carry the registry.
+
+/** Compiles only while Kinesis has a method per served operation, typed as the registry's action. */
+type ServesEveryOperation<T extends KinesisOperations> = T;
+type KinesisServesEveryOperation = ServesEveryOperation<Kinesis>;
+
 /** Public members of Kinesis that are not operations. */
 type NonOperationMember = 'accountId' | 'region';
 
 /** Compiles only while every other public member of Kinesis is a registered operation's method. */
-type OnlyRegisteredMethods<Unregistered extends never> = Unregistered;
-export type KinesisMethodsAreRegistered = OnlyRegisteredMethods<Exclude<keyof Kinesis, keyof KinesisOperations | NonOperationMember>>;
+type OnlyRegistered<Unregistered extends never> = Unregistered;
+type KinesisHasOnlyRegisteredMethods = OnlyRegistered<Exclude<keyof Kinesis, keyof KinesisOperations | NonOperationMember>>;
