@@ -51,28 +51,32 @@ export function getRecords(account: Account, input: GetRecordsInput): GetRecords
   if (stream === undefined || shard === undefined || stream.isExpired(shard, nowMs)) {
     throw new ResourceNotFoundException(msg.shardNotExist(shardIdOf(state.shardIndex), state.streamName, account.accountId));
   }
+  const read: ShardRead = { account, stream, shard, state, limit: input.Limit ?? GET_RECORDS_MAX_RECORDS, nowMs };
   // Throughput is the last check; kept in its own function so that with the option off it costs one branch.
-  if (account.throughputLimits) return readWithinLimits(account, stream, shard, state, input, nowMs);
-  return readRecords(account, stream, shard, state, input, nowMs);
+  return account.throughputLimits ? readWithinLimits(read) : readRecords(read);
+}
+
+/** One GetRecords read: which shard, from which iterator, how many records at most, at what time. */
+interface ShardRead {
+  readonly account: Account;
+  readonly stream: Stream;
+  readonly shard: Shard;
+  readonly state: IteratorState;
+  readonly limit: number;
+  readonly nowMs: number;
 }
 
 /**
  * GetRecords under the shard's read limits (see ShardThroughput): a throttled call changes nothing; an
  * admitted one counts, with the bytes of record data it returns (partition keys are not counted [U]).
  */
-function readWithinLimits(
-  account: Account,
-  stream: Stream,
-  shard: Shard,
-  state: IteratorState,
-  input: GetRecordsInput,
-  nowMs: number,
-): GetRecordsOutput {
+function readWithinLimits(read: ShardRead): GetRecordsOutput {
+  const { account, stream, shard, nowMs } = read;
   const throughput = shard.throughput();
   if (!throughput.canRead(nowMs)) {
     throw new ProvisionedThroughputExceededException(msg.rateExceededShardRead(account.accountId, stream.name, shard.id));
   }
-  const out = readRecords(account, stream, shard, state, input, nowMs);
+  const out = readRecords(read);
   let dataBytes = 0;
   for (const record of out.Records) dataBytes += record.Data.length;
   throughput.countRead(nowMs, dataBytes);
@@ -80,17 +84,10 @@ function readWithinLimits(
 }
 
 /** The records from the iterator's position, and where the next call continues. */
-function readRecords(
-  account: Account,
-  stream: Stream,
-  shard: Shard,
-  state: IteratorState,
-  input: GetRecordsInput,
-  nowMs: number,
-): GetRecordsOutput {
+function readRecords({ account, stream, shard, state, limit, nowMs }: ShardRead): GetRecordsOutput {
   const from = Math.max(state.position, stream.trimHorizon(shard, nowMs));
   const records: KinesisRecord[] = [];
-  const next = shard.log.read(from, input.Limit ?? GET_RECORDS_MAX_RECORDS, GET_RECORDS_MAX_BYTES, (index, key, data, arrivalMs) => {
+  const next = shard.log.read(from, limit, GET_RECORDS_MAX_BYTES, (index, key, data, arrivalMs) => {
     records.push(new OutputRecord(shard.sequenceNumberOf(index), new Date(arrivalMs), data, key));
   });
   markEncryptedRecords(stream, shard, next - records.length, records);

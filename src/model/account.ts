@@ -10,20 +10,23 @@ import type { Stream } from './stream.js';
 import { Timeline } from './timeline.js';
 
 /** What an account runs on: every option resolved and checked (see resolveOptions in src/options.ts). */
-export interface AccountSettings {
+export type AccountSettings = Pick<
+  Account,
+  | 'accountId'
+  | 'region'
+  | 'partition'
+  | 'createStreamDelayMs'
+  | 'deleteStreamDelayMs'
+  | 'updateStreamDelayMs'
+  | 'consumerDelayMs'
+  | 'shardLimit'
+  | 'onDemandStreamCountLimit'
+  | 'throughputLimits'
+> & {
   readonly clock: Clock;
-  readonly accountId: string;
-  readonly region: string;
-  readonly partition: string;
-  readonly createStreamDelayMs: number;
-  readonly deleteStreamDelayMs: number;
-  readonly updateStreamDelayMs: number;
-  readonly consumerDelayMs: number;
-  readonly shardLimit: number;
-  readonly onDemandStreamCountLimit: number;
+  /** Seals shard iterators and NextTokens. */
   readonly tokenSecret: string;
-  readonly throughputLimits: boolean;
-}
+};
 
 export class Account {
   readonly accountId: string;
