@@ -47,6 +47,11 @@ describe('README examples', () => {
     expect(out[0]).toMatch(/^\d{56} 0$/);
   });
 
+  it('prints the limits and the routes the limits example says it prints', () => {
+    expect(logged).toContain('1000 300000');
+    expect(logged).toContain('0,2');
+  });
+
   it('starts and stops a real server in the HTTP example', () => {
     expect(logged.some((line) => /^http:\/\/127\.0\.0\.1:\d+$/.test(line))).toBe(true);
   });
