@@ -51,8 +51,9 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
 }
 
 /**
- * The store loop under the per-shard write limits (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html): entries are admitted in request order, and
- * one over its shard's limit fails alone, with AWS's per-entry ErrorCode and ErrorMessage.
+ * The store loop under the per-shard write limits: entries are admitted in request order, and one over its
+ * shard's limit fails alone, with AWS's per-entry ErrorCode and ErrorMessage
+ * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html).
  */
 function putWithinLimits(
   account: Account,

@@ -40,7 +40,10 @@ export class Consumer {
   }
 }
 
-/** `<StreamARN>/consumer/<name>:<suffix>`, the suffix being the creation epoch seconds (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_Consumer.html; [U] exactly this). */
+/**
+ * `<StreamARN>/consumer/<name>:<suffix>`, the suffix being the creation epoch seconds ([U] exactly this;
+ * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_Consumer.html).
+ */
 export function consumerArnOf(streamArn: string, name: string, suffix: number): string {
   return `${streamArn}/consumer/${name}:${suffix}`;
 }

@@ -43,15 +43,30 @@ export const RECORD_MAX_SIZE_DEFAULT_KIB = KiB;
 
 // ---- Per-shard throughput (enforced only with the throughputLimits option) ----
 
-/** Records a shard accepts per second. [D] https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html */
+/**
+ * Records a shard accepts per second. [D]
+ * https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
+ */
 export const SHARD_WRITE_RECORDS_PER_SECOND = 1000;
-/** Bytes (data + UTF-8 partition key) a shard accepts per second: 1 MiB. [D] https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html */
+/**
+ * Bytes (data + UTF-8 partition key) a shard accepts per second: 1 MiB. [D]
+ * https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
+ */
 export const SHARD_WRITE_BYTES_PER_SECOND = MiB;
-/** GetRecords calls a shard serves per second. [D] https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html */
+/**
+ * GetRecords calls a shard serves per second. [D]
+ * https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
+ */
 export const SHARD_READ_CALLS_PER_SECOND = 5;
-/** Bytes of record data a shard serves per second: 2 MiB. [D] https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html */
+/**
+ * Bytes of record data a shard serves per second: 2 MiB. [D]
+ * https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
+ */
 export const SHARD_READ_BYTES_PER_SECOND = 2 * MiB;
-/** GetShardIterator calls a shard serves per second. [D] https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html */
+/**
+ * GetShardIterator calls a shard serves per second. [D]
+ * https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
+ */
 export const SHARD_ITERATOR_CALLS_PER_SECOND = 5;
 
 // ---- Streams ----
@@ -61,9 +76,15 @@ export const SHARD_ITERATOR_CALLS_PER_SECOND = 5;
  * https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html
  */
 export const RETENTION_DEFAULT_HOURS = 24;
-/** The shortest retention period. [D] https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DecreaseStreamRetentionPeriod.html */
+/**
+ * The shortest retention period. [D]
+ * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DecreaseStreamRetentionPeriod.html
+ */
 export const RETENTION_MIN_HOURS = 24;
-/** The longest retention period (365 days). [D] https://docs.aws.amazon.com/kinesis/latest/APIReference/API_IncreaseStreamRetentionPeriod.html */
+/**
+ * The longest retention period (365 days). [D]
+ * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_IncreaseStreamRetentionPeriod.html
+ */
 export const RETENTION_MAX_HOURS = 8760;
 
 /**
@@ -110,13 +131,25 @@ export const ACCOUNT_MAX_CREATING_CONSUMERS = 5;
 
 // ---- Listings ----
 
-/** Shards one DescribeStream call returns at most, whatever Limit asks for. [D] https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DescribeStream.html */
+/**
+ * Shards one DescribeStream call returns at most, whatever Limit asks for. [D]
+ * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DescribeStream.html
+ */
 export const DESCRIBE_STREAM_MAX_SHARDS = 100;
-/** Shards one ListShards call returns at most, whatever MaxResults asks for. [D] https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListShards.html */
+/**
+ * Shards one ListShards call returns at most, whatever MaxResults asks for. [D]
+ * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListShards.html
+ */
 export const LIST_SHARDS_MAX_SHARDS = 1000;
-/** Streams one ListStreams call returns at most, whatever Limit asks for. [D] https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListStreams.html */
+/**
+ * Streams one ListStreams call returns at most, whatever Limit asks for. [D]
+ * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListStreams.html
+ */
 export const LIST_STREAMS_MAX_STREAMS = 100;
-/** Consumers one ListStreamConsumers call returns at most, whatever MaxResults asks for. [M] https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListStreamConsumers.html */
+/**
+ * Consumers one ListStreamConsumers call returns at most, whatever MaxResults asks for. [M]
+ * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListStreamConsumers.html
+ */
 export const LIST_STREAM_CONSUMERS_MAX_CONSUMERS = 100;
 /**
  * A NextToken (ListShards, ListStreams, ListStreamConsumers) expires this long after it was issued. [D]
@@ -131,11 +164,20 @@ export const NEXT_TOKEN_TTL_MS = 300_000;
  * https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
  */
 export const ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS = 20_000;
-/** The default account shard quota in every other region. [D] https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html */
+/**
+ * The default account shard quota in every other region. [D]
+ * https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
+ */
 export const ACCOUNT_DEFAULT_MAX_SHARDS = 1_000;
-/** The regions with the larger default shard quota. [D] https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html */
+/**
+ * The regions with the larger default shard quota. [D]
+ * https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
+ */
 export const LARGE_SHARD_QUOTA_REGIONS: readonly string[] = Object.freeze(['us-east-1', 'us-west-2', 'eu-west-1']);
-/** The default number of on-demand streams per account. [D] https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html */
+/**
+ * The default number of on-demand streams per account. [D]
+ * https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
+ */
 export const ACCOUNT_DEFAULT_MAX_ON_DEMAND_STREAMS = 50;
 /**
  * The minimum term of MinimumThroughputBillingCommitment once enabled: 24 hours. [M]

@@ -100,7 +100,12 @@ function registry<T extends { readonly [K in keyof T]: EntryFor<K & string> }>(e
  * for the Kinesis method (see KinesisOperations).
  */
 export const OPERATIONS = registry({
-  AddTagsToStream: aws('addTagsToStream', addTagsToStream, structure([streamName, required('Tags', TAG_MAP), streamArn, streamId])),
+  AddTagsToStream: aws('addTagsToStream', addTagsToStream, structure([
+    streamName,
+    required('Tags', TAG_MAP),
+    streamArn,
+    streamId,
+  ])),
   CreateStream: aws('createStream', createStream, structure([
     required('StreamName', STREAM_NAME),
     optional('ShardCount', POSITIVE_INTEGER),
@@ -116,7 +121,13 @@ export const OPERATIONS = registry({
     streamId,
   ])),
   DeleteResourcePolicy: aws('deleteResourcePolicy', deleteResourcePolicy, structure([resourceArn, streamId])),
-  DeleteStream: aws('deleteStream', deleteStream, structure([streamName, optional('EnforceConsumerDeletion', boolean()), streamArn, streamId])),
+  DeleteStream: aws('deleteStream', deleteStream, structure([
+    streamName,
+    optional('EnforceConsumerDeletion',
+    boolean()),
+    streamArn,
+    streamId,
+  ])),
   DeregisterStreamConsumer: aws('deregisterStreamConsumer', deregisterStreamConsumer, structure([
     optional('StreamARN', STREAM_ARN),
     optional('ConsumerName', CONSUMER_NAME),
@@ -138,7 +149,11 @@ export const OPERATIONS = registry({
     optional('ConsumerARN', CONSUMER_ARN),
     streamId,
   ])),
-  DescribeStreamSummary: aws('describeStreamSummary', describeStreamSummary, structure([streamName, streamArn, streamId])),
+  DescribeStreamSummary: aws('describeStreamSummary', describeStreamSummary, structure([
+    streamName,
+    streamArn,
+    streamId,
+  ])),
   DisableEnhancedMonitoring: aws('disableEnhancedMonitoring', disableEnhancedMonitoring, structure([
     streamName,
     required('ShardLevelMetrics', METRICS_NAME_LIST),
@@ -219,15 +234,29 @@ export const OPERATIONS = registry({
     streamArn,
     streamId,
   ])),
-  PutRecords: aws('putRecords', putRecords, structure([required('Records', PUT_RECORDS_REQUEST_ENTRY_LIST), streamName, streamArn, streamId])),
-  PutResourcePolicy: aws('putResourcePolicy', putResourcePolicy, structure([resourceArn, required('Policy', POLICY), streamId])),
+  PutRecords: aws('putRecords', putRecords, structure([
+    required('Records', PUT_RECORDS_REQUEST_ENTRY_LIST),
+    streamName,
+    streamArn,
+    streamId,
+  ])),
+  PutResourcePolicy: aws('putResourcePolicy', putResourcePolicy, structure([
+    resourceArn,
+    required('Policy', POLICY),
+    streamId,
+  ])),
   RegisterStreamConsumer: aws('registerStreamConsumer', registerStreamConsumer, structure([
     required('StreamARN', STREAM_ARN),
     required('ConsumerName', CONSUMER_NAME),
     streamId,
     optional('Tags', TAG_MAP),
   ])),
-  RemoveTagsFromStream: aws('removeTagsFromStream', removeTagsFromStream, structure([streamName, required('TagKeys', TAG_KEY_LIST), streamArn, streamId])),
+  RemoveTagsFromStream: aws('removeTagsFromStream', removeTagsFromStream, structure([
+    streamName,
+    required('TagKeys', TAG_KEY_LIST),
+    streamArn,
+    streamId,
+  ])),
   SplitShard: aws('splitShard', splitShard, structure([
     streamName,
     required('ShardToSplit', SHARD_ID),
@@ -257,9 +286,19 @@ export const OPERATIONS = registry({
     streamId,
   ]), 'event-stream'),
   TagResource: aws('tagResource', tagResource, structure([required('Tags', TAG_MAP), resourceArn, streamId])),
-  UntagResource: aws('untagResource', untagResource, structure([required('TagKeys', TAG_KEY_LIST), resourceArn, streamId])),
-  UpdateAccountSettings: aws('updateAccountSettings', updateAccountSettings, structure([required('MinimumThroughputBillingCommitment', MTBC_INPUT)])),
-  UpdateMaxRecordSize: aws('updateMaxRecordSize', updateMaxRecordSize, structure([streamArn, required('MaxRecordSizeInKiB', MAX_RECORD_SIZE_KIB), streamId])),
+  UntagResource: aws('untagResource', untagResource, structure([
+    required('TagKeys', TAG_KEY_LIST),
+    resourceArn,
+    streamId,
+  ])),
+  UpdateAccountSettings: aws('updateAccountSettings', updateAccountSettings, structure([
+    required('MinimumThroughputBillingCommitment', MTBC_INPUT),
+  ])),
+  UpdateMaxRecordSize: aws('updateMaxRecordSize', updateMaxRecordSize, structure([
+    streamArn,
+    required('MaxRecordSizeInKiB', MAX_RECORD_SIZE_KIB),
+    streamId,
+  ])),
   UpdateShardCount: aws('updateShardCount', updateShardCount, structure([
     streamName,
     required('TargetShardCount', POSITIVE_INTEGER),

@@ -1,4 +1,5 @@
-// The X-Amz-Target header of the JSON 1.1 protocol (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html): `Kinesis_20131202.<Operation>`.
+// The X-Amz-Target header, `Kinesis_20131202.<Operation>`, which names the operation for every codec
+// (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html).
 import { OPERATIONS, type OperationName } from '../operations/registry.js';
 import { UnknownOperationException } from './protocol-errors.js';
 

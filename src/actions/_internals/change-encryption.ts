@@ -23,5 +23,6 @@ export function changeEncryption(
   const nowMs = account.timeline.now();
   const stream = activeStream(account, ref, nowMs);
   if (requestedType !== 'KMS') throw new InvalidArgumentException(msg.encryptionKmsOnly());
-  scheduleChange(account, stream, nowMs, target === 'KMS' ? { kind: 'encryption', type: target, keyId } : { kind: 'encryption', type: target });
+  const change = target === 'KMS' ? { kind: 'encryption', type: target, keyId } as const : { kind: 'encryption', type: target } as const;
+  scheduleChange(account, stream, nowMs, change);
 }

@@ -1,4 +1,5 @@
-// The rules every tag write obeys (https://docs.aws.amazon.com/streams/latest/dev/tagging.html; texts [K]): characters, the reserved prefix, the per-resource limit.
+// The rules every tag write obeys: characters, the reserved prefix, the per-resource limit
+// (https://docs.aws.amazon.com/streams/latest/dev/tagging.html; texts [K]).
 
 import { InvalidArgumentException } from '../../errors/kinesis-error.js';
 import { msg } from '../../errors/messages.js';

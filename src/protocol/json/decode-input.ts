@@ -1,4 +1,5 @@
-// JSON 1.1 request bodies -> in-process inputs, driven by the validator's shape descriptors (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html).
+// JSON 1.1 request bodies -> in-process inputs, driven by the operation's input shape from the service model
+// (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html).
 // The type-mismatch texts are AWS's as kinesalite's AWS-verified tests record them [K].
 import { SerializationException } from '../../errors/kinesis-error.js';
 import { msg } from '../../errors/messages.js';
