@@ -8,6 +8,10 @@ const MAJOR_NAMES = ['unsigned integer', 'negative integer', 'byte string', 'tex
 const BREAK = 0xff;
 const INDEFINITE = 31;
 const TWO_POW_32 = 2 ** 32;
+const KEY_CACHE_MAX_BYTES = 32;
+const KEY_CACHE_SLOTS = 256;
+const keyCacheBytes: (Uint8Array | undefined)[] = new Array(KEY_CACHE_SLOTS);
+const keyCacheStrings: (string | undefined)[] = new Array(KEY_CACHE_SLOTS);
 
 /**
  * Decodes exactly one CBOR data item filling all of `bytes`: integers of every width (a bigint beyond
@@ -139,6 +143,38 @@ class Reader {
     return text;
   }
 
+  /**
+   * A map key through a small cache: documents repeat a few keys thousands of times, and a cached string
+   * is also already internalized, which makes the property store that follows cheaper.
+   */
+  private keyOf(length: number, start: number): string {
+    if (length > KEY_CACHE_MAX_BYTES) return this.textOf(length, start);
+    this.need(length, 'a text string', start);
+    const bytes = this.bytes;
+    const at = this.pos;
+    let hash = length;
+    for (let i = at; i < at + length; i++) hash = (hash * 31 + bytes[i]!) | 0;
+    const slot = (hash >>> 0) & (KEY_CACHE_SLOTS - 1);
+    const cached = keyCacheBytes[slot];
+    if (cached !== undefined && cached.length === length) {
+      let same = true;
+      for (let i = 0; i < length; i++) {
+        if (cached[i] !== bytes[at + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        this.pos += length;
+        return keyCacheStrings[slot]!;
+      }
+    }
+    const key = this.textOf(length, start);
+    keyCacheBytes[slot] = bytes.slice(at, at + length);
+    keyCacheStrings[slot] = key;
+    return key;
+  }
+
   /** The definite-length chunks of an indefinite string, up to the break byte. */
   private chunks(major: number, start: number, take: (length: number, chunkStart: number) => void): void {
     for (;;) {
@@ -216,7 +252,7 @@ class Reader {
       throw new CborError(keyStart, `a map key must be a text string, found a ${MAJOR_NAMES[initial >>> 5]}`);
     }
     const info = initial & 0x1f;
-    const key = info === INDEFINITE ? this.chunkedText(keyStart) : this.textOf(this.length(info, keyStart, 3), keyStart);
+    const key = info === INDEFINITE ? this.chunkedText(keyStart) : this.keyOf(this.length(info, keyStart, 3), keyStart);
     const value = this.item(depth);
     // Assignment to "__proto__" would replace the prototype instead of storing data.
     if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });

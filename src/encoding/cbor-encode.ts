@@ -11,7 +11,7 @@ const INITIAL_BYTES = 64 * 1024;
 // anything larger than this is dropped after use rather than held for the life of the process.
 const RETAINED_MAX_BYTES = 16 * 1024 * 1024;
 // Up to this many UTF-16 units, copying ASCII in JS beats TextEncoder.encodeInto's call cost (measured on Node 20).
-const ASCII_LOOP_MAX_UNITS = 64;
+const ASCII_LOOP_MAX_UNITS = 24;
 
 /**
  * Encodes `value` as one CBOR data item, definite lengths throughout, each head in its shortest form:
@@ -97,6 +97,9 @@ class Writer {
     if (depth >= CBOR_MAX_NESTING) {
       throw new CborError(this.pos, `arrays, maps and tags nest deeper than ${CBOR_MAX_NESTING} levels (or a value contains itself)`);
     }
+    // Plain objects are most of a document: settle them before the chain of class checks.
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto === Object.prototype || proto === null) return this.map(value as Record<string, unknown>, depth);
     if (Array.isArray(value)) {
       this.head(4, value.length);
       for (const element of value) this.item(element, depth + 1);

@@ -25,7 +25,7 @@ const decoder =
 
 // Below this many bytes a JS loop over ASCII beats the native decoder's fixed call cost (measured on Node 20:
 // the keys and short values of a Kinesis document are 4-20 bytes).
-const ASCII_LOOP_MAX_BYTES = 24;
+const ASCII_LOOP_MAX_BYTES = 16;
 
 /**
  * Writes the UTF-8 form of `s` into `destination` (lone surrogates become U+FFFD) and returns the byte count.
