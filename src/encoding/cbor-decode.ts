@@ -5,6 +5,7 @@ import { halfToNumber } from './float16.js';
 import { decodeUtf8Strict } from './native-text.js';
 
 const MAJOR_NAMES = ['unsigned integer', 'negative integer', 'byte string', 'text string', 'array', 'map', 'tag', 'simple value or float'];
+const A_MAJOR = MAJOR_NAMES.map((name) => (/^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`));
 const BREAK = 0xff;
 const INDEFINITE = 31;
 const TWO_POW_32 = 2 ** 32;
@@ -110,7 +111,7 @@ class Reader {
         return high < 0x200000 ? high * TWO_POW_32 + low : this.view.getBigUint64(at);
       }
       case INDEFINITE:
-        throw new CborError(start, `a ${MAJOR_NAMES[this.bytes[start]! >>> 5]} cannot have indefinite length`);
+        throw new CborError(start, `${A_MAJOR[this.bytes[start]! >>> 5]} cannot have indefinite length`);
       default:
         throw new CborError(start, `reserved additional information ${info} in initial byte 0x${hex(this.bytes[start]!)}`);
     }
@@ -122,7 +123,7 @@ class Reader {
     const unit = major === 5 ? 2 : 1; // every map entry takes at least two bytes, every other element one
     const remaining = this.end - this.pos;
     if (typeof n === 'bigint' || n * unit > remaining) {
-      throw new CborError(start, `truncated input: a ${MAJOR_NAMES[major]} declares ${n} ${major < 4 ? 'byte(s)' : 'element(s)'} but only ${remaining} byte(s) remain`);
+      throw new CborError(start, `truncated input: ${A_MAJOR[major]} declares ${n} ${major < 4 ? 'byte(s)' : 'element(s)'} but only ${remaining} byte(s) remain`);
     }
     return n;
   }
@@ -179,7 +180,7 @@ class Reader {
   private chunks(major: number, start: number, take: (length: number, chunkStart: number) => void): void {
     for (;;) {
       const chunkStart = this.pos;
-      const initial = this.byte(`a ${MAJOR_NAMES[major]} chunk or break`);
+      const initial = this.byte(`${A_MAJOR[major]} chunk or break`);
       if (initial === BREAK) return;
       if (initial >>> 5 !== major || (initial & 0x1f) === INDEFINITE) {
         throw new CborError(chunkStart, `an indefinite-length ${MAJOR_NAMES[major]} (from byte ${start}) may only hold definite-length chunks of its own type, found initial byte 0x${hex(initial)}`);
@@ -249,7 +250,7 @@ class Reader {
     const keyStart = this.pos;
     const initial = this.byte('a map key');
     if (initial >>> 5 !== 3) {
-      throw new CborError(keyStart, `a map key must be a text string, found a ${MAJOR_NAMES[initial >>> 5]}`);
+      throw new CborError(keyStart, `a map key must be a text string, found ${A_MAJOR[initial >>> 5]}`);
     }
     const info = initial & 0x1f;
     const key = info === INDEFINITE ? this.chunkedText(keyStart) : this.keyOf(this.length(info, keyStart, 3), keyStart);
