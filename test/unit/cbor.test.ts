@@ -189,6 +189,20 @@ describe('AWS conventions', () => {
     expect(hexOf(encodeCbor(decoded))).toBe('a2695f5f70726f746f5f5fa1617801617902');
   });
 
+  it('gives a map key "constructor" as an own data property', () => {
+    const decoded = decodeCbor(bytes('a16b636f6e7374727563746f7201')) as Record<string, CborValue>;
+    expect(Object.getOwnPropertyDescriptor(decoded, 'constructor')?.value).toBe(1);
+  });
+
+  it('decodes thousands of distinct keys of one length correctly, again and again (map keys are cached)', () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `k${i.toString(36).padStart(3, '0')}`);
+    const document = Object.fromEntries(names.map((name, i) => [name, i]));
+    const encoded = encodeCbor(document);
+    for (let round = 0; round < 3; round++) {
+      expect(Object.entries(decodeCbor(encoded) as Record<string, number>)).toEqual(names.map((name, i) => [name, i]));
+    }
+  });
+
   it('keeps the last value of a repeated map key, as JSON.parse does', () => {
     expect(decodeCbor(bytes('a2616101616102'))).toStrictEqual({ a: 2 });
   });
