@@ -6,8 +6,9 @@ import { CborError, CborTag, decodeCbor, encodeCbor, type CborValue } from '../.
 
 const MAX_UINT64 = 2n ** 64n - 1n;
 
+// toStrictEqual compares objects' "constructor" properties as their classes, so that one key is left to the unit tests.
 const key = fc.oneof(
-  { weight: 8, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
+  { weight: 8, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }).filter((k) => k !== 'constructor') },
   { weight: 1, arbitrary: fc.constantFrom('__proto__', 'toString', 'hasOwnProperty', 'valueOf', '') },
 );
 const tagNumber = fc.oneof(fc.nat({ max: 1000 }), fc.bigInt({ min: 0n, max: MAX_UINT64 }));
@@ -63,7 +64,7 @@ function toOracle(v: unknown): unknown {
 
 /** A cbor2 result in this codec's vocabulary. */
 function fromOracle(v: unknown): unknown {
-  if (v instanceof OracleTag) return new CborTag(v.tag, fromOracle(v.contents) as CborValue);
+  if (v instanceof OracleTag) return new CborTag(v.tag as number | bigint, fromOracle(v.contents) as CborValue);
   if (v instanceof Uint8Array) return new Uint8Array(v);
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(fromOracle);
