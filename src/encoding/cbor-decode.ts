@@ -1,5 +1,6 @@
 /** CBOR (RFC 8949, https://www.rfc-editor.org/rfc/rfc8949.html) decoding of the JSON-like subset AWS's CBOR protocol uses. */
 import { CborError } from './cbor-error.js';
+import { cachedKey } from './cbor-key-cache.js';
 import { CBOR_MAX_NESTING, CborTag, type CborValue } from './cbor-value.js';
 import { halfToNumber } from './float16.js';
 import { decodeUtf8Strict } from './native-text.js';
@@ -9,10 +10,6 @@ const A_MAJOR = MAJOR_NAMES.map((name) => (/^[aeiou]/.test(name) ? `an ${name}` 
 const BREAK = 0xff;
 const INDEFINITE = 31;
 const TWO_POW_32 = 2 ** 32;
-const KEY_CACHE_MAX_BYTES = 32;
-const KEY_CACHE_SLOTS = 256;
-const keyCacheBytes: (Uint8Array | undefined)[] = new Array(KEY_CACHE_SLOTS);
-const keyCacheStrings: (string | undefined)[] = new Array(KEY_CACHE_SLOTS);
 
 /**
  * Decodes exactly one CBOR data item filling all of `bytes`: integers of every width (a bigint beyond
@@ -123,7 +120,8 @@ class Reader {
     const unit = major === 5 ? 2 : 1; // every map entry takes at least two bytes, every other element one
     const remaining = this.end - this.pos;
     if (typeof n === 'bigint' || n * unit > remaining) {
-      throw new CborError(start, `truncated input: ${A_MAJOR[major]} declares ${n} ${major < 4 ? 'byte(s)' : 'element(s)'} but only ${remaining} byte(s) remain`);
+      const unitName = major < 4 ? 'byte(s)' : 'element(s)';
+      throw new CborError(start, `truncated input: ${A_MAJOR[major]} declares ${n} ${unitName} but only ${remaining} byte(s) remain`);
     }
     return n;
   }
@@ -144,35 +142,11 @@ class Reader {
     return text;
   }
 
-  /**
-   * A map key through a small cache: documents repeat a few keys thousands of times, and a cached string
-   * is also already internalized, which makes the property store that follows cheaper.
-   */
   private keyOf(length: number, start: number): string {
-    if (length > KEY_CACHE_MAX_BYTES) return this.textOf(length, start);
     this.need(length, 'a text string', start);
-    const bytes = this.bytes;
     const at = this.pos;
-    let hash = length;
-    for (let i = at; i < at + length; i++) hash = (hash * 31 + bytes[i]!) | 0;
-    const slot = (hash >>> 0) & (KEY_CACHE_SLOTS - 1);
-    const cached = keyCacheBytes[slot];
-    if (cached !== undefined && cached.length === length) {
-      let same = true;
-      for (let i = 0; i < length; i++) {
-        if (cached[i] !== bytes[at + i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) {
-        this.pos += length;
-        return keyCacheStrings[slot]!;
-      }
-    }
-    const key = this.textOf(length, start);
-    keyCacheBytes[slot] = bytes.slice(at, at + length);
-    keyCacheStrings[slot] = key;
+    const key = cachedKey(this.bytes, at, length, () => this.textOf(length, start));
+    this.pos = at + length;
     return key;
   }
 
@@ -183,7 +157,11 @@ class Reader {
       const initial = this.byte(`${A_MAJOR[major]} chunk or break`);
       if (initial === BREAK) return;
       if (initial >>> 5 !== major || (initial & 0x1f) === INDEFINITE) {
-        throw new CborError(chunkStart, `an indefinite-length ${MAJOR_NAMES[major]} (from byte ${start}) may only hold definite-length chunks of its own type, found initial byte 0x${hex(initial)}`);
+        throw new CborError(
+          chunkStart,
+          `an indefinite-length ${MAJOR_NAMES[major]} (from byte ${start}) may only hold definite-length chunks ` +
+            `of its own type, found initial byte 0x${hex(initial)}`,
+        );
       }
       take(this.length(initial & 0x1f, chunkStart, major), chunkStart);
     }
@@ -256,8 +234,11 @@ class Reader {
     const key = info === INDEFINITE ? this.chunkedText(keyStart) : this.keyOf(this.length(info, keyStart, 3), keyStart);
     const value = this.item(depth);
     // Assignment to "__proto__" would replace the prototype instead of storing data.
-    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-    else out[key] = value;
+    if (key === '__proto__') {
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    } else {
+      out[key] = value;
+    }
   }
 
   /** Consumes a break byte if one is next; a missing break at the end of input is truncation. */
@@ -297,7 +278,8 @@ class Reader {
         this.need(1, 'a simple value', start);
         throw new CborError(start, `unsupported simple value ${this.bytes[at]}`);
       default:
-        throw new CborError(start, info < 20 ? `unsupported simple value ${info}` : `reserved additional information ${info} in initial byte 0x${hex(this.bytes[start]!)}`);
+        if (info < 20) throw new CborError(start, `unsupported simple value ${info}`);
+        throw new CborError(start, `reserved additional information ${info} in initial byte 0x${hex(this.bytes[start]!)}`);
     }
   }
 }

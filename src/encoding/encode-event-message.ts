@@ -23,10 +23,12 @@ export function encodeEventMessage(message: EventMessage): Uint8Array {
   const headers = encodeEventHeaders(message.headers);
   const payload = message.payload;
   if (headers.length > EVENT_STREAM_MAX_HEADERS_BYTES) {
-    throw new EventStreamError(12, `the headers take ${headers.length} bytes; the limit is ${EVENT_STREAM_MAX_HEADERS_BYTES}`);
+    const problem = `the headers take ${headers.length} bytes; the limit is ${EVENT_STREAM_MAX_HEADERS_BYTES}`;
+    throw new EventStreamError(12, problem);
   }
   if (payload.length > EVENT_STREAM_MAX_PAYLOAD_BYTES) {
-    throw new EventStreamError(12 + headers.length, `the payload takes ${payload.length} bytes; the limit is ${EVENT_STREAM_MAX_PAYLOAD_BYTES}`);
+    const problem = `the payload takes ${payload.length} bytes; the limit is ${EVENT_STREAM_MAX_PAYLOAD_BYTES}`;
+    throw new EventStreamError(12 + headers.length, problem);
   }
   const total = EVENT_STREAM_OVERHEAD_BYTES + headers.length + payload.length;
   const out = new Uint8Array(total);

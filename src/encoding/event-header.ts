@@ -28,7 +28,10 @@ const FIXED_SIZES = [0, 0, 1, 2, 4, 8, -1, -1, 8, 16]; // value bytes after the 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
-/** The encoded headers section for `headers`, in their own-key order. @throws EventStreamError for a value the format cannot carry */
+/**
+ * The encoded headers section for `headers`, in their own-key order.
+ * @throws EventStreamError for a name or value the format cannot carry
+ */
 export function encodeEventHeaders(headers: EventHeaders): Uint8Array {
   const parts: Uint8Array[] = [];
   let total = 0;
@@ -113,7 +116,8 @@ function encodeHeader(name: string, header: EventHeaderValue, offset: number): U
 function int64(value: unknown, type: string, fail: (problem: string) => never): bigint {
   if (typeof value === 'bigint' && value >= INT64_MIN && value <= INT64_MAX) return value;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
-  return fail(`a ${type} header must be a safe integer${type === 'long' ? ' or a 64-bit bigint' : ' (epoch milliseconds)'}, got ${String(value)}`);
+  const expected = type === 'long' ? 'a safe integer or a 64-bit bigint' : 'a safe integer (epoch milliseconds)';
+  return fail(`a ${type} header must be ${expected}, got ${String(value)}`);
 }
 
 /**

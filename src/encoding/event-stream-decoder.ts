@@ -80,7 +80,8 @@ export class EventStreamDecoder {
     if (this.failure !== undefined) throw this.failure;
     if (this.buffered > 0) {
       const expected = this.messageLength > 0 ? `of ${this.messageLength}` : 'of a prelude needing 12';
-      this.failure = new EventStreamError(this.streamOffset, `the stream ended inside a message: ${this.buffered} byte(s) received ${expected}`);
+      const problem = `the stream ended inside a message: ${this.buffered} byte(s) received ${expected}`;
+      this.failure = new EventStreamError(this.streamOffset, problem);
       throw this.failure;
     }
   }
@@ -186,7 +187,8 @@ function decodeFramed(bytes: Uint8Array, owned: boolean, streamOffset: number): 
   const expectedCrc = view.getUint32(total - 4);
   const actualCrc = crc32(bytes.subarray(0, total - 4));
   if (actualCrc !== expectedCrc) {
-    throw new EventStreamError(streamOffset + total - 4, `message CRC mismatch: the message says 0x${hex32(expectedCrc)}, its bytes give 0x${hex32(actualCrc)}`);
+    const problem = `message CRC mismatch: the message says 0x${hex32(expectedCrc)}, its bytes give 0x${hex32(actualCrc)}`;
+    throw new EventStreamError(streamOffset + total - 4, problem);
   }
   const headersEnd = PRELUDE_BYTES + view.getUint32(4);
   const headers = decodeEventHeaders(bytes, PRELUDE_BYTES, headersEnd, streamOffset);

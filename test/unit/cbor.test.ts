@@ -316,6 +316,20 @@ describe('encodeCbor refusals', () => {
     expect(decodeCbor(encodeCbor(value))).toStrictEqual({ inner: bytes('820102') });
   });
 
+  it('gives every text length its shortest head, whichever path wrote the bytes', () => {
+    // The head is sized before the UTF-8 length is known, then closed up: probe each side of each head size.
+    const lengths = [0, 23, 24, 25, 85, 86, 255, 256, 21_845, 21_846, 65_535, 65_536];
+    for (const n of lengths) {
+      for (const s of ['a'.repeat(n), 'é'.repeat(n >> 1) + 'a'.repeat(n & 1), '€'.repeat(Math.floor(n / 3))]) {
+        const encoded = encodeCbor(s);
+        const utf8Length = utf8(s).length;
+        const head = utf8Length < 24 ? 1 : utf8Length < 256 ? 2 : utf8Length < 65_536 ? 3 : 5;
+        expect(encoded.length).toBe(head + utf8Length);
+        expect(decodeCbor(encoded)).toBe(s);
+      }
+    }
+  });
+
   it('grows past its initial buffer and returns exactly the bytes written', () => {
     const big = new Uint8Array(300_000).fill(7);
     const encoded = encodeCbor([big, 'é'.repeat(70_000)]);
