@@ -157,6 +157,8 @@ describe('event stream against the AWS SDK v3 codec (@smithy/core)', () => {
   it('the SDK decodes what this encoder writes', () => {
     fc.assert(
       fc.property(message, (m) => {
+        // The SDK's header parser assigns by name, so a header named "__proto__" never reaches its output.
+        fc.pre(!Object.hasOwn(m.headers, '__proto__'));
         expect(oracleDecode(encodeEventMessage(m))).toStrictEqual(expectedBack(m));
       }),
     );
