@@ -5,7 +5,7 @@
 
 import { Account } from './model/account.js';
 import { resolveOptions, type KinesisOptions } from './options.js';
-import { OPERATIONS, type InputOf, type KinesisOperations, type OutputOf, type ServedOperationName } from './operations/registry.js';
+import { OPERATIONS, type KinesisOperations } from './operations/registry.js';
 import type { ServedOperation } from './operations/operation.js';
 import { validateInput } from './validation/validate.js';
 import type { EmptyOutput } from './api-types/common.js';
@@ -57,11 +57,12 @@ export class Kinesis {
     this.#account = new Account(resolveOptions(options));
   }
 
-  /** Validates `input` against the operation's input shape, then runs its action on the account. */
-  #run<K extends ServedOperationName>(operation: K, input: InputOf<K>): OutputOf<K> {
-    // One cast: TypeScript cannot follow the registry's per-key types through a generic key.
-    const served = OPERATIONS[operation] as unknown as ServedOperation<string, InputOf<K>, OutputOf<K>>;
-    return served.action(this.#account, validateInput(served.input, input));
+  /**
+   * Validates `input` against the operation's input shape, then runs its action on the account. Each method
+   * passes its own registry entry (frozen, so V8 folds it to a constant and calls the action directly).
+   */
+  #run<I, O>(operation: ServedOperation<string, I, O>, input: I): O {
+    return operation.action(this.#account, validateInput(operation.input, input));
   }
 
   /** The account ID this engine serves. */
@@ -76,42 +77,42 @@ export class Kinesis {
 
   /** @throws ResourceInUseException, LimitExceededException, InvalidArgumentException, ValidationException */
   createStream(input: CreateStreamInput): EmptyOutput {
-    return this.#run('CreateStream', input);
+    return this.#run(OPERATIONS.CreateStream, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   deleteStream(input: DeleteStreamInput): EmptyOutput {
-    return this.#run('DeleteStream', input);
+    return this.#run(OPERATIONS.DeleteStream, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   describeStream(input: DescribeStreamInput): DescribeStreamOutput {
-    return this.#run('DescribeStream', input);
+    return this.#run(OPERATIONS.DescribeStream, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   describeStreamSummary(input: DescribeStreamSummaryInput): DescribeStreamSummaryOutput {
-    return this.#run('DescribeStreamSummary', input);
+    return this.#run(OPERATIONS.DescribeStreamSummary, input);
   }
 
   /** @throws ExpiredNextTokenException, InvalidArgumentException, ValidationException */
   listStreams(input: ListStreamsInput = {}): ListStreamsOutput {
-    return this.#run('ListStreams', input);
+    return this.#run(OPERATIONS.ListStreams, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, ExpiredNextTokenException, InvalidArgumentException, ValidationException */
   listShards(input: ListShardsInput): ListShardsOutput {
-    return this.#run('ListShards', input);
+    return this.#run(OPERATIONS.ListShards, input);
   }
 
   /** @throws ValidationException */
   describeLimits(input: DescribeLimitsInput = {}): DescribeLimitsOutput {
-    return this.#run('DescribeLimits', input);
+    return this.#run(OPERATIONS.DescribeLimits, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException, ProvisionedThroughputExceededException (with throughputLimits) */
   putRecord(input: PutRecordInput): PutRecordOutput {
-    return this.#run('PutRecord', input);
+    return this.#run(OPERATIONS.PutRecord, input);
   }
 
   /**
@@ -119,12 +120,12 @@ export class Kinesis {
    * @throws ResourceNotFoundException, InvalidArgumentException, ValidationException
    */
   putRecords(input: PutRecordsInput): PutRecordsOutput {
-    return this.#run('PutRecords', input);
+    return this.#run(OPERATIONS.PutRecords, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException, ProvisionedThroughputExceededException (with throughputLimits) */
   getShardIterator(input: GetShardIteratorInput): GetShardIteratorOutput {
-    return this.#run('GetShardIterator', input);
+    return this.#run(OPERATIONS.GetShardIterator, input);
   }
 
   /**
@@ -132,142 +133,142 @@ export class Kinesis {
    * ProvisionedThroughputExceededException (with throughputLimits)
    */
   getRecords(input: GetRecordsInput): GetRecordsOutput {
-    return this.#run('GetRecords', input);
+    return this.#run(OPERATIONS.GetRecords, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   addTagsToStream(input: AddTagsToStreamInput): EmptyOutput {
-    return this.#run('AddTagsToStream', input);
+    return this.#run(OPERATIONS.AddTagsToStream, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   removeTagsFromStream(input: RemoveTagsFromStreamInput): EmptyOutput {
-    return this.#run('RemoveTagsFromStream', input);
+    return this.#run(OPERATIONS.RemoveTagsFromStream, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   listTagsForStream(input: ListTagsForStreamInput): ListTagsForStreamOutput {
-    return this.#run('ListTagsForStream', input);
+    return this.#run(OPERATIONS.ListTagsForStream, input);
   }
 
   /** Tags a stream or consumer by ARN. @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   tagResource(input: TagResourceInput): EmptyOutput {
-    return this.#run('TagResource', input);
+    return this.#run(OPERATIONS.TagResource, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   untagResource(input: UntagResourceInput): EmptyOutput {
-    return this.#run('UntagResource', input);
+    return this.#run(OPERATIONS.UntagResource, input);
   }
 
   /** @throws ResourceNotFoundException, ValidationException */
   listTagsForResource(input: ListTagsForResourceInput): ListTagsForResourceOutput {
-    return this.#run('ListTagsForResource', input);
+    return this.#run(OPERATIONS.ListTagsForResource, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   startStreamEncryption(input: StartStreamEncryptionInput): EmptyOutput {
-    return this.#run('StartStreamEncryption', input);
+    return this.#run(OPERATIONS.StartStreamEncryption, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   stopStreamEncryption(input: StopStreamEncryptionInput): EmptyOutput {
-    return this.#run('StopStreamEncryption', input);
+    return this.#run(OPERATIONS.StopStreamEncryption, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   enableEnhancedMonitoring(input: EnableEnhancedMonitoringInput): EnhancedMonitoringOutput {
-    return this.#run('EnableEnhancedMonitoring', input);
+    return this.#run(OPERATIONS.EnableEnhancedMonitoring, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   disableEnhancedMonitoring(input: DisableEnhancedMonitoringInput): EnhancedMonitoringOutput {
-    return this.#run('DisableEnhancedMonitoring', input);
+    return this.#run(OPERATIONS.DisableEnhancedMonitoring, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException, InvalidArgumentException, ValidationException */
   registerStreamConsumer(input: RegisterStreamConsumerInput): RegisterStreamConsumerOutput {
-    return this.#run('RegisterStreamConsumer', input);
+    return this.#run(OPERATIONS.RegisterStreamConsumer, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   deregisterStreamConsumer(input: DeregisterStreamConsumerInput): EmptyOutput {
-    return this.#run('DeregisterStreamConsumer', input);
+    return this.#run(OPERATIONS.DeregisterStreamConsumer, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   describeStreamConsumer(input: DescribeStreamConsumerInput): DescribeStreamConsumerOutput {
-    return this.#run('DescribeStreamConsumer', input);
+    return this.#run(OPERATIONS.DescribeStreamConsumer, input);
   }
 
   /** @throws ResourceNotFoundException, ExpiredNextTokenException, InvalidArgumentException, ValidationException */
   listStreamConsumers(input: ListStreamConsumersInput): ListStreamConsumersOutput {
-    return this.#run('ListStreamConsumers', input);
+    return this.#run(OPERATIONS.ListStreamConsumers, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException, ValidationException */
   updateStreamMode(input: UpdateStreamModeInput): EmptyOutput {
-    return this.#run('UpdateStreamMode', input);
+    return this.#run(OPERATIONS.UpdateStreamMode, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
   updateStreamWarmThroughput(input: UpdateStreamWarmThroughputInput): UpdateStreamWarmThroughputOutput {
-    return this.#run('UpdateStreamWarmThroughput', input);
+    return this.#run(OPERATIONS.UpdateStreamWarmThroughput, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   updateMaxRecordSize(input: UpdateMaxRecordSizeInput): EmptyOutput {
-    return this.#run('UpdateMaxRecordSize', input);
+    return this.#run(OPERATIONS.UpdateMaxRecordSize, input);
   }
 
   /** @throws ValidationException */
   describeAccountSettings(input: DescribeAccountSettingsInput = {}): DescribeAccountSettingsOutput {
-    return this.#run('DescribeAccountSettings', input);
+    return this.#run(OPERATIONS.DescribeAccountSettings, input);
   }
 
   /** @throws ValidationException */
   updateAccountSettings(input: UpdateAccountSettingsInput): UpdateAccountSettingsOutput {
-    return this.#run('UpdateAccountSettings', input);
+    return this.#run(OPERATIONS.UpdateAccountSettings, input);
   }
 
   /** Attaches a policy to a stream or consumer. @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   putResourcePolicy(input: PutResourcePolicyInput): EmptyOutput {
-    return this.#run('PutResourcePolicy', input);
+    return this.#run(OPERATIONS.PutResourcePolicy, input);
   }
 
   /** @throws ResourceNotFoundException, ValidationException */
   getResourcePolicy(input: GetResourcePolicyInput): GetResourcePolicyOutput {
-    return this.#run('GetResourcePolicy', input);
+    return this.#run(OPERATIONS.GetResourcePolicy, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, ValidationException */
   deleteResourcePolicy(input: DeleteResourcePolicyInput): EmptyOutput {
-    return this.#run('DeleteResourcePolicy', input);
+    return this.#run(OPERATIONS.DeleteResourcePolicy, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
   splitShard(input: SplitShardInput): EmptyOutput {
-    return this.#run('SplitShard', input);
+    return this.#run(OPERATIONS.SplitShard, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   mergeShards(input: MergeShardsInput): EmptyOutput {
-    return this.#run('MergeShards', input);
+    return this.#run(OPERATIONS.MergeShards, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
   updateShardCount(input: UpdateShardCountInput): UpdateShardCountOutput {
-    return this.#run('UpdateShardCount', input);
+    return this.#run(OPERATIONS.UpdateShardCount, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   increaseStreamRetentionPeriod(input: IncreaseStreamRetentionPeriodInput): EmptyOutput {
-    return this.#run('IncreaseStreamRetentionPeriod', input);
+    return this.#run(OPERATIONS.IncreaseStreamRetentionPeriod, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   decreaseStreamRetentionPeriod(input: DecreaseStreamRetentionPeriodInput): EmptyOutput {
-    return this.#run('DecreaseStreamRetentionPeriod', input);
+    return this.#run(OPERATIONS.DecreaseStreamRetentionPeriod, input);
   }
 
   /**
@@ -277,7 +278,7 @@ export class Kinesis {
    * @throws ResourceNotFoundException, InvalidArgumentException, ValidationException
    */
   describeShardGraph(input: DescribeShardGraphInput): DescribeShardGraphOutput {
-    return this.#run('DescribeShardGraph', input);
+    return this.#run(OPERATIONS.DescribeShardGraph, input);
   }
 }
 

@@ -30,7 +30,7 @@ export interface UnservedOperation {
 
 /** An AWS operation with one output per call. */
 export function aws<M extends string, I, O>(method: M, action: (account: Account, input: I) => O, input: Shape): ServedOperation<M, I, O> {
-  return { input, action, method, exposure: 'aws', response: 'single' };
+  return Object.freeze({ input, action, method, exposure: 'aws', response: 'single' });
 }
 
 /** A kinesim extension: on the Kinesis class, never on the wire. */
@@ -39,7 +39,7 @@ export function extension<M extends string, I, O>(
   action: (account: Account, input: I) => O,
   input: Shape,
 ): ServedOperation<M, I, O> {
-  return { input, action, method, exposure: 'extension', response: 'single' };
+  return Object.freeze({ input, action, method, exposure: 'extension', response: 'single' });
 }
 
 /** An AWS operation kinesim does not serve yet; its input is modelled so the wire reads requests for it like AWS. */

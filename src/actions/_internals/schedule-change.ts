@@ -14,7 +14,7 @@ export type ChangeRequest = PendingChange extends infer C ? (C extends PendingCh
  */
 export function scheduleChange(account: Account, stream: Stream, nowMs: number, change: ChangeRequest): void {
   const dueAtMs = nowMs + account.updateStreamDelayMs;
-  stream.pending = { ...change, dueAtMs } as PendingChange;
+  stream.pending = Object.assign({ dueAtMs }, change) as PendingChange;
   account.timeline.schedule(dueAtMs);
   account.timeline.settle();
 }
