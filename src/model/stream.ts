@@ -176,7 +176,8 @@ export class Stream {
    */
   releaseExpired(shard: Shard, nowMs: number): void {
     const log = shard.log;
-    log.dropBefore(this.isExpired(shard, nowMs) ? log.length : this.trimHorizon(shard, nowMs));
+    if (this.isExpired(shard, nowMs)) log.dropBefore(log.length);
+    else if (log.hasWholeSegmentThrough(this.cutoffMs(nowMs))) log.dropBefore(this.trimHorizon(shard, nowMs));
   }
 
   /** Frees the memory of every expired shard (listings call it: they are where expired shards disappear). */

@@ -44,7 +44,7 @@ export function extension<M extends string, I, O>(
 
 /** An AWS operation kinesim does not serve yet; its input is modelled so the wire reads requests for it like AWS. */
 export function unserved(input: Shape, response: ResponseKind): UnservedOperation {
-  return { input, action: undefined, method: undefined, exposure: 'aws', response };
+  return Object.freeze({ input, action: undefined, method: undefined, exposure: 'aws', response });
 }
 
 /** What one registry entry must be for operation K: served by the method named like K, lower-first, or unserved. */
