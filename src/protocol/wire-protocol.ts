@@ -5,7 +5,8 @@
 import { KinesisError } from '../errors/kinesis-error.js';
 import type { Kinesis } from '../kinesis.js';
 import { dispatch } from './dispatch.js';
-import { routeHttpRequest, type HttpRequest } from './http-edge.js';
+import type { Codec } from './codec.js';
+import { codecMap, DEFAULT_CODECS, routeHttpRequest, type HttpRequest } from './http-edge.js';
 import { JSON_CODEC } from './json/json-codec.js';
 import { operationFromTarget } from './operation-target.js';
 import { RequestIdSequence } from './request-id.js';
@@ -14,13 +15,23 @@ import { errorResponse, textResponse, wireResponse, type WireRequest, type WireR
 // What AWS sends for its own failures (a kinesim bug, here).
 const INTERNAL_FAILURE = '{"__type":"InternalFailure"}';
 
+export interface WireProtocolOptions {
+  /**
+   * The codecs HTTP requests are served in, by content type; default JSON 1.1 and CBOR 1.1. A server may pass
+   * faster implementations of the same formats (Node's base64, say) while the core stays portable.
+   */
+  readonly codecs?: Iterable<Codec>;
+}
+
 /** Serves one engine. It alone issues request IDs, counting up per instance so runs are reproducible. */
 export class WireProtocol {
   readonly #kinesis: Kinesis;
   readonly #requestIds = new RequestIdSequence();
+  readonly #codecs: ReadonlyMap<string, Codec>;
 
-  constructor(kinesis: Kinesis) {
+  constructor(kinesis: Kinesis, options: WireProtocolOptions = {}) {
     this.#kinesis = kinesis;
+    this.#codecs = options.codecs === undefined ? DEFAULT_CODECS : codecMap(options.codecs);
   }
 
   /**
@@ -37,7 +48,7 @@ export class WireProtocol {
    * http-edge.ts) before the operation. Engine bugs propagate, as from `handle`.
    */
   handleHttp(request: HttpRequest): WireResponse {
-    return this.#stamped(routeHttpRequest(request, (wire) => this.#answer(wire)));
+    return this.#stamped(routeHttpRequest(request, (wire) => this.#answer(wire), this.#codecs));
   }
 
   /** The answer to a request body too large to read (413, empty). */
