@@ -78,8 +78,9 @@ function headerError(header: string, headers: SignedRequest['headers']): Kinesis
   if (!amzDate && !headers['date']) missing += authText.headerRequiresDate;
   if (missing !== '') return incomplete(missing + authText.headerEcho(header));
   if (amzDate && !ISO_BASIC.test(amzDate)) return incomplete(authText.dateFormat(amzDate));
+  // Over HTTP/2 the SDKs sign `:authority`, which AWS accepts in place of `host` (it serves them over HTTP/2).
   const signed = params.get('SignedHeaders')!.toLowerCase().split(';');
-  if (!signed.includes('host')) return new KinesisError('InvalidSignatureException', authText.hostUnsigned, 'client', SCOPE_STATUS);
+  if (!signed.includes('host') && !signed.includes(':authority')) return new KinesisError('InvalidSignatureException', authText.hostUnsigned, 'client', SCOPE_STATUS);
   if (algorithm !== ALGORITHM) {
     return algorithm.startsWith('AWS4-')
       ? incomplete(authText.algorithm(algorithm))

@@ -104,7 +104,7 @@ function withCors(response: WireResponse, request: HttpRequest, isPreflight: boo
 }
 
 /** `   application/x-amz-json-1.1   ;whatever` -> `application/x-amz-json-1.1` (parameters and spaces ignored [K]). */
-function mediaType(header: string | undefined): string {
+export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim();
 }
 

@@ -6,7 +6,7 @@ import { KinesisError } from '../errors/kinesis-error.js';
 import type { Kinesis } from '../kinesis.js';
 import { dispatch } from './dispatch.js';
 import type { Codec } from './codec.js';
-import { codecMap, DEFAULT_CODECS, routeHttpRequest, type HttpRequest } from './http-edge.js';
+import { codecMap, DEFAULT_CODECS, mediaType, routeHttpRequest, type HttpRequest } from './http-edge.js';
 import { JSON_CODEC } from './json/json-codec.js';
 import { operationFromTarget } from './operation-target.js';
 import { RequestIdSequence } from './request-id.js';
@@ -14,6 +14,7 @@ import { errorResponse, textResponse, wireResponse, type WireRequest, type WireR
 
 // What AWS sends for its own failures (a kinesim bug, here).
 const INTERNAL_FAILURE = '{"__type":"InternalFailure"}';
+const SERVICE_UNAVAILABLE = 'The request has failed due to a temporary failure of the server.';
 
 export interface WireProtocolOptions {
   /**
@@ -56,11 +57,33 @@ export class WireProtocol {
     return this.#stamped(wireResponse(413, new Uint8Array(0)));
   }
 
-  /** The answer AWS gives for its own failures, for a request that met a bug in kinesim (500 InternalFailure). */
-  internalFailure(): WireResponse {
-    const response = textResponse(500, INTERNAL_FAILURE, JSON_CODEC.contentType);
-    response.headers['x-amzn-errortype'] = 'InternalFailure';
-    return this.#stamped(response);
+  /**
+   * The answer to a request refused because the server holds too many request bytes already: 503
+   * ServiceUnavailable, which every SDK retries, in the format of `contentType` (JSON unless a served codec's).
+   * [U] When AWS sheds load this way is not public; the text is the AWS common-errors description
+   * (https://docs.aws.amazon.com/kinesis/latest/APIReference/CommonErrors.html).
+   */
+  serviceUnavailable(contentType: string | undefined): WireResponse {
+    const error = new KinesisError('ServiceUnavailable', SERVICE_UNAVAILABLE, 'server', 503);
+    return this.#stamped(errorResponse(this.#codecFor(contentType), error));
+  }
+
+  /**
+   * The answer AWS gives for its own failures, for a request that met a bug in kinesim: 500
+   * `{"__type":"InternalFailure"}` [K], in CBOR for a CBOR request.
+   */
+  internalFailure(contentType?: string): WireResponse {
+    const codec = this.#codecFor(contentType);
+    if (codec.contentType === JSON_CODEC.contentType) {
+      const response = textResponse(500, INTERNAL_FAILURE, JSON_CODEC.contentType);
+      response.headers['x-amzn-errortype'] = 'InternalFailure';
+      return this.#stamped(response);
+    }
+    return this.#stamped(errorResponse(codec, new KinesisError('InternalFailure', '', 'server', 500)));
+  }
+
+  #codecFor(contentType: string | undefined): Codec {
+    return this.#codecs.get(mediaType(contentType)) ?? this.#codecs.get(JSON_CODEC.contentType) ?? JSON_CODEC;
   }
 
   #answer(request: WireRequest): WireResponse {

@@ -79,6 +79,7 @@ describe('authorizationError', () => {
       message: "'Host' must be a 'SignedHeader' in the AWS Authorization.",
       status: 403,
     });
+    expect(check(GOOD.replace('SignedHeaders=host;', 'SignedHeaders=:authority;'))).toBeUndefined();
     expect(check(GOOD.replace('AWS4-HMAC-SHA256', 'AWS4-HMAC-SHA25'))).toEqual(
       incomplete("Unsupported AWS 'algorithm': 'AWS4-HMAC-SHA25' (only AWS4-HMAC-SHA256 for now). "),
     );
