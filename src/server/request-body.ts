@@ -16,13 +16,14 @@ export type IncomingRequest = Readable & { readonly headers: Readonly<Record<str
 /**
  * Collects `request`'s body and calls `done` once it has all arrived. A body over the size cap, or one the pool
  * cannot hold, is still read to its end (its bytes dropped as they come), so the answer reaches a client that is
- * still sending. A request not whole within `requestTimeoutMs` is destroyed and `done` is never called; nor is it
- * when the client goes away first. Bytes are taken from the pool as declared (Content-Length) or as they come.
+ * still sending. A request not whole within `requestTimeoutMs` is dropped with `abort` and `done` is never called;
+ * nor is it when the client goes away first. Bytes are taken from the pool as declared (Content-Length) or as they come.
  */
 export function readRequestBody(
   request: IncomingRequest,
   limits: ServerLimits,
   budget: ByteBudget,
+  abort: () => void,
   done: (outcome: BodyOutcome) => void,
 ): void {
   let chunks: Buffer[] = [];
@@ -47,7 +48,7 @@ export function readRequestBody(
   }
   const deadline = setTimeout(() => {
     release();
-    request.destroy();
+    abort();
   }, limits.requestTimeoutMs);
   request.on('data', (chunk: Buffer) => {
     if (refused !== undefined) return;

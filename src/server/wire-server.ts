@@ -2,7 +2,7 @@
 // with ALPN), request bodies read under the server's limits, answers (whole or event streams) written back. What a
 // request is answered is the answerer's business (WireProtocol); this file only moves bytes and enforces limits.
 import { createServer as createHttp1Server, type IncomingMessage } from 'node:http';
-import { createServer as createHttp2Server, type Http2ServerRequest, type Http2Session } from 'node:http2';
+import { constants as http2Constants, createServer as createHttp2Server, type Http2ServerRequest, type Http2Session } from 'node:http2';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import type { HttpRequest } from '../protocol/http-edge.js';
@@ -80,7 +80,7 @@ export function startWireServer(answerer: HttpAnswerer, options: WireServerOptio
   const handle = (request: IncomingMessage | Http2ServerRequest, response: OutgoingResponse): void => {
     const startedMs = performance.now();
     if (closing && 'shouldKeepAlive' in response) response.shouldKeepAlive = false;
-    readRequestBody(request, limits, budget, (outcome) => {
+    readRequestBody(request, limits, budget, () => abort(request), (outcome) => {
       const answer = answerFor(answerer, request, outcome);
       if (!(request.method === 'OPTIONS' && request.headers.origin !== undefined)) answer.headers['x-amz-id-2'] = ids.next();
       const stream = sendResponse(response, answer, limits.eventPollIntervalMs, () => {
@@ -139,7 +139,8 @@ export function startWireServer(answerer: HttpAnswerer, options: WireServerOptio
     for (const stream of [...streams]) stream.stop();
     http1.close(() => {});
     for (const session of sessions) session.close();
-    if (graceMs > 0) await allClosed(sockets, graceMs);
+    // Connections that finish their request while closing go idle; they are closed as they do.
+    if (graceMs > 0) await allClosed(sockets, graceMs, () => http1.closeIdleConnections());
     http1.closeAllConnections();
     for (const session of sessions) session.destroy();
     for (const socket of sockets) socket.destroy();
@@ -157,6 +158,12 @@ export function startWireServer(answerer: HttpAnswerer, options: WireServerOptio
       resolve({ url: `${scheme}://${urlHost}:${port}`, port, host, close });
     });
   });
+}
+
+/** Drops a request: its HTTP/2 stream is reset (the connection's other streams go on), an HTTP/1.1 connection closed. */
+function abort(request: IncomingMessage | Http2ServerRequest): void {
+  if ('stream' in request) request.stream.close(http2Constants.NGHTTP2_CANCEL);
+  else request.socket.destroy();
 }
 
 function answerFor(answerer: HttpAnswerer, request: IncomingMessage | Http2ServerRequest, outcome: BodyOutcome): WireResponse {
@@ -186,10 +193,13 @@ function watchSession(session: Http2Session, sessions: Set<Http2Session>, limits
   session.once('connect', () => session.setLocalWindowSize(HTTP2_WINDOW_BYTES));
 }
 
-function allClosed(sockets: Set<Socket>, graceMs: number): Promise<void> {
+function allClosed(sockets: Set<Socket>, graceMs: number, tidy: () => void): Promise<void> {
   return new Promise((resolve) => {
     const deadline = setTimeout(finish, graceMs);
-    const poll = setInterval(() => sockets.size === 0 && finish(), 10);
+    const poll = setInterval(() => {
+      tidy();
+      if (sockets.size === 0) finish();
+    }, 10);
     function finish(): void {
       clearTimeout(deadline);
       clearInterval(poll);
