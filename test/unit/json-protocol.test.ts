@@ -11,7 +11,9 @@ import {
 import { decodeInput } from '../../src/protocol/json/decode-input.js';
 import { decodeUtf8, decodeUtf8Manually } from '../../src/encoding/utf8-decode.js';
 import { encodeError } from '../../src/protocol/json/encode-error.js';
-import { encodeOutput } from '../../src/protocol/json/encode-output.js';
+import { encodeOutput as encodeOutputBytes } from '../../src/protocol/json/encode-output.js';
+
+const encodeOutput = (output: unknown) => new TextDecoder().decode(encodeOutputBytes(output));
 import type { WireResponse } from '../../src/protocol/wire-message.js';
 import { WireProtocol } from '../../src/protocol/wire-protocol.js';
 import { operationFromTarget } from '../../src/protocol/operation-target.js';
