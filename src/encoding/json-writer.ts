@@ -20,10 +20,12 @@ for (let c = 0x20; c < 0x7f; c++) PLAIN[c] = c === 0x22 || c === 0x5c ? 0 : 1;
 /**
  * The UTF-8 bytes of `JSON.stringify(value)` where Uint8Arrays are written as padded base64 strings and Dates as
  * epoch seconds with millisecond precision (`1700000000.123`), an invalid Date as null. Members whose value is
- * undefined (or a function) are left out, and undefined in arrays is null, as JSON.stringify does.
+ * undefined (or a function) are left out, undefined in arrays is null, and undefined itself is no bytes at all, as
+ * JSON.stringify does.
  * @throws TypeError for a bigint or a cycle (as JSON.stringify would).
  */
 export function writeJson(value: unknown): Uint8Array {
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return new Uint8Array(0);
   const writer = shared.busy ? new JsonWriter() : shared;
   writer.busy = true;
   try {
