@@ -13,7 +13,8 @@ import { hashKeyOf } from './engine-internals.js';
 import { Prng } from './prng.js';
 import { RecordQueue } from './record-queue.js';
 import type { ResolvedProducer } from './scenario.js';
-import { COLLECTION_MAX_BYTES, payloadOf, shardIdInMessage } from './sdk-producer.js';
+import { PayloadWriter } from './payload.js';
+import { COLLECTION_MAX_BYTES, shardIdInMessage } from './sdk-producer.js';
 import { ShardMap } from './shard-map.js';
 import { WRITE_THROTTLED } from './shard-state.js';
 import { DROPPED, PRODUCED, RETRIES, THROTTLED, type SimContext } from './sim-context.js';
@@ -50,6 +51,7 @@ export class KplProducer {
   readonly #outbox: Aggregate[] = [];
   readonly #retries: Aggregate[] = [];
   readonly #prng: Prng;
+  readonly #payloads = new PayloadWriter();
   readonly #emit: (key: number, bytes: number, createdMs: number) => void;
   #made = 0;
 
@@ -151,13 +153,17 @@ export class KplProducer {
     const g = this.#gathering[slot]!;
     const users = g.users;
     const names = this.workload.keys;
+    let total = 0;
+    for (let i = users.head; i < users.tail; i++) total += users.bytes[i]!;
+    const payloads = this.#payloads;
+    payloads.begin(total);
     let entry: PutRecordsRequestEntry;
     if (users.length === 1) {
-      // KPL sends a lone user record as a plain Kinesis record.
-      entry = { PartitionKey: names.name(users.key[users.head]!), Data: payloadOf(users.bytes[users.head]!) };
+      // KPL sends a lone user record as a plain Kinesis record (copied: the scratch buffer is reused).
+      entry = { PartitionKey: names.name(users.key[users.head]!), Data: payloads.next(users.bytes[users.head]!, users.serial[users.head]!).slice() };
     } else {
       const inner = [];
-      for (let i = users.head; i < users.tail; i++) inner.push({ PartitionKey: names.name(users.key[i]!), Data: payloadOf(users.bytes[i]!) });
+      for (let i = users.head; i < users.tail; i++) inner.push({ PartitionKey: names.name(users.key[i]!), Data: payloads.next(users.bytes[i]!, users.serial[i]!) });
       entry = aggregateRecords(inner);
     }
     this.#outbox.push({ entry, users, predictedShardId: this.#map.shards[slot]!.shardId, attempts: 0, dueMs: 0 });

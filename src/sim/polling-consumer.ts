@@ -10,6 +10,7 @@ import {
   KinesisError, deaggregateRecords, type GetRecordsOutput, type HashKeyRange, type KinesisRecord, type UserRecord,
 } from '../index.js';
 import type { EventQueue } from './event-queue.js';
+import { ticketIn } from './payload.js';
 import { comparePositions } from './pending-records.js';
 import type { ResolvedConsumer } from './scenario.js';
 import { ITERATOR_AGE, OUTGOING_BYTES, OUTGOING_RECORDS, READ_THROTTLED, type ShardState } from './shard-state.js';
@@ -205,16 +206,22 @@ export class PollingConsumer {
     let i = s.cursors[this.slot]! - pend.base;
     for (let r = 0; r < users.length; r++) {
       const rec = users[r]!;
-      const seq = rec.SequenceNumber;
-      const sub = (rec as UserRecord).SubSequenceNumber ?? 0;
-      if (!(i < pend.length && pend.seq[i] === seq && pend.sub[i] === sub)) {
+      // Fast path: the ticket in the payload is the expected record's (see payload.ts).
+      const ticket = ticketIn(rec.Data);
+      if (!(ticket >= 0 && i < pend.length && ticket === pend.serial[i]! >>> 0)) {
+        const seq = rec.SequenceNumber;
+        const sub = (rec as UserRecord).SubSequenceNumber ?? 0;
         while (i < pend.length && comparePositions(seq, sub, pend.seq[i]!, pend.sub[i]!) > 0) {
           t.lostAtConsumer++;
           i++;
         }
-        if (!(i < pend.length && pend.seq[i] === seq && pend.sub[i] === sub)) {
-          if (i === pend.length) t.unmatchedAtConsumer++;
+        const same = i < pend.length && pend.seq[i] === seq && pend.sub[i] === sub;
+        if (!same || (ticket >= 0 && ticket !== pend.serial[i]! >>> 0)) {
+          // Before the expected record: read again. At it but with other bytes, or past every record
+          // acknowledged: not a record any producer wrote there.
+          if (same || i === pend.length) t.unmatchedAtConsumer++;
           else t.duplicatesAtConsumer++;
+          if (same) i++;
           continue;
         }
       }

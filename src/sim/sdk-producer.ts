@@ -8,11 +8,12 @@
 
 import { KinesisError, type PutRecordsOutput, type PutRecordsRequestEntry } from '../index.js';
 import { createStrategy, type PartitionStrategy } from './partition-strategy.js';
+import { PayloadWriter } from './payload.js';
 import { Prng } from './prng.js';
 import { RecordQueue } from './record-queue.js';
 import type { ResolvedProducer } from './scenario.js';
 import { ShardMap } from './shard-map.js';
-import { WRITE_THROTTLED } from './shard-state.js';
+import { WRITE_THROTTLED, type ShardState } from './shard-state.js';
 import { DROPPED, PRODUCED, RETRIES, THROTTLED, type SimContext } from './sim-context.js';
 import { Workload } from './workload.js';
 import type { TraceEvent } from './trace.js';
@@ -21,15 +22,6 @@ import type { TraceEvent } from './trace.js';
 export const COLLECTION_MAX_BYTES = 5 * 1024 * 1024;
 /** Errors the AWS SDKs retry as throttling (whole call). */
 const THROTTLING_ERRORS = new Set(['ProvisionedThroughputExceededException', 'LimitExceededException', 'ThrottlingException']);
-
-const ZEROS = new Uint8Array(1024 * 1024);
-const views: Uint8Array[] = [];
-
-/** A zero-filled payload of `bytes` (one shared buffer: the engine copies what it stores). */
-export function payloadOf(bytes: number): Uint8Array {
-  if (bytes > 65536) return ZEROS.subarray(0, bytes);
-  return (views[bytes] ??= ZEROS.subarray(0, bytes));
-}
 
 /** The ID of the shard named in a per-entry throttling message ("Rate exceeded for shard shardId-... in ..."). */
 export function shardIdInMessage(message: string | undefined): string | undefined {
@@ -53,6 +45,7 @@ export class SdkProducer {
   readonly #retries: RetryBatch[] = [];
   readonly #strategy: PartitionStrategy;
   readonly #prng: Prng;
+  readonly #payloads = new PayloadWriter();
   readonly #emit: (key: number, bytes: number, createdMs: number) => void;
 
   constructor(
@@ -118,13 +111,19 @@ export class SdkProducer {
   #sendFrom(queue: RecordQueue, nowMs: number): void {
     const max = this.spec.batch.maxRecords;
     const head = queue.head;
-    const entries: PutRecordsRequestEntry[] = [];
+    let n = 0;
     let bytes = 0;
-    for (let i = head; i < queue.tail && entries.length < max; i++) {
+    for (let i = head; i < queue.tail && n < max; i++, n++) {
       const b = queue.bytes[i]!;
-      if (entries.length > 0 && bytes + b > COLLECTION_MAX_BYTES) break;
+      if (n > 0 && bytes + b > COLLECTION_MAX_BYTES) break;
       bytes += b;
-      entries.push(this.#strategy.entry(queue.key[i]!, queue.serial[i]!, payloadOf(b)));
+    }
+    const payloads = this.#payloads;
+    payloads.begin(bytes);
+    const entries = new Array<PutRecordsRequestEntry>(n);
+    for (let j = 0; j < n; j++) {
+      const i = head + j;
+      entries[j] = this.#strategy.entry(queue.key[i]!, queue.serial[i]!, payloads.next(queue.bytes[i]!, queue.serial[i]!));
     }
     const ctx = this.ctx;
     ctx.totals.putRecordsCalls++;
@@ -148,12 +147,17 @@ export class SdkProducer {
     const landed = this.#strategy.landed;
     const track = ctx.scenario.consumers.length > 0;
     let failed: RecordQueue | undefined;
+    let lastId: string | undefined;
+    let s = undefined as unknown as ShardState;
     for (let j = 0; j < results.length; j++) {
       const r = results[j]!;
       const i = queue.head + j;
       const seq = r.SequenceNumber;
       if (seq !== undefined) {
-        const s = ctx.shard(r.ShardId!);
+        if (r.ShardId !== lastId) {
+          lastId = r.ShardId!;
+          s = ctx.shard(lastId);
+        }
         if (track) s.pending.push(seq, 0, keyOffset + queue.key[i]!, queue.serial[i]!, queue.createdMs[i]!);
         ctx.stored(s, queue.bytes[i]!);
         if (remember) s.remember(entries[j]!.ExplicitHashKey === undefined ? entries[j]!.PartitionKey : `=${entries[j]!.ExplicitHashKey}`);
@@ -162,9 +166,9 @@ export class SdkProducer {
       }
       const shardId = shardIdInMessage(r.ErrorMessage);
       if (shardId !== undefined) {
-        const s = ctx.shard(shardId);
-        s.add(WRITE_THROTTLED, ctx.period, 1);
-        s.windowThrottled++;
+        const t = ctx.shard(shardId);
+        t.add(WRITE_THROTTLED, ctx.period, 1);
+        t.windowThrottled++;
       }
       (failed ??= new RecordQueue(64)).pushFrom(queue, i, queue.attempts[i]! + 1);
     }
