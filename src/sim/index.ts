@@ -19,4 +19,4 @@ export type {
   SimulationSummary, SummaryTotals, ShardSummary, HotKey, SummaryMetrics, MetricSeries,
 } from './summary.js';
 export { SHARD_METRICS, type ShardMetricName } from './shard-state.js';
-// export { renderReport } from '../report/render-report.js';
+export { renderReport, type Reportable } from '../report/render-report.js';
