@@ -153,10 +153,8 @@ export class KplProducer {
     const g = this.#gathering[slot]!;
     const users = g.users;
     const names = this.workload.keys;
-    let total = 0;
-    for (let i = users.head; i < users.tail; i++) total += users.bytes[i]!;
     const payloads = this.#payloads;
-    payloads.begin(total);
+    payloads.begin();
     let entry: PutRecordsRequestEntry;
     if (users.length === 1) {
       // KPL sends a lone user record as a plain Kinesis record (copied: the scratch buffer is reused).

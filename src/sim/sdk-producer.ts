@@ -7,7 +7,7 @@
 // the SDKs' standard retry mode (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html).
 
 import { KinesisError, type PutRecordsOutput, type PutRecordsRequestEntry } from '../index.js';
-import { createStrategy, type PartitionStrategy } from './partition-strategy.js';
+import { createStrategy, fillEntry, type PartitionStrategy } from './partition-strategy.js';
 import { PayloadWriter } from './payload.js';
 import { Prng } from './prng.js';
 import { RecordQueue } from './record-queue.js';
@@ -21,6 +21,7 @@ import type { TraceEvent } from './trace.js';
 /** KPL's CollectionMaxSize: bytes per PutRecords call (AWS's request cap is larger; this keeps clear of it). */
 export const COLLECTION_MAX_BYTES = 5 * 1024 * 1024;
 /** Errors the AWS SDKs retry as throttling (whole call). */
+const EMPTY = new Uint8Array(0);
 const THROTTLING_ERRORS = new Set(['ProvisionedThroughputExceededException', 'LimitExceededException', 'ThrottlingException']);
 
 /** The ID of the shard named in a per-entry throttling message ("Rate exceeded for shard shardId-... in ..."). */
@@ -46,7 +47,9 @@ export class SdkProducer {
   readonly #strategy: PartitionStrategy;
   readonly #prng: Prng;
   readonly #payloads = new PayloadWriter();
-  readonly #emit: (key: number, bytes: number, createdMs: number) => void;
+  readonly #entryPool: PutRecordsRequestEntry[] = [];
+  readonly #entries: PutRecordsRequestEntry[] = [];
+  readonly #nextSerial: () => number;
 
   constructor(
     private readonly ctx: SimContext,
@@ -66,12 +69,7 @@ export class SdkProducer {
       map.refresh();
     }
     this.#strategy = createStrategy(spec.strategy as Exclude<typeof spec.strategy, 'kpl'>, this.workload.keys, seed + index, map);
-    const buffer = this.#buffer;
-    const keyRecords = this.keyRecords;
-    this.#emit = (key, bytes, createdMs) => {
-      keyRecords[key]!++;
-      buffer.push(key, bytes, ctx.nextSerial(), createdMs, 0);
-    };
+    this.#nextSerial = () => ctx.nextSerial();
   }
 
   /** Records buffered or waiting to retry. */
@@ -88,9 +86,7 @@ export class SdkProducer {
   step(fromMs: number, toMs: number, nowMs: number, draining: boolean): void {
     const ctx = this.ctx;
     if (fromMs < toMs) {
-      const before = this.#buffer.length;
-      this.workload.arrivals(fromMs, toMs, this.#emit);
-      const made = this.#buffer.length - before;
+      const made = this.workload.arrivalsInto(fromMs, toMs, this.#buffer, this.keyRecords, this.#nextSerial);
       ctx.totals.recordsProduced += made;
       if (made > 0) ctx.count(PRODUCED, made);
     }
@@ -111,20 +107,23 @@ export class SdkProducer {
   #sendFrom(queue: RecordQueue, nowMs: number): void {
     const max = this.spec.batch.maxRecords;
     const head = queue.head;
+    const payloads = this.#payloads;
+    payloads.begin();
+    // Entry objects are reused from call to call: the engine keeps no reference to a request.
+    const pool = this.#entryPool;
+    const entries = this.#entries;
+    const strategy = this.#strategy;
     let n = 0;
     let bytes = 0;
     for (let i = head; i < queue.tail && n < max; i++, n++) {
       const b = queue.bytes[i]!;
       if (n > 0 && bytes + b > COLLECTION_MAX_BYTES) break;
       bytes += b;
+      const entry = (pool[n] ??= { Data: EMPTY, PartitionKey: '' });
+      fillEntry(entry, strategy, queue.key[i]!, queue.serial[i]!, payloads.next(b, queue.serial[i]!));
+      entries[n] = entry;
     }
-    const payloads = this.#payloads;
-    payloads.begin(bytes);
-    const entries = new Array<PutRecordsRequestEntry>(n);
-    for (let j = 0; j < n; j++) {
-      const i = head + j;
-      entries[j] = this.#strategy.entry(queue.key[i]!, queue.serial[i]!, payloads.next(queue.bytes[i]!, queue.serial[i]!));
-    }
+    entries.length = n;
     const ctx = this.ctx;
     ctx.totals.putRecordsCalls++;
     let out: PutRecordsOutput;

@@ -5,6 +5,7 @@ import type { Prng } from './prng.js';
 import { ArrivalCounter, rateAt } from './rate-shape.js';
 import { createSizeSampler, type SizeSampler } from './record-size.js';
 import type { ResolvedProducer } from './scenario.js';
+import type { RecordQueue } from './record-queue.js';
 import type { TraceEvent } from './trace.js';
 
 /** Receives one arriving record: its key index, size and creation time (run ms). */
@@ -45,6 +46,33 @@ export class Workload {
       this.#events = undefined;
       this.#eventKeys = undefined;
     }
+  }
+
+  /**
+   * Appends every record arriving in [fromMs, toMs) to `queue` (serials from `nextSerial`, counted per key in
+   * `keyRecords`); returns how many. The producer's hot path: no callback per record.
+   */
+  arrivalsInto(fromMs: number, toMs: number, queue: RecordQueue, keyRecords: Float64Array, nextSerial: () => number): number {
+    if (this.#events !== undefined) {
+      const before = queue.length;
+      this.arrivals(fromMs, toMs, (key, bytes, createdMs) => {
+        keyRecords[key]!++;
+        queue.push(key, bytes, nextSerial(), createdMs, 0);
+      });
+      return queue.length - before;
+    }
+    if (toMs <= this.#startMs) return 0;
+    if (fromMs < this.#startMs) fromMs = this.#startMs;
+    const n = this.#counter!.between(fromMs - this.#startMs, toMs - this.#startMs);
+    const gap = (toMs - fromMs) / n;
+    const keys = this.keys;
+    const sizes = this.#sizes;
+    for (let i = 0; i < n; i++) {
+      const key = keys.next();
+      keyRecords[key]!++;
+      queue.push(key, sizes(), nextSerial(), fromMs + (i + 0.5) * gap, 0);
+    }
+    return n;
   }
 
   /** Emits every record arriving in [fromMs, toMs) of the run, in order. */
