@@ -49,7 +49,7 @@ export async function run(): Promise<BenchResult> {
   const t0 = performance.now();
   const s = simulate({
     name: 'hour', seed: 1, durationSeconds: hour, stream: { shardCount: SHARDS },
-    producers: [{ rate: { recordsPerSecond: rate }, keys: { distribution: 'uniform', count: 1_000_000 }, recordBytes: 8 }],
+    producers: [{ rate: { recordsPerSecond: rate }, keys: { distribution: 'uniform', count: 100_000 }, recordBytes: 8 }],
     consumers: [{ type: 'polling' }],
   });
   const hourMs = performance.now() - t0;

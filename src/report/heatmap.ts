@@ -8,10 +8,10 @@ import { darkAt, ramp } from './palette.js';
 import { inKeyOrder, shortId } from './shard-order.js';
 
 const MAX_COLUMNS = 240;
-const MiB = 1024 * 1024;
 
 export function heatmap(s: SimulationSummary, id: string): string {
   const P = s.metrics.periodSeconds;
+  const limits = s.limits;
   const periods = s.metrics.periods;
   const k = Math.ceil(periods / MAX_COLUMNS);
   const columns = Math.ceil(periods / k);
@@ -36,7 +36,7 @@ export function heatmap(s: SimulationSummary, id: string): string {
       let throttled = 0;
       let open = false;
       for (let p = c * k; p < Math.min(periods, (c + 1) * k); p++) {
-        util = Math.max(util, m.IncomingRecords[p]! / (1000 * P), m.IncomingBytes[p]! / (MiB * P));
+        util = Math.max(util, m.IncomingRecords[p]! / (limits.writeRecordsPerSecond * P), m.IncomingBytes[p]! / (limits.writeBytesPerSecond * P));
         throttled += m.WriteProvisionedThroughputExceeded[p]!;
         if (sh.openedAtSecond < (p + 1) * P && (sh.closedAtSecond === null || sh.closedAtSecond > p * P)) open = true;
       }
@@ -55,7 +55,7 @@ export function heatmap(s: SimulationSummary, id: string): string {
   const defs = `<defs><pattern id="${id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fafbfc"/><line x1="0" y1="0" x2="0" y2="6" stroke="#e1e4e9" stroke-width="2"/></pattern>`
     + `<linearGradient id="${id}-ramp">${[0, 0.25, 0.5, 0.75, 1].map((t) => `<stop offset="${t}" stop-color="${ramp(t)}"/>`).join('')}</linearGradient></defs>`;
   const lx = f.left;
-  const legendSvg = `<g class="legend"><text x="${lx}" y="16">Write utilisation (share of 1,000 records/s or 1 MiB/s, whichever is higher)</text>`
+  const legendSvg = `<g class="legend"><text x="${lx}" y="16">Write utilisation (share of ${limits.writeRecordsPerSecond.toLocaleString('en-US')} records/s or ${limits.writeBytesPerSecond / 1048576} MiB/s, whichever is higher)</text>`
     + `<rect x="${lx}" y="24" width="160" height="10" fill="url(#${id}-ramp)" stroke="#888" stroke-width="0.5"/>`
     + `<text x="${lx}" y="46" font-size="11">0%</text><text x="${lx + 80}" y="46" font-size="11" text-anchor="middle">50%</text><text x="${lx + 160}" y="46" font-size="11" text-anchor="end">100%</text>`
     + `<path d="M${lx + 196},24 h10 v10 z" fill="#d7301f"/><text x="${lx + 212}" y="34">throttled in the period</text>`

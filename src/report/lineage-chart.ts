@@ -20,7 +20,7 @@ export function lineageChart(s: SimulationSummary, id: string): string {
     const y0 = y(keyFraction(sh.hashKeyRange.StartingHashKey));
     const y1 = y(keyFraction(sh.hashKeyRange.EndingHashKey));
     const openS = Math.max(1e-9, Math.min(sh.closedAtSecond ?? end, end) - sh.openedAtSecond);
-    const util = Math.max(sh.IncomingRecords / openS / 1000, sh.IncomingBytes / openS / (1024 * 1024));
+    const util = Math.max(sh.IncomingRecords / openS / s.limits.writeRecordsPerSecond, sh.IncomingBytes / openS / s.limits.writeBytesPerSecond);
     const label = x1 - x0 > 26 && y1 - y0 > 12
       ? `<text x="${n((x0 + x1) / 2)}" y="${n((y0 + y1) / 2 + 4)}" text-anchor="middle" font-size="11" fill="${darkAt(util) ? '#fff' : '#1d2330'}">${esc(shortId(sh.shardId))}</text>` : '';
     const tip = `shard ${shortId(sh.shardId)}: open ${compact(sh.openedAtSecond)}-${sh.closedAtSecond === null ? 'end' : compact(sh.closedAtSecond)} s, ${Math.round(util * 100)}% of its write limit on average`;

@@ -59,9 +59,9 @@ export function runSections(s: SimulationSummary, prefix: string): string {
   const out: string[] = [cards(s)];
   for (const note of s.notes) out.push(`<p class="note">${esc(note)}</p>`);
 
-  const capacity = m.stream.OpenShardCount.map((c) => c * 1000);
+  const capacity = m.stream.OpenShardCount.map((c) => c * s.limits.writeRecordsPerSecond);
   out.push(section(`${prefix}throughput`, 'Throughput and capacity',
-    `Records per second produced, stored (IncomingRecords) and read (OutgoingRecords, Kinesis records), against the write limit of the open shards (1,000 records/s each). Values are averages over each ${P}-second period.`,
+    `Records per second produced, stored (IncomingRecords) and read (OutgoingRecords, Kinesis records), against the write limit of the open shards (${int(s.limits.writeRecordsPerSecond)} records/s each). Values are averages over each ${P}-second period.`,
     pair(lineChart({
       id: `${prefix}chart-throughput`, title: 'Throughput and capacity', description: 'Records per second over simulated time.',
       yTitle: 'Records per second', periodSeconds: P, endSeconds: end, marker,

@@ -2,7 +2,9 @@
 // skew, hot keys, latency percentiles and the cost estimate.
 
 import { estimateCost, round } from './cost.js';
-import { hashKeyOf } from './engine-internals.js';
+import {
+  READ_BYTES_PER_SECOND, READ_CALLS_PER_SECOND, WRITE_BYTES_PER_SECOND, WRITE_RECORDS_PER_SECOND, hashKeyOf,
+} from './engine-internals.js';
 import type { KeySampler } from './key-sampler.js';
 import type { PollingConsumer } from './polling-consumer.js';
 import type { ReshardRecord } from './scaling/scaling-runner.js';
@@ -56,6 +58,12 @@ export function buildSummary(run: RunOutcome): SimulationSummary {
     version: 1,
     scenario: scenarioEcho(sc),
     endedAtSecond: round(endMs / 1000, 3),
+    limits: {
+      writeRecordsPerSecond: WRITE_RECORDS_PER_SECOND,
+      writeBytesPerSecond: WRITE_BYTES_PER_SECOND,
+      readCallsPerSecond: READ_CALLS_PER_SECOND,
+      readBytesPerSecond: READ_BYTES_PER_SECOND,
+    },
     totals,
     latencyMs: {
       p50: ctx.latency.quantile(0.5),

@@ -36,10 +36,19 @@ export class CostMeter {
   writtenBilledBytes = 0;
   readBilledBytes = 0;
 
+  #lastBytes = -1;
+  #lastUnits = 0;
+  #lastBilled = 0;
+
   /** Counts one stored Kinesis record of `dataBytes`. */
   written(dataBytes: number): void {
-    this.putPayloadUnits += Math.max(1, Math.ceil(dataBytes / PUT_PAYLOAD_UNIT_BYTES));
-    this.writtenBilledBytes += Math.max(1, Math.ceil(dataBytes / ON_DEMAND_ROUNDING_BYTES)) * ON_DEMAND_ROUNDING_BYTES;
+    if (dataBytes !== this.#lastBytes) {
+      this.#lastBytes = dataBytes;
+      this.#lastUnits = Math.max(1, Math.ceil(dataBytes / PUT_PAYLOAD_UNIT_BYTES));
+      this.#lastBilled = Math.max(1, Math.ceil(dataBytes / ON_DEMAND_ROUNDING_BYTES)) * ON_DEMAND_ROUNDING_BYTES;
+    }
+    this.putPayloadUnits += this.#lastUnits;
+    this.writtenBilledBytes += this.#lastBilled;
   }
 
   /** Counts one Kinesis record of `dataBytes` returned to a consumer. */

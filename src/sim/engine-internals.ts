@@ -9,6 +9,3 @@ export {
   READ_CALLS_PER_SECOND,
   READ_BYTES_PER_SECOND,
 } from '../model/shard-throughput.js';
-export { SCALING_CALLS_PER_DAY } from '../actions/update-shard-count.js';
-export { GET_RECORDS_MAX_LIMIT } from '../actions/get-records.js';
-export { PUT_RECORDS_MAX_BYTES } from '../actions/put-records.js';

@@ -54,6 +54,23 @@ export class ShardState {
     this.pending.compact(min);
   }
 
+  /** Counts one stored record of `bytes` in period `p` (IncomingRecords, IncomingBytes, the policy window). */
+  stored(p: number, bytes: number): void {
+    const records = this.series[INCOMING_RECORDS]!;
+    if (records.length <= p) {
+      this.add(INCOMING_RECORDS, p, 0);
+      this.add(INCOMING_BYTES, p, 0);
+    }
+    const bytesSeries = this.series[INCOMING_BYTES]!;
+    records[p] = records[p]! + 1;
+    bytesSeries[p] = bytesSeries[p]! + bytes;
+    const totals = this.totals;
+    totals[INCOMING_RECORDS] = totals[INCOMING_RECORDS]! + 1;
+    totals[INCOMING_BYTES] = totals[INCOMING_BYTES]! + bytes;
+    this.windowRecords++;
+    this.windowBytes += bytes;
+  }
+
   /** Adds `x` to metric `m` in period `p`. */
   add(m: number, p: number, x: number): void {
     const s = this.series[m]!;

@@ -5,7 +5,7 @@ import type { Kinesis, ManualClock } from '../index.js';
 import { CostMeter } from './cost.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import type { ResolvedScenario } from './scenario.js';
-import { INCOMING_BYTES, INCOMING_RECORDS, ShardState } from './shard-state.js';
+import { ShardState } from './shard-state.js';
 
 /** Run totals (user records for KPL producers; see the README for each definition). */
 export interface RunTotals {
@@ -83,11 +83,7 @@ export class SimContext {
 
   /** Counts a Kinesis record of `bytes` stored in shard `s` (IncomingRecords/Bytes, window, cost). */
   stored(s: ShardState, bytes: number): void {
-    const p = this.period;
-    s.add(INCOMING_RECORDS, p, 1);
-    s.add(INCOMING_BYTES, p, bytes);
-    s.windowRecords++;
-    s.windowBytes += bytes;
+    s.stored(this.period, bytes);
     this.cost.written(bytes);
   }
 

@@ -63,6 +63,14 @@ export interface SummaryMetrics {
   shards: ({ shardId: string } & MetricSeries)[];
 }
 
+/** The per-shard limits the engine enforced (AWS's documented shard quotas). */
+export interface ShardLimits {
+  writeRecordsPerSecond: number;
+  writeBytesPerSecond: number;
+  readCallsPerSecond: number;
+  readBytesPerSecond: number;
+}
+
 export interface SimulationSummary {
   kind: 'kinesim-simulation';
   version: 1;
@@ -70,6 +78,7 @@ export interface SimulationSummary {
   scenario: Record<string, unknown> & { name: string; seed: number; durationSeconds: number };
   /** Simulated seconds until the run ended (its duration plus the drain it needed). */
   endedAtSecond: number;
+  limits: ShardLimits;
   totals: SummaryTotals;
   /** From a record's creation in the producer to its processing by a consumer, in simulated ms. */
   latencyMs: { p50: number; p99: number; max: number; samples: number };

@@ -16,7 +16,8 @@ export function hotShardSplitPolicy(spec: HotSpec): ScalingPolicy {
     usesMedian: true,
     decide(view) {
       if (view.streamStatus !== 'ACTIVE' || view.atSecond - lastAttemptSecond < spec.cooldownSeconds) return [];
-      const loads = view.openShards.map((s) => ({ s, u: utilizationBy(spec.metric, s) + s.throttledRecordsPerSecond / 1000 }));
+      // Throttled writes are demand the shard could not take: counted, so a saturated shard still ranks hottest.
+      const loads = view.openShards.map((s) => ({ s, u: utilizationBy(spec.metric, { ...s, incomingRecordsPerSecond: s.incomingRecordsPerSecond + s.throttledRecordsPerSecond }) }));
       const hottest = loads.reduce<(typeof loads)[number] | undefined>((best, x) => (best === undefined || x.u > best.u ? x : best), undefined);
       let action: ScalingAction | undefined;
       if (hottest !== undefined && hottest.u > spec.threshold && view.openShards.length < spec.maxShards) {

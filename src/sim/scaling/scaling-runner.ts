@@ -3,7 +3,7 @@
 // UpdateShardCount, and records each attempt with its result: 'OK' or the AWS exception's name.
 
 import { KinesisError, type Shard } from '../../index.js';
-import { hashKeyOf } from '../engine-internals.js';
+import { WRITE_BYTES_PER_SECOND, WRITE_RECORDS_PER_SECOND, hashKeyOf } from '../engine-internals.js';
 import type { SimContext } from '../sim-context.js';
 import type { ScalingAction, ScalingView, ShardLoad } from './scaling-action.js';
 import type { ScalingPolicy } from './scaling-policy.js';
@@ -56,7 +56,7 @@ export class ScalingRunner {
         incomingRecordsPerSecond: records,
         incomingBytesPerSecond: bytes,
         throttledRecordsPerSecond: state.windowThrottled / windowSeconds,
-        utilization: Math.max(records / 1000, bytes / (1024 * 1024)),
+        utilization: Math.max(records / WRITE_RECORDS_PER_SECOND, bytes / WRITE_BYTES_PER_SECOND),
       };
     });
     const status = ctx.kinesis.describeStreamSummary({ StreamName: ctx.streamName }).StreamDescriptionSummary.StreamStatus;
