@@ -202,33 +202,58 @@ export class KplProducer {
       for (const a of call) this.#drop(a.users.length);
       return;
     }
-    let stale = false;
+    let refreshed = false;
     out.Records.forEach((r, j) => {
       const a = call[j]!;
       if (r.SequenceNumber === undefined) {
         this.#throttled(a, shardIdInMessage(r.ErrorMessage), nowMs);
         return;
       }
-      this.#stored(a, r.ShardId!, r.SequenceNumber);
-      if (r.ShardId !== a.predictedShardId) stale = true;
+      if (r.ShardId === a.predictedShardId || a.users.length === 1) {
+        this.#stored(a, r.ShardId!, r.SequenceNumber, undefined);
+        if (r.ShardId !== a.predictedShardId && !refreshed) refreshed = this.#refreshed();
+        return;
+      }
+      // "Wrong shard": the stream was resharded since the aggregate was made. Like KPL, fetch the map again
+      // and send again the user records the landing shard does not own (KCL discards those copies).
+      if (!refreshed) refreshed = this.#refreshed();
+      const landed = this.#map.shards.find((x) => x.shardId === r.ShardId);
+      const owns = (key: number) => {
+        const h = hashKeyOf(this.workload.keys.name(key));
+        return landed !== undefined && h >= landed.start && h <= landed.end;
+      };
+      this.#stored(a, r.ShardId!, r.SequenceNumber, owns);
     });
-    // A record landing where KPL did not predict means the stream was resharded: fetch the map again.
-    if (stale) this.#refresh();
   }
 
-  #stored(a: Aggregate, shardId: string, seq: string): void {
+  #refreshed(): true {
+    this.#refresh();
+    return true;
+  }
+
+  /** Books an aggregate stored in `shardId`; user records `owns` rejects are sent again instead. */
+  #stored(a: Aggregate, shardId: string, seq: string, owns: ((key: number) => boolean) | undefined): void {
     const ctx = this.ctx;
     const s = ctx.shard(shardId);
     const users = a.users;
     const aggregated = users.length > 1;
-    if (ctx.scenario.consumers.length > 0) {
-      for (let i = users.head, sub = 0; i < users.tail; i++, sub++) {
-        s.pending.push(seq, aggregated ? sub : 0, this.keyOffset + users.key[i]!, users.serial[i]!, users.createdMs[i]!);
+    const track = ctx.scenario.consumers.length > 0;
+    let resent = 0;
+    for (let i = users.head, sub = 0; i < users.tail; i++, sub++) {
+      if (owns !== undefined && !owns(users.key[i]!)) {
+        this.#add(users.key[i]!, users.bytes[i]!, users.serial[i]!, users.createdMs[i]!);
+        resent++;
+        continue;
       }
+      if (track) s.pending.push(seq, aggregated ? sub : 0, this.keyOffset + users.key[i]!, users.serial[i]!, users.createdMs[i]!);
     }
     ctx.stored(s, a.entry.Data.length);
     if (ctx.rememberKeys) s.remember(`=${a.entry.ExplicitHashKey ?? hashKeyOf(a.entry.PartitionKey).toString()}`);
-    ctx.totals.recordsAcknowledged += users.length;
+    ctx.totals.recordsAcknowledged += users.length - resent;
+    if (resent > 0) {
+      ctx.totals.retries += resent;
+      ctx.count(RETRIES, resent);
+    }
   }
 
   #throttled(a: Aggregate, shardId: string | undefined, nowMs: number): void {

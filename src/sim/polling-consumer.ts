@@ -3,8 +3,10 @@
 // renewed after expiry from the last sequence number processed, and optional processing time per record.
 // Every record it gets is checked against what producers had acknowledged on that shard, in order.
 //
-// KCL defaults: PollingConfig maxRecords 10000 and idleTimeBetweenReadsInMillis 1000
-// (https://docs.aws.amazon.com/streams/latest/dev/kcl-configuration.html).
+// Defaults: GetRecords Limit 10000 (KCL PollingConfig maxRecords) and one call per shard per second ("The KCL
+// defaults are set to follow the best practice of polling every 1 second",
+// https://docs.aws.amazon.com/streams/latest/dev/kinesis-low-latency.html); a child shard waits for its parents
+// (KCL BlockOnParentShardTask, re-checked every parentShardPollIntervalMillis, default 10 s).
 
 import {
   KinesisError, deaggregateRecords, type GetRecordsOutput, type HashKeyRange, type KinesisRecord, type UserRecord,
@@ -167,8 +169,10 @@ export class PollingConsumer {
 
   #finish(lease: Lease, atMs: number, children: { ShardId: string; ParentShards: string[]; HashKeyRange: HashKeyRange }[]): void {
     lease.state = 'done';
-    for (const child of children) this.#lease(child.ShardId, child.ParentShards.filter((p) => this.#leases.has(p)), child.HashKeyRange);
-    for (const child of children) this.#startIfReady(this.#leases.get(child.ShardId)!, atMs);
+    // Every parent counts, known yet or not: the other parent of a merge may still be waiting on its own parent.
+    for (const child of children) this.#lease(child.ShardId, child.ParentShards, child.HashKeyRange);
+    // KCL's child shard consumer was blocked on its parents and notices they are done at its next check.
+    for (const child of children) this.#startIfReady(this.#leases.get(child.ShardId)!, atMs + this.spec.parentShardPollIntervalMs);
   }
 
   /** Checks and books the records of one GetRecords answer; returns how many user records it held. */

@@ -43,11 +43,14 @@ export interface BatchSpec {
 }
 
 export interface RetrySpec {
-  /** Attempts per record, the first included; then the record is dropped. Default 3 (AWS SDK v3). */
+  /** Attempts per record, the first included; then the record is dropped. Default 3 (AWS SDK v3 standard mode). */
   maxAttempts?: number;
-  /** Backoff base: attempt n waits a uniform random time in [0, min(maxDelayMs, baseDelayMs * 2^n)). Default 100. */
+  /**
+   * Backoff base: retry n (n = 1, 2, ...) waits a uniform random time in [0, min(maxDelayMs, baseDelayMs * 2^n)).
+   * Default 1000 (the AWS SDK for JavaScript v3's base for throttling errors, @smithy/core retry 2026 behaviour).
+   */
   baseDelayMs?: number;
-  /** Backoff cap. Default 20000 (AWS SDK v3). */
+  /** Backoff cap. Default 20000 (AWS SDK v3 MAXIMUM_RETRY_DELAY). */
   maxDelayMs?: number;
 }
 
@@ -83,6 +86,11 @@ export interface ConsumerSpec {
   intervalMs?: number;
   /** Processing time per record; the next call waits for it. Default 0. */
   processingMsPerRecord?: number;
+  /**
+   * How long after its last parent is read to its end a child shard's first read comes. Default 10000
+   * (KCL CoordinatorConfig parentShardPollIntervalMillis: a blocked child re-checks its parents that often).
+   */
+  parentShardPollIntervalMs?: number;
 }
 
 /** One scheduled scaling action. */
@@ -204,6 +212,7 @@ export interface ResolvedConsumer {
   limit: number;
   intervalMs: number;
   processingMsPerRecord: number;
+  parentShardPollIntervalMs: number;
 }
 
 export type ResolvedScaling =

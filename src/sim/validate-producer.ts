@@ -27,7 +27,7 @@ export function readProducer(c: FieldChecker, value: unknown, field: string, ind
   const lingerMs = c.number(b?.['lingerMs'], `${field}.batch.lingerMs`, { min: 0, max: 60_000 }, 100);
   const r = p['retry'] === undefined ? {} : c.object(p['retry'], `${field}.retry`, ['maxAttempts', 'baseDelayMs', 'maxDelayMs']);
   const maxAttempts = c.number(r?.['maxAttempts'], `${field}.retry.maxAttempts`, { min: 1, max: 100, integer: true }, 3);
-  const baseDelayMs = c.number(r?.['baseDelayMs'], `${field}.retry.baseDelayMs`, { min: 0, max: 3_600_000 }, 100);
+  const baseDelayMs = c.number(r?.['baseDelayMs'], `${field}.retry.baseDelayMs`, { min: 0, max: 3_600_000 }, 1000);
   const maxDelayMs = c.number(r?.['maxDelayMs'], `${field}.retry.maxDelayMs`, { min: 0, max: 3_600_000 }, 20_000);
   if (baseDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < baseDelayMs) {
     c.fail(`${field}.retry.maxDelayMs`, `must be >= retry.baseDelayMs (${baseDelayMs}), got ${maxDelayMs}`);

@@ -73,7 +73,7 @@ function readConsumers(c: FieldChecker, value: unknown): ResolvedConsumer[] | un
   if (list === undefined) return undefined;
   const out = list.map((item, i): ResolvedConsumer | undefined => {
     const field = `scenario.consumers[${i}]`;
-    const v = c.object(item, field, ['type', 'name', 'limit', 'intervalMs', 'processingMsPerRecord']);
+    const v = c.object(item, field, ['type', 'name', 'limit', 'intervalMs', 'processingMsPerRecord', 'parentShardPollIntervalMs']);
     if (v === undefined) return undefined;
     if (v['type'] === 'enhanced') {
       return c.fail(`${field}.type`, "'enhanced' (SubscribeToShard) is not supported yet: the engine does not serve SubscribeToShard");
@@ -81,10 +81,11 @@ function readConsumers(c: FieldChecker, value: unknown): ResolvedConsumer[] | un
     const type = c.choice(v['type'], `${field}.type`, ['polling'] as const);
     const name = c.string(v['name'], `${field}.name`, `consumer-${i + 1}`);
     const limit = c.number(v['limit'], `${field}.limit`, { min: 1, max: 10_000, integer: true }, 10_000);
-    const intervalMs = c.number(v['intervalMs'], `${field}.intervalMs`, { min: 1, max: 3_600_000 }, 1000);
+    const intervalMs = c.number(v['intervalMs'], `${field}.intervalMs`, { min: 1, max: 3_600_000, integer: true }, 1000);
     const processingMsPerRecord = c.number(v['processingMsPerRecord'], `${field}.processingMsPerRecord`, { min: 0, max: 60_000 }, 0);
-    if (type === undefined || name === undefined || limit === undefined || intervalMs === undefined || processingMsPerRecord === undefined) return undefined;
-    return { type, name, limit, intervalMs, processingMsPerRecord };
+    const parentShardPollIntervalMs = c.number(v['parentShardPollIntervalMs'], `${field}.parentShardPollIntervalMs`, { min: 0, max: 3_600_000 }, 10_000);
+    if (type === undefined || name === undefined || limit === undefined || intervalMs === undefined || processingMsPerRecord === undefined || parentShardPollIntervalMs === undefined) return undefined;
+    return { type, name, limit, intervalMs, processingMsPerRecord, parentShardPollIntervalMs };
   });
   return out.every((x) => x !== undefined) ? (out as ResolvedConsumer[]) : undefined;
 }

@@ -25,9 +25,9 @@ describe('scenario validation', () => {
     const r = validateScenario(good);
     expect(r.seed).toBe(1);
     expect(r.producers[0]!.batch).toEqual({ maxRecords: 500, lingerMs: 100 });
-    expect(r.producers[0]!.retry).toEqual({ maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 20_000 });
+    expect(r.producers[0]!.retry).toEqual({ maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 20_000 });
     expect(r.producers[0]!.strategy).toBe('key');
-    expect(r.consumers).toEqual([{ type: 'polling', name: 'consumer-1', limit: 10_000, intervalMs: 1000, processingMsPerRecord: 0 }]);
+    expect(r.consumers).toEqual([{ type: 'polling', name: 'consumer-1', limit: 10_000, intervalMs: 1000, processingMsPerRecord: 0, parentShardPollIntervalMs: 10_000 }]);
     expect(r.scaling).toEqual({ policy: 'none' });
     expect(r.stream).toEqual({ mode: 'PROVISIONED', shardCount: 2, reshardSeconds: 30, retentionHours: 24 });
   });

@@ -110,6 +110,18 @@ describe('simulation laws', () => {
     );
   });
 
+  it('regression: a merge child waits for a parent the consumer has not reached yet (found by the property above)', () => {
+    // UpdateShardCount merged a shard the lagging consumer had not discovered yet; its child was started early.
+    const s = simulate({
+      seed: 0, durationSeconds: 110, drainSeconds: 3000, stream: { shardCount: 3, reshardSeconds: 0 },
+      producers: [{ rate: { recordsPerSecond: 300 }, keys: { distribution: 'uniform', count: 1 }, batch: { maxRecords: 1, lingerMs: 0 } }],
+      consumers: [{ type: 'polling', intervalMs: 100, limit: 20 }],
+      scaling: { policy: 'schedule', events: [[22, { SplitShard: 'hottest' }], [26, { UpdateShardCount: 4 }]] },
+    });
+    expect(s.reshards.map((r) => r.result)).toEqual(['OK', 'OK']);
+    expectEveryRecordOnceInOrder(s);
+  });
+
   it('KPL aggregation delivers every user record once, in order, in fewer Kinesis records', () => {
     const s = simulate({
       seed: 2, durationSeconds: 60, stream: { shardCount: 2 }, consumers: polling,
