@@ -22,6 +22,8 @@ const files = blocks.map((code, i) => {
   const wired = code
     .replaceAll("from 'kinesim/aws-sdk'", `from '${root}src/adapters/aws-sdk.ts'`)
     .replaceAll("from 'kinesim/http'", `from '${root}src/adapters/http-server.ts'`)
+    .replaceAll("from 'kinesim/sim'", `from '${root}src/sim/index.ts'`)
+    .replaceAll("from 'kinesim/report'", `from '${root}src/report/index.ts'`)
     .replaceAll("from 'kinesim'", `from '${root}src/index.ts'`);
   writeFileSync(file, wired);
   return file;
