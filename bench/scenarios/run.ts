@@ -36,9 +36,8 @@ const EXAMPLES: Example[] = [
   {
     id: 'daily', title: 'Daily cycle: target scaling vs fixed shards', file: 'daily-sine-target.json',
     variants: [
-      { name: 'target scaling from 2 shards' },
-      { name: 'fixed 4 shards', shardCount: 4, scaling: { policy: 'none' } },
-      { name: 'fixed 2 shards', shardCount: 2, scaling: { policy: 'none' } },
+      { name: 'target scaling from 1 shard' },
+      { name: 'fixed 2 shards (daily-sine-fixed.json)', shardCount: 2, scaling: { policy: 'none' } },
     ],
   },
   {

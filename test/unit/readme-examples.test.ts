@@ -53,6 +53,14 @@ describe('README examples', () => {
     expect(logged.some((line) => /^http:\/\/127\.0\.0\.1:\d+$/.test(line))).toBe(true);
   });
 
+  it('runs the simulation lab example: a throttled hot key, a comparison, a minimum, a report', () => {
+    const out = logsPerExample.find((lines) => lines.some((l) => l.includes('% throttled')));
+    expect(out?.[0]).toBe('true key-0');
+    expect(out?.[1]).toMatch(/^key, 4 shards: [\d.]+% throttled,salt 8, 4 shards: [\d.]+% throttled,random, 4 shards: 0\.0% throttled$/);
+    expect(Number(out?.[2])).toBeGreaterThanOrEqual(3);
+    expect(out?.[3]).toBe('true');
+  });
+
   it('renders a lineage diagram in the lineage example', () => {
     const out = logsPerExample.find((lines) => lines.some((l) => l.includes('flowchart')));
     expect(out?.join('\n')).toContain('EXPIRED');
