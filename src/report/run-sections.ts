@@ -48,6 +48,17 @@ function periodTable(s: SimulationSummary, caption: string, columns: Column<Peri
   return table(caption, [{ head: 'From', cell: (r) => clock(r.p * P), numeric: true }, ...columns], rows, { scroll: true });
 }
 
+interface Ctx {
+  s: SimulationSummary;
+  prefix: string;
+  m: SimulationSummary['metrics'];
+  P: number;
+  end: number;
+  lengthOf: (p: number) => number;
+  perSecond: (values: readonly number[]) => number[];
+  marker: { atSecond: number; label: string };
+}
+
 export function runSections(s: SimulationSummary, prefix: string): string {
   const m = s.metrics;
   const P = m.periodSeconds;
@@ -56,11 +67,15 @@ export function runSections(s: SimulationSummary, prefix: string): string {
   const lengthOf = (p: number) => Math.max(1e-9, Math.min(P, s.endedAtSecond - p * P));
   const perSecond = (values: readonly number[]) => values.map((v, p) => v / lengthOf(p));
   const marker = { atSecond: s.scenario.durationSeconds, label: 'end of run, drain \u2192' };
-  const out: string[] = [cards(s)];
-  for (const note of s.notes) out.push(`<p class="note">${esc(note)}</p>`);
 
+  const ctx: Ctx = { s, prefix, m, P, end, lengthOf, perSecond, marker };
+  const notes = s.notes.map((note) => `<p class="note">${esc(note)}</p>`);
+  return [cards(s), ...notes, ...[throughputSection, heatmapSection, throttlesSection, iteratorAgeSection, lineageSection, skewSection, totalsSection].map((f) => f(ctx))].join('\n');
+}
+
+function throughputSection({ s, prefix, m, P, end, lengthOf, perSecond, marker }: Ctx): string {
   const capacity = m.stream.OpenShardCount.map((c) => c * s.limits.writeRecordsPerSecond);
-  out.push(section(`${prefix}throughput`, 'Throughput and capacity',
+  return section(`${prefix}throughput`, 'Throughput and capacity',
     `Records per second produced, stored (IncomingRecords) and read (OutgoingRecords, Kinesis records), against the write limit of the open shards (${int(s.limits.writeRecordsPerSecond)} records/s each). Values are averages over each ${P}-second period.`,
     pair(lineChart({
       id: `${prefix}chart-throughput`, title: 'Throughput and capacity', description: 'Records per second over simulated time.',
@@ -76,11 +91,13 @@ export function runSections(s: SimulationSummary, prefix: string): string {
       { head: 'Stored', cell: (r) => m.stream.IncomingRecords[r.p]! / lengthOf(r.p) },
       { head: 'Read', cell: (r) => m.stream.OutgoingRecords[r.p]! / lengthOf(r.p) },
       { head: 'Shards', cell: (r) => m.stream.OpenShardCount[r.p]! },
-    ]))));
+    ])));
+}
 
+function heatmapSection({ s, prefix }: Ctx): string {
   const shards = inKeyOrder(s.shards);
   const rates = new Map(shardRates(s).map((r) => [r.shardId, r.rate]));
-  out.push(section(`${prefix}heatmap`, 'Per-shard write load',
+  return section(`${prefix}heatmap`, 'Per-shard write load',
     'Each row is a shard in hash-key order, each column a stretch of simulated time. A dark cell is a shard near its write limit; a red corner means writes to it were throttled then. Hatched: the shard did not exist or was closed.',
     `<figure>${heatmap(s, `${prefix}chart-heatmap`)}</figure><br>` + table('Per-shard totals (CloudWatch metric names)', [
       { head: 'Shard', cell: (x) => shortId(x.shardId), numeric: false },
@@ -94,9 +111,11 @@ export function runSections(s: SimulationSummary, prefix: string): string {
       { head: 'OutgoingBytes', cell: (x) => bytes(x.OutgoingBytes), numeric: true },
       { head: 'ReadProvisionedThroughputExceeded', cell: (x) => x.ReadProvisionedThroughputExceeded },
       { head: 'IteratorAge max (ms)', cell: (x) => x.IteratorAgeMillisecondsMax },
-    ], shards, { scroll: true })));
+    ], shards, { scroll: true }));
+}
 
-  out.push(section(`${prefix}throttles`, 'Throttles, retries and drops',
+function throttlesSection({ s, prefix, m, P, end, perSecond, marker }: Ctx): string {
+  return section(`${prefix}throttles`, 'Throttles, retries and drops',
     'Entries the engine refused with ProvisionedThroughputExceededException, entries the producers sent again after backing off, and records dropped after their last attempt, per second; and GetRecords calls refused for the read limit.',
     pair(lineChart({
       id: `${prefix}chart-throttles`, title: 'Throttles, retries and drops', description: 'Per second over simulated time.',
@@ -112,12 +131,14 @@ export function runSections(s: SimulationSummary, prefix: string): string {
       { head: 'Retried', cell: (r) => m.stream.Retries[r.p]! },
       { head: 'Dropped', cell: (r) => m.stream.RecordsDropped[r.p]! },
       { head: 'Read thr.', cell: (r) => m.stream.ReadProvisionedThroughputExceeded[r.p]! },
-    ]))));
+    ])));
+}
 
+function iteratorAgeSection({ s, prefix, m, P, end, marker }: Ctx): string {
   const ageMax = Math.max(0, ...m.stream.IteratorAgeMilliseconds);
   const inSeconds = ageMax >= 10_000;
   const age = (v: number) => (inSeconds ? v / 1000 : v);
-  out.push(section(`${prefix}iterator-age`, 'Consumer iterator age',
+  return section(`${prefix}iterator-age`, 'Consumer iterator age',
     `How far behind the consumers read: the age of the last record each GetRecords call returned (IteratorAgeMilliseconds, maximum per ${P}-second period over all shards). Latency from a record's creation to its processing: p50 ${int(s.latencyMs.p50)} ms, p99 ${int(s.latencyMs.p99)} ms.`,
     pair(lineChart({
       id: `${prefix}chart-iterator-age`, title: 'Consumer iterator age', description: 'Maximum iterator age per period.',
@@ -126,9 +147,11 @@ export function runSections(s: SimulationSummary, prefix: string): string {
     }), periodTable(s, 'Iterator age per period (ms, maximum)', [
       { head: 'IteratorAge ms', cell: (r) => m.stream.IteratorAgeMilliseconds[r.p]! },
       { head: 'Read records', cell: (r) => m.stream.OutgoingRecords[r.p]! },
-    ]))));
+    ])));
+}
 
-  out.push(section(`${prefix}lineage`, 'Shard lineage and resharding',
+function lineageSection({ s, prefix }: Ctx): string {
+  return section(`${prefix}lineage`, 'Shard lineage and resharding',
     'Every shard the stream had, as a box over the time it was open and the hash keys it owned: a split divides a box, a merge joins two. Marks on top are reshard requests, at the time they were made; children open when the stream leaves UPDATING.',
     pair(lineageChart(s, `${prefix}chart-lineage`), s.reshards.length === 0
       ? table('Reshard requests', [{ head: 'None were made', cell: () => '', numeric: false }], [])
@@ -137,9 +160,11 @@ export function runSections(s: SimulationSummary, prefix: string): string {
         { head: 'Operation', cell: (r) => r.operation, numeric: false },
         { head: 'Detail', cell: (r) => r.operation === 'UpdateShardCount' ? `${r.shardIds.length} \u2192 ${r.targetShardCount}` : r.shardIds.map(shortId).join(' + '), numeric: false },
         { head: 'Result', cell: (r) => r.result.replace(/Exception$/, ''), numeric: false },
-      ], s.reshards, { scroll: true }))));
+      ], s.reshards, { scroll: true })));
+}
 
-  out.push(section(`${prefix}skew`, 'Key skew',
+function skewSection({ s, prefix }: Ctx): string {
+  return section(`${prefix}skew`, 'Key skew',
     `Where the load comes from. Records per shard (per second of open time): the busiest shard carries ${s.skew.maxOverMean.toFixed(2)}\u00d7 the mean, Gini ${s.skew.gini.toFixed(3)} (0 is perfectly even).`,
     pair(topKeysChart(s, `${prefix}chart-top-keys`), table('Top keys', [
       { head: 'Key', cell: (k) => k.key, numeric: false },
@@ -150,11 +175,12 @@ export function runSections(s: SimulationSummary, prefix: string): string {
       { head: 'Shard', cell: (r) => shortId(r.shardId), numeric: false },
       { head: 'records/s', cell: (r) => Math.round(r.rate) },
       { head: 'Share', cell: (r) => pct(r.rate / Math.max(1e-9, shardRates(s).reduce((a, b) => a + b.rate, 0))), numeric: true },
-    ], shardRates(s), { scroll: true }))));
+    ], shardRates(s), { scroll: true })));
+}
 
-  out.push(section(`${prefix}totals`, 'Totals, consumers and cost', 'Every counter of the run, what each consumer saw, and an estimate of what this traffic would cost on AWS.',
-    `<div class="pair wide-table">${totalsTable(s)}<div>${consumersTable(s)}<br>${costTable(s)}</div></div>`));
-  return out.join('\n');
+function totalsSection({ s, prefix }: Ctx): string {
+  return section(`${prefix}totals`, 'Totals, consumers and cost', 'Every counter of the run, what each consumer saw, and an estimate of what this traffic would cost on AWS.',
+    `<div class="pair wide-table">${totalsTable(s)}<div>${consumersTable(s)}<br>${costTable(s)}</div></div>`);
 }
 
 function totalsTable(s: SimulationSummary): string {
