@@ -2,7 +2,7 @@
 // comparison of runs, or a minimum-shards search.
 
 import type { Comparison } from '../sim/compare-strategies.js';
-import { strategyLabel } from '../sim/compare-strategies.js';
+import { strategyLabel } from '../sim/strategy-label.js';
 import type { MinimumShards } from '../sim/find-minimum-shards.js';
 import type { SimulationSummary } from '../sim/summary.js';
 import { comparisonChart } from './comparison-chart.js';

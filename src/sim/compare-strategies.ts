@@ -4,6 +4,7 @@
 import { ScenarioError } from './scenario-error.js';
 import type { Scenario, ScalingSpec, StrategySpec } from './scenario.js';
 import { simulate, type SimulateOptions, type SimulationProgress } from './simulate.js';
+import { strategyLabel } from './strategy-label.js';
 import type { SimulationSummary } from './summary.js';
 
 /** One run of a comparison: the base scenario with these changes (a strategy applies to every producer). */
@@ -74,11 +75,6 @@ function applyVariant(base: Scenario, v: Variant): Scenario {
   if (v.scaling !== undefined) sc.scaling = v.scaling;
   if (v.name !== undefined) sc.name = v.name;
   return sc;
-}
-
-export function strategyLabel(strategy: unknown): string {
-  if (typeof strategy === 'object' && strategy !== null && 'salt' in strategy) return `salt ${(strategy as { salt: number }).salt}`;
-  return String(strategy);
 }
 
 function rowOf(s: SimulationSummary, v: Variant): ComparisonRow {

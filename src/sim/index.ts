@@ -1,7 +1,8 @@
 // kinesim/sim: the simulation lab's public surface.
 
 export { simulate, runScenario, SIMULATION_START_MS, type SimulateOptions, type SimulationProgress } from './simulate.js';
-export { compareStrategies, strategyLabel, type Comparison, type ComparisonRow, type Variant, type CompareOptions } from './compare-strategies.js';
+export { strategyLabel } from './strategy-label.js';
+export { compareStrategies, type Comparison, type ComparisonRow, type Variant, type CompareOptions } from './compare-strategies.js';
 export { findMinimumShards, type MinimumShards, type FindMinimumShardsOptions } from './find-minimum-shards.js';
 export { validateScenario } from './validate-scenario.js';
 export { ScenarioError, type ScenarioIssue } from './scenario-error.js';
