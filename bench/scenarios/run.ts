@@ -37,7 +37,7 @@ const EXAMPLES: Example[] = [
     id: 'daily', title: 'Daily cycle: target scaling vs fixed shards', file: 'daily-sine-target.json',
     variants: [
       { name: 'target scaling from 1 shard' },
-      { name: 'fixed 2 shards (daily-sine-fixed.json)', shardCount: 2, scaling: { policy: 'none' } },
+      { name: 'fixed 2 shards', shardCount: 2, scaling: { policy: 'none' } },
     ],
   },
   {
@@ -104,7 +104,11 @@ async function main(): Promise<void> {
     const html = renderReport(comparison, { title: example.title });
     writeFileSync(join(outDir, `${example.id}.html`), html);
     console.log(`\n### ${example.title}\n\n${markdown(comparison)}\n`);
-    if (example.id === 'hot-shard') await screenshot(renderReport(comparison.runs[0]!), join(here, 'report.png'));
+    if (example.id === 'hot-shard') {
+      // The README's picture: the first variant's own report, under the scenario's own name.
+      const run = comparison.runs[0]!;
+      await screenshot(renderReport({ ...run, scenario: { ...run.scenario, name: load(example.file).name ?? example.title } }), join(here, 'report.png'));
+    }
   }
   console.error(`reports: ${outDir}`);
 }
