@@ -5,7 +5,9 @@ import { do_not_optimize } from 'mitata';
 import { putRecords } from '../src/actions/put-records.js';
 import { createStream } from '../src/actions/create-stream.js';
 import { Account } from '../src/model/account.js';
+import { resolveOptions } from '../src/options.js';
 import { ManualClock, type PutRecordsRequestEntry } from '../src/index.js';
+import { OPERATIONS } from '../src/operations/registry.js';
 import { validateInput } from '../src/validation/validate.js';
 import { FloorStore } from './support/floor.js';
 import { median, paired, sampleWith } from './support/measure.js';
@@ -21,7 +23,7 @@ async function breakdown(report: Reporter, pool: PutRecordsRequestEntry[][]): Pr
   const clock = new ManualClock(1_700_000_000_000);
   const resetRecords = size(250_000, 5_000);
   const freshAccount = () => {
-    const account = new Account({ clock });
+    const account = new Account(resolveOptions({ clock }));
     createStream(account, { StreamName: STREAM, ShardCount: SHARDS });
     return account;
   };
@@ -39,7 +41,7 @@ async function breakdown(report: Reporter, pool: PutRecordsRequestEntry[][]): Pr
     }
     return pool[i++ % pool.length]!;
   };
-  const validateOnly = await sampleWith(next, (Records) => validateInput('PutRecords', { StreamName: STREAM, Records }));
+  const validateOnly = await sampleWith(next, (Records) => validateInput(OPERATIONS.PutRecords.input, { StreamName: STREAM, Records }));
   const actionOnly = await sampleWith(next, (Records) => do_not_optimize(putRecords(account, { StreamName: STREAM, Records })));
   const floorOnly = await sampleWith(next, (Records) => do_not_optimize(floor.put(Records, 0)));
   const ns = (stats: { p50: number }) => `${(stats.p50 / PER_BATCH).toFixed(0)} ns/record`;

@@ -1,8 +1,12 @@
 // kinesim's public surface: explicit named exports only.
 
 export { Kinesis } from './kinesis.js';
-export type { KinesisOptions } from './model/account.js';
+export type { KinesisOptions } from './options.js';
 export { ManualClock, SystemClock, type Clock } from './time/clock.js';
+export { KINESIS_LIMITS, type KinesisLimits } from './model/limits.js';
+export { evenRanges, MAX_HASH_KEY, type HashRange } from './keys/hash-key.js';
+export { hashKeyOf } from './keys/md5.js';
+export { shardIndexForHashKey, shardIndexForKey } from './keys/shard-index.js';
 export {
   KinesisError,
   ResourceNotFoundException,
@@ -33,7 +37,7 @@ export type {
   EnhancedMetrics,
   Tag,
   EmptyOutput,
-} from './shapes/common.js';
+} from './api-types/common.js';
 export type {
   CreateStreamInput,
   DeleteStreamInput,
@@ -49,7 +53,7 @@ export type {
   ListStreamsOutput,
   DescribeLimitsInput,
   DescribeLimitsOutput,
-} from './shapes/streams.js';
+} from './api-types/streams.js';
 export type {
   PutRecordInput,
   PutRecordOutput,
@@ -62,7 +66,7 @@ export type {
   GetRecordsInput,
   KinesisRecord,
   GetRecordsOutput,
-} from './shapes/records.js';
+} from './api-types/records.js';
 export type {
   ShardFilterType,
   ShardFilter,
@@ -73,7 +77,7 @@ export type {
   ScalingType,
   UpdateShardCountInput,
   UpdateShardCountOutput,
-} from './shapes/shards.js';
+} from './api-types/shards.js';
 export type {
   AddTagsToStreamInput,
   RemoveTagsFromStreamInput,
@@ -83,7 +87,7 @@ export type {
   UntagResourceInput,
   ListTagsForResourceInput,
   ListTagsForResourceOutput,
-} from './shapes/tags.js';
+} from './api-types/tags.js';
 export type {
   ConsumerStatus,
   Consumer,
@@ -96,22 +100,22 @@ export type {
   DescribeStreamConsumerOutput,
   ListStreamConsumersInput,
   ListStreamConsumersOutput,
-} from './shapes/consumers.js';
+} from './api-types/consumers.js';
 export type {
   StartStreamEncryptionInput,
   StopStreamEncryptionInput,
-} from './shapes/encryption.js';
+} from './api-types/encryption.js';
 export type {
   EnableEnhancedMonitoringInput,
   DisableEnhancedMonitoringInput,
   EnhancedMonitoringOutput,
-} from './shapes/monitoring.js';
+} from './api-types/monitoring.js';
 export type {
   UpdateStreamModeInput,
   UpdateStreamWarmThroughputInput,
   UpdateStreamWarmThroughputOutput,
   UpdateMaxRecordSizeInput,
-} from './shapes/stream-settings.js';
+} from './api-types/stream-settings.js';
 export type {
   MinimumThroughputBillingCommitmentInputStatus,
   MinimumThroughputBillingCommitmentOutputStatus,
@@ -121,26 +125,26 @@ export type {
   DescribeAccountSettingsOutput,
   UpdateAccountSettingsInput,
   UpdateAccountSettingsOutput,
-} from './shapes/account.js';
+} from './api-types/account.js';
 export type {
   PutResourcePolicyInput,
   GetResourcePolicyInput,
   GetResourcePolicyOutput,
   DeleteResourcePolicyInput,
-} from './shapes/policies.js';
+} from './api-types/policies.js';
 export type {
   IncreaseStreamRetentionPeriodInput,
   DecreaseStreamRetentionPeriodInput,
-} from './shapes/retention.js';
+} from './api-types/retention.js';
 export type {
   DescribeShardGraphInput,
   ShardGraphState,
   ShardGraphNode,
   ShardGraph,
   DescribeShardGraphOutput,
-} from './shapes/lineage.js';
+} from './api-types/lineage.js';
 export { renderShardGraphMermaid } from './lineage/render-shard-graph-mermaid.js';
 export { renderShardGraphDot } from './lineage/render-shard-graph-dot.js';
 export { aggregateRecords } from './kpl/aggregate-records.js';
 export { deaggregateRecords } from './kpl/deaggregate-records.js';
-export type { UserRecordInput, AggregatedRecordEntry, UserRecord } from './shapes/kpl.js';
+export type { UserRecordInput, AggregatedRecordEntry, UserRecord } from './api-types/kpl.js';

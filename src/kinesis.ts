@@ -1,84 +1,50 @@
 // Kinesis: the public facade — one synchronous method per AWS operation, AWS SDK v3 shapes in and out.
-// Each method validates the input against the service model, then runs the action on the account.
+// Each method is one line: the registry (src/operations/registry.ts) says how to validate the input and which
+// action runs it. The checks at the end of this file make a registered operation without its method, or a public
+// method the registry lacks, a compile error.
 
-import { createStream } from './actions/create-stream.js';
-import { deleteStream } from './actions/delete-stream.js';
-import { decreaseStreamRetentionPeriod } from './actions/decrease-stream-retention-period.js';
-import { describeShardGraph } from './actions/describe-shard-graph.js';
-import { describeLimits } from './actions/describe-limits.js';
-import { describeStream } from './actions/describe-stream.js';
-import { describeStreamSummary } from './actions/describe-stream-summary.js';
-import { getRecords } from './actions/get-records.js';
-import { getShardIterator } from './actions/get-shard-iterator.js';
-import { increaseStreamRetentionPeriod } from './actions/increase-stream-retention-period.js';
-import { listShards } from './actions/list-shards.js';
-import { listStreams } from './actions/list-streams.js';
-import { mergeShards } from './actions/merge-shards.js';
-import { putRecord } from './actions/put-record.js';
-import { putRecords } from './actions/put-records.js';
-import { splitShard } from './actions/split-shard.js';
-import { updateShardCount } from './actions/update-shard-count.js';
-import { addTagsToStream } from './actions/add-tags-to-stream.js';
-import { deleteResourcePolicy } from './actions/delete-resource-policy.js';
-import { deregisterStreamConsumer } from './actions/deregister-stream-consumer.js';
-import { describeAccountSettings } from './actions/describe-account-settings.js';
-import { describeStreamConsumer } from './actions/describe-stream-consumer.js';
-import { disableEnhancedMonitoring } from './actions/disable-enhanced-monitoring.js';
-import { enableEnhancedMonitoring } from './actions/enable-enhanced-monitoring.js';
-import { getResourcePolicy } from './actions/get-resource-policy.js';
-import { listStreamConsumers } from './actions/list-stream-consumers.js';
-import { listTagsForResource } from './actions/list-tags-for-resource.js';
-import { listTagsForStream } from './actions/list-tags-for-stream.js';
-import { putResourcePolicy } from './actions/put-resource-policy.js';
-import { registerStreamConsumer } from './actions/register-stream-consumer.js';
-import { removeTagsFromStream } from './actions/remove-tags-from-stream.js';
-import { startStreamEncryption } from './actions/start-stream-encryption.js';
-import { stopStreamEncryption } from './actions/stop-stream-encryption.js';
-import { tagResource } from './actions/tag-resource.js';
-import { untagResource } from './actions/untag-resource.js';
-import { updateAccountSettings } from './actions/update-account-settings.js';
-import { updateMaxRecordSize } from './actions/update-max-record-size.js';
-import { updateStreamMode } from './actions/update-stream-mode.js';
-import { updateStreamWarmThroughput } from './actions/update-stream-warm-throughput.js';
-import { Account, type KinesisOptions } from './model/account.js';
-import type { EmptyOutput } from './shapes/common.js';
+import { Account } from './model/account.js';
+import { resolveOptions, type KinesisOptions } from './options.js';
+import { OPERATIONS, type KinesisOperations } from './operations/registry.js';
+import type { ServedOperation } from './operations/operation.js';
+import { validateInput } from './validation/validate.js';
+import type { EmptyOutput } from './api-types/common.js';
 import type {
   DescribeAccountSettingsInput, DescribeAccountSettingsOutput, UpdateAccountSettingsInput, UpdateAccountSettingsOutput,
-} from './shapes/account.js';
+} from './api-types/account.js';
 import type {
   DeregisterStreamConsumerInput, DescribeStreamConsumerInput, DescribeStreamConsumerOutput, ListStreamConsumersInput,
   ListStreamConsumersOutput, RegisterStreamConsumerInput, RegisterStreamConsumerOutput,
-} from './shapes/consumers.js';
-import type { StartStreamEncryptionInput, StopStreamEncryptionInput } from './shapes/encryption.js';
+} from './api-types/consumers.js';
+import type { StartStreamEncryptionInput, StopStreamEncryptionInput } from './api-types/encryption.js';
 import type {
   DisableEnhancedMonitoringInput, EnableEnhancedMonitoringInput, EnhancedMonitoringOutput,
-} from './shapes/monitoring.js';
+} from './api-types/monitoring.js';
 import type {
   DeleteResourcePolicyInput, GetResourcePolicyInput, GetResourcePolicyOutput, PutResourcePolicyInput,
-} from './shapes/policies.js';
+} from './api-types/policies.js';
 import type {
   UpdateMaxRecordSizeInput, UpdateStreamModeInput, UpdateStreamWarmThroughputInput, UpdateStreamWarmThroughputOutput,
-} from './shapes/stream-settings.js';
+} from './api-types/stream-settings.js';
 import type {
   AddTagsToStreamInput, ListTagsForResourceInput, ListTagsForResourceOutput, ListTagsForStreamInput,
   ListTagsForStreamOutput, RemoveTagsFromStreamInput, TagResourceInput, UntagResourceInput,
-} from './shapes/tags.js';
-import type { DescribeShardGraphInput, DescribeShardGraphOutput } from './shapes/lineage.js';
+} from './api-types/tags.js';
+import type { DescribeShardGraphInput, DescribeShardGraphOutput } from './api-types/lineage.js';
 import type {
   DecreaseStreamRetentionPeriodInput, IncreaseStreamRetentionPeriodInput,
-} from './shapes/retention.js';
+} from './api-types/retention.js';
 import type {
   ListShardsInput, ListShardsOutput, MergeShardsInput, SplitShardInput, UpdateShardCountInput, UpdateShardCountOutput,
-} from './shapes/shards.js';
+} from './api-types/shards.js';
 import type {
   GetRecordsInput, GetRecordsOutput, GetShardIteratorInput, GetShardIteratorOutput,
   PutRecordInput, PutRecordOutput, PutRecordsInput, PutRecordsOutput,
-} from './shapes/records.js';
+} from './api-types/records.js';
 import type {
   CreateStreamInput, DeleteStreamInput, DescribeLimitsInput, DescribeLimitsOutput, DescribeStreamInput,
   DescribeStreamOutput, DescribeStreamSummaryInput, DescribeStreamSummaryOutput, ListStreamsInput, ListStreamsOutput,
-} from './shapes/streams.js';
-import { validateInput } from './validation/validate.js';
+} from './api-types/streams.js';
 
 /**
  * An in-memory Amazon Kinesis Data Streams engine. Every method throws the AWS exception AWS would
@@ -88,7 +54,15 @@ export class Kinesis {
   readonly #account: Account;
 
   constructor(options: KinesisOptions = {}) {
-    this.#account = new Account(options);
+    this.#account = new Account(resolveOptions(options));
+  }
+
+  /**
+   * Validates `input` against the operation's input shape, then runs its action on the account. Each method
+   * passes its own registry entry (frozen, so V8 folds it to a constant and calls the action directly).
+   */
+  #run<I, O>(operation: ServedOperation<string, I, O>, input: I): O {
+    return operation.action(this.#account, validateInput(operation.input, input));
   }
 
   /** The account ID this engine serves. */
@@ -103,50 +77,42 @@ export class Kinesis {
 
   /** @throws ResourceInUseException, LimitExceededException, InvalidArgumentException, ValidationException */
   createStream(input: CreateStreamInput): EmptyOutput {
-    input = validateInput('CreateStream', input);
-    return createStream(this.#account, input);
+    return this.#run(OPERATIONS.CreateStream, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   deleteStream(input: DeleteStreamInput): EmptyOutput {
-    input = validateInput('DeleteStream', input);
-    return deleteStream(this.#account, input);
+    return this.#run(OPERATIONS.DeleteStream, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   describeStream(input: DescribeStreamInput): DescribeStreamOutput {
-    input = validateInput('DescribeStream', input);
-    return describeStream(this.#account, input);
+    return this.#run(OPERATIONS.DescribeStream, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   describeStreamSummary(input: DescribeStreamSummaryInput): DescribeStreamSummaryOutput {
-    input = validateInput('DescribeStreamSummary', input);
-    return describeStreamSummary(this.#account, input);
+    return this.#run(OPERATIONS.DescribeStreamSummary, input);
   }
 
   /** @throws ExpiredNextTokenException, InvalidArgumentException, ValidationException */
   listStreams(input: ListStreamsInput = {}): ListStreamsOutput {
-    input = validateInput('ListStreams', input);
-    return listStreams(this.#account, input);
+    return this.#run(OPERATIONS.ListStreams, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, ExpiredNextTokenException, InvalidArgumentException, ValidationException */
   listShards(input: ListShardsInput): ListShardsOutput {
-    input = validateInput('ListShards', input);
-    return listShards(this.#account, input);
+    return this.#run(OPERATIONS.ListShards, input);
   }
 
   /** @throws ValidationException */
   describeLimits(input: DescribeLimitsInput = {}): DescribeLimitsOutput {
-    input = validateInput('DescribeLimits', input);
-    return describeLimits(this.#account);
+    return this.#run(OPERATIONS.DescribeLimits, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException, ProvisionedThroughputExceededException (with throughputLimits) */
   putRecord(input: PutRecordInput): PutRecordOutput {
-    input = validateInput('PutRecord', input);
-    return putRecord(this.#account, input);
+    return this.#run(OPERATIONS.PutRecord, input);
   }
 
   /**
@@ -154,14 +120,12 @@ export class Kinesis {
    * @throws ResourceNotFoundException, InvalidArgumentException, ValidationException
    */
   putRecords(input: PutRecordsInput): PutRecordsOutput {
-    input = validateInput('PutRecords', input);
-    return putRecords(this.#account, input);
+    return this.#run(OPERATIONS.PutRecords, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException, ProvisionedThroughputExceededException (with throughputLimits) */
   getShardIterator(input: GetShardIteratorInput): GetShardIteratorOutput {
-    input = validateInput('GetShardIterator', input);
-    return getShardIterator(this.#account, input);
+    return this.#run(OPERATIONS.GetShardIterator, input);
   }
 
   /**
@@ -169,181 +133,164 @@ export class Kinesis {
    * ProvisionedThroughputExceededException (with throughputLimits)
    */
   getRecords(input: GetRecordsInput): GetRecordsOutput {
-    input = validateInput('GetRecords', input);
-    return getRecords(this.#account, input);
+    return this.#run(OPERATIONS.GetRecords, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   addTagsToStream(input: AddTagsToStreamInput): EmptyOutput {
-    input = validateInput('AddTagsToStream', input);
-    return addTagsToStream(this.#account, input);
+    return this.#run(OPERATIONS.AddTagsToStream, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   removeTagsFromStream(input: RemoveTagsFromStreamInput): EmptyOutput {
-    input = validateInput('RemoveTagsFromStream', input);
-    return removeTagsFromStream(this.#account, input);
+    return this.#run(OPERATIONS.RemoveTagsFromStream, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   listTagsForStream(input: ListTagsForStreamInput): ListTagsForStreamOutput {
-    input = validateInput('ListTagsForStream', input);
-    return listTagsForStream(this.#account, input);
+    return this.#run(OPERATIONS.ListTagsForStream, input);
   }
 
   /** Tags a stream or consumer by ARN. @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   tagResource(input: TagResourceInput): EmptyOutput {
-    input = validateInput('TagResource', input);
-    return tagResource(this.#account, input);
+    return this.#run(OPERATIONS.TagResource, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   untagResource(input: UntagResourceInput): EmptyOutput {
-    input = validateInput('UntagResource', input);
-    return untagResource(this.#account, input);
+    return this.#run(OPERATIONS.UntagResource, input);
   }
 
   /** @throws ResourceNotFoundException, ValidationException */
   listTagsForResource(input: ListTagsForResourceInput): ListTagsForResourceOutput {
-    input = validateInput('ListTagsForResource', input);
-    return listTagsForResource(this.#account, input);
+    return this.#run(OPERATIONS.ListTagsForResource, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   startStreamEncryption(input: StartStreamEncryptionInput): EmptyOutput {
-    input = validateInput('StartStreamEncryption', input);
-    return startStreamEncryption(this.#account, input);
+    return this.#run(OPERATIONS.StartStreamEncryption, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   stopStreamEncryption(input: StopStreamEncryptionInput): EmptyOutput {
-    input = validateInput('StopStreamEncryption', input);
-    return stopStreamEncryption(this.#account, input);
+    return this.#run(OPERATIONS.StopStreamEncryption, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   enableEnhancedMonitoring(input: EnableEnhancedMonitoringInput): EnhancedMonitoringOutput {
-    input = validateInput('EnableEnhancedMonitoring', input);
-    return enableEnhancedMonitoring(this.#account, input);
+    return this.#run(OPERATIONS.EnableEnhancedMonitoring, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   disableEnhancedMonitoring(input: DisableEnhancedMonitoringInput): EnhancedMonitoringOutput {
-    input = validateInput('DisableEnhancedMonitoring', input);
-    return disableEnhancedMonitoring(this.#account, input);
+    return this.#run(OPERATIONS.DisableEnhancedMonitoring, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException, InvalidArgumentException, ValidationException */
   registerStreamConsumer(input: RegisterStreamConsumerInput): RegisterStreamConsumerOutput {
-    input = validateInput('RegisterStreamConsumer', input);
-    return registerStreamConsumer(this.#account, input);
+    return this.#run(OPERATIONS.RegisterStreamConsumer, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   deregisterStreamConsumer(input: DeregisterStreamConsumerInput): EmptyOutput {
-    input = validateInput('DeregisterStreamConsumer', input);
-    return deregisterStreamConsumer(this.#account, input);
+    return this.#run(OPERATIONS.DeregisterStreamConsumer, input);
   }
 
   /** @throws ResourceNotFoundException, InvalidArgumentException, ValidationException */
   describeStreamConsumer(input: DescribeStreamConsumerInput): DescribeStreamConsumerOutput {
-    input = validateInput('DescribeStreamConsumer', input);
-    return describeStreamConsumer(this.#account, input);
+    return this.#run(OPERATIONS.DescribeStreamConsumer, input);
   }
 
   /** @throws ResourceNotFoundException, ExpiredNextTokenException, InvalidArgumentException, ValidationException */
   listStreamConsumers(input: ListStreamConsumersInput): ListStreamConsumersOutput {
-    input = validateInput('ListStreamConsumers', input);
-    return listStreamConsumers(this.#account, input);
+    return this.#run(OPERATIONS.ListStreamConsumers, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException, ValidationException */
   updateStreamMode(input: UpdateStreamModeInput): EmptyOutput {
-    input = validateInput('UpdateStreamMode', input);
-    return updateStreamMode(this.#account, input);
+    return this.#run(OPERATIONS.UpdateStreamMode, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
   updateStreamWarmThroughput(input: UpdateStreamWarmThroughputInput): UpdateStreamWarmThroughputOutput {
-    input = validateInput('UpdateStreamWarmThroughput', input);
-    return updateStreamWarmThroughput(this.#account, input);
+    return this.#run(OPERATIONS.UpdateStreamWarmThroughput, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   updateMaxRecordSize(input: UpdateMaxRecordSizeInput): EmptyOutput {
-    input = validateInput('UpdateMaxRecordSize', input);
-    return updateMaxRecordSize(this.#account, input);
+    return this.#run(OPERATIONS.UpdateMaxRecordSize, input);
   }
 
   /** @throws ValidationException */
   describeAccountSettings(input: DescribeAccountSettingsInput = {}): DescribeAccountSettingsOutput {
-    input = validateInput('DescribeAccountSettings', input);
-    return describeAccountSettings(this.#account);
+    return this.#run(OPERATIONS.DescribeAccountSettings, input);
   }
 
   /** @throws ValidationException */
   updateAccountSettings(input: UpdateAccountSettingsInput): UpdateAccountSettingsOutput {
-    input = validateInput('UpdateAccountSettings', input);
-    return updateAccountSettings(this.#account, input);
+    return this.#run(OPERATIONS.UpdateAccountSettings, input);
   }
 
   /** Attaches a policy to a stream or consumer. @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   putResourcePolicy(input: PutResourcePolicyInput): EmptyOutput {
-    input = validateInput('PutResourcePolicy', input);
-    return putResourcePolicy(this.#account, input);
+    return this.#run(OPERATIONS.PutResourcePolicy, input);
   }
 
   /** @throws ResourceNotFoundException, ValidationException */
   getResourcePolicy(input: GetResourcePolicyInput): GetResourcePolicyOutput {
-    input = validateInput('GetResourcePolicy', input);
-    return getResourcePolicy(this.#account, input);
+    return this.#run(OPERATIONS.GetResourcePolicy, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, ValidationException */
   deleteResourcePolicy(input: DeleteResourcePolicyInput): EmptyOutput {
-    input = validateInput('DeleteResourcePolicy', input);
-    return deleteResourcePolicy(this.#account, input);
+    return this.#run(OPERATIONS.DeleteResourcePolicy, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
   splitShard(input: SplitShardInput): EmptyOutput {
-    input = validateInput('SplitShard', input);
-    return splitShard(this.#account, input);
+    return this.#run(OPERATIONS.SplitShard, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   mergeShards(input: MergeShardsInput): EmptyOutput {
-    input = validateInput('MergeShards', input);
-    return mergeShards(this.#account, input);
+    return this.#run(OPERATIONS.MergeShards, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException */
   updateShardCount(input: UpdateShardCountInput): UpdateShardCountOutput {
-    input = validateInput('UpdateShardCount', input);
-    return updateShardCount(this.#account, input);
+    return this.#run(OPERATIONS.UpdateShardCount, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   increaseStreamRetentionPeriod(input: IncreaseStreamRetentionPeriodInput): EmptyOutput {
-    input = validateInput('IncreaseStreamRetentionPeriod', input);
-    return increaseStreamRetentionPeriod(this.#account, input);
+    return this.#run(OPERATIONS.IncreaseStreamRetentionPeriod, input);
   }
 
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   decreaseStreamRetentionPeriod(input: DecreaseStreamRetentionPeriodInput): EmptyOutput {
-    input = validateInput('DecreaseStreamRetentionPeriod', input);
-    return decreaseStreamRetentionPeriod(this.#account, input);
+    return this.#run(OPERATIONS.DecreaseStreamRetentionPeriod, input);
   }
 
   /**
    * kinesim extension, not an AWS operation: every shard the stream has had (expired ones included) with
    * its parents, children, state, open/close times and record counts, for simulations and diagrams
    * (see renderShardGraphMermaid / renderShardGraphDot).
-   * @throws ResourceNotFoundException, InvalidArgumentException
+   * @throws ResourceNotFoundException, InvalidArgumentException, ValidationException
    */
   describeShardGraph(input: DescribeShardGraphInput): DescribeShardGraphOutput {
-    // Its input is a stream reference, the same shape (and constraints) as DescribeStreamSummary's.
-    input = validateInput('DescribeStreamSummary', input);
-    return describeShardGraph(this.#account, input);
+    return this.#run(OPERATIONS.DescribeShardGraph, input);
   }
 }
+
+// Compile-time checks, kept out of the class's declaration so the published types do not carry the registry.
+
+/** Compiles only while Kinesis has a method per served operation, typed as the registry's action. */
+type ServesEveryOperation<T extends KinesisOperations> = T;
+type KinesisServesEveryOperation = ServesEveryOperation<Kinesis>;
+
+/** Public members of Kinesis that are not operations. */
+type NonOperationMember = 'accountId' | 'region';
+
+/** Compiles only while every other public member of Kinesis is a registered operation's method. */
+type OnlyRegistered<Unregistered extends never> = Unregistered;
+type KinesisHasOnlyRegisteredMethods = OnlyRegistered<Exclude<keyof Kinesis, keyof KinesisOperations | NonOperationMember>>;

@@ -3,17 +3,16 @@
 import { InvalidArgumentException, LimitExceededException, ResourceInUseException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
+import { onDemandQuotaUsage, shardQuotaUsage } from '../model/quotas.js';
+import { ON_DEMAND_INITIAL_SHARDS, RECORD_MAX_SIZE_DEFAULT_KIB } from '../model/limits.js';
 import { Stream } from '../model/stream.js';
-import type { CreateStreamInput } from '../shapes/streams.js';
-import type { EmptyOutput } from '../shapes/common.js';
-import { addTags } from './tag-rules.js';
+import type { CreateStreamInput } from '../api-types/streams.js';
+import type { EmptyOutput } from '../api-types/common.js';
+import { addTags } from './_internals/tag-rules.js';
 
-/** AWS starts an on-demand stream with 4 shards. */
-export const ON_DEMAND_INITIAL_SHARDS = 4;
-export const DEFAULT_MAX_RECORD_SIZE_KIB = 1024;
 
 export function createStream(account: Account, input: CreateStreamInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const name = input.StreamName;
   if (account.streams.has(name)) throw new ResourceInUseException(msg.streamExists(name, account.accountId));
   const mode = input.StreamModeDetails?.StreamMode ?? 'PROVISIONED';
@@ -21,10 +20,10 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
   if (mode === 'ON_DEMAND' && shardCount !== undefined) throw new InvalidArgumentException(msg.onDemandWithShardCount());
   if (mode === 'PROVISIONED' && shardCount === undefined) throw new InvalidArgumentException(msg.provisionedNeedsShardCount());
   const count = shardCount ?? ON_DEMAND_INITIAL_SHARDS;
-  if (mode === 'ON_DEMAND' && account.onDemandQuotaUsage() >= account.onDemandStreamCountLimit) {
+  if (mode === 'ON_DEMAND' && onDemandQuotaUsage(account.streams) >= account.onDemandStreamCountLimit) {
     throw new LimitExceededException(msg.onDemandStreamLimit(account.accountId, account.region, account.onDemandStreamCountLimit));
   }
-  const open = account.shardQuotaUsage();
+  const open = shardQuotaUsage(account.streams);
   if (mode === 'PROVISIONED' && open + count > account.shardLimit) {
     throw new LimitExceededException(msg.shardLimit(account.accountId, account.region, open, account.shardLimit, count));
   }
@@ -33,13 +32,13 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
   addTags(tags, input.Tags ?? {}, { kind: 'stream', name, accountId: account.accountId });
   const stream = new Stream(
     name,
-    account.streamArn(name),
-    account.nextIncarnation(),
+    account.identities.streamArn(name),
+    account.identities.nextIncarnation(),
     nowMs,
     nowMs + account.createStreamDelayMs,
     count,
     mode,
-    input.MaxRecordSizeInKiB ?? DEFAULT_MAX_RECORD_SIZE_KIB,
+    input.MaxRecordSizeInKiB ?? RECORD_MAX_SIZE_DEFAULT_KIB,
   );
   for (const [key, value] of tags) stream.tags.set(key, value);
   // [U] Warm throughput only means something for on-demand streams; it is stored and reported for them.

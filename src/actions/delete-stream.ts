@@ -3,12 +3,12 @@
 import { ResourceInUseException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import type { EmptyOutput } from '../shapes/common.js';
-import type { DeleteStreamInput } from '../shapes/streams.js';
-import { findStream } from './stream-ref.js';
+import type { EmptyOutput } from '../api-types/common.js';
+import type { DeleteStreamInput } from '../api-types/streams.js';
+import { findStream } from './_internals/stream-ref.js';
 
 export function deleteStream(account: Account, input: DeleteStreamInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = findStream(account, input);
   const status = stream.status(nowMs);
   // A stream being deleted stays deleted; deleting it again changes nothing (kinesalite does the same).
@@ -24,7 +24,7 @@ export function deleteStream(account: Account, input: DeleteStreamInput): EmptyO
   stream.goneAtMs = nowMs + account.deleteStreamDelayMs;
   // The consumers go with the stream: DELETING now, gone when it is.
   for (const consumer of stream.consumers.values()) consumer.deregister(nowMs, stream.goneAtMs);
-  account.schedule(stream.goneAtMs);
-  account.now();
+  account.timeline.schedule(stream.goneAtMs);
+  account.timeline.settle();
   return {};
 }

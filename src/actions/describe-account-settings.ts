@@ -1,10 +1,11 @@
 // DescribeAccountSettings — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DescribeAccountSettings.html
 
 import type { Account } from '../model/account.js';
-import type { DescribeAccountSettingsOutput } from '../shapes/account.js';
-import { commitmentShape } from './commitment-shape.js';
+import type { DescribeAccountSettingsInput, DescribeAccountSettingsOutput } from '../api-types/account.js';
+import { commitmentOutput } from './output/commitment-output.js';
 
-export function describeAccountSettings(account: Account): DescribeAccountSettingsOutput {
-  const nowMs = account.now();
-  return { MinimumThroughputBillingCommitment: commitmentShape(account.billingCommitment.view(nowMs)) };
+/** DescribeAccountSettings takes no members; the input is accepted for the registry's uniform signature. */
+export function describeAccountSettings(account: Account, _input: DescribeAccountSettingsInput): DescribeAccountSettingsOutput {
+  const nowMs = account.timeline.now();
+  return { MinimumThroughputBillingCommitment: commitmentOutput(account.billingCommitment.view(nowMs)) };
 }

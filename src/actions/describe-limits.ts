@@ -1,14 +1,16 @@
 // DescribeLimits — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DescribeLimits.html
 
 import type { Account } from '../model/account.js';
-import type { DescribeLimitsOutput } from '../shapes/streams.js';
+import { onDemandStreamCount, openShardCount } from '../model/quotas.js';
+import type { DescribeLimitsInput, DescribeLimitsOutput } from '../api-types/streams.js';
 
-export function describeLimits(account: Account): DescribeLimitsOutput {
-  account.now();
+/** DescribeLimits takes no members; the input is accepted for the registry's uniform signature. */
+export function describeLimits(account: Account, _input: DescribeLimitsInput): DescribeLimitsOutput {
+  account.timeline.settle();
   return {
     ShardLimit: account.shardLimit,
-    OpenShardCount: account.openShardCount(),
-    OnDemandStreamCount: account.onDemandStreamCount(),
+    OpenShardCount: openShardCount(account.streams),
+    OnDemandStreamCount: onDemandStreamCount(account.streams),
     OnDemandStreamCountLimit: account.onDemandStreamCountLimit,
   };
 }

@@ -3,16 +3,17 @@
 import type { Account } from '../model/account.js';
 import type { Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
-import type { DescribeShardGraphInput, DescribeShardGraphOutput, ShardGraphNode } from '../shapes/lineage.js';
-import { findStream } from './stream-ref.js';
+import type { DescribeShardGraphInput, DescribeShardGraphOutput, ShardGraphNode } from '../api-types/lineage.js';
+import { findStream } from './_internals/stream-ref.js';
 
 export function describeShardGraph(account: Account, input: DescribeShardGraphInput): DescribeShardGraphOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = findStream(account, input);
   return { StreamName: stream.name, StreamARN: stream.arn, Shards: stream.shards.map((s) => nodeOf(stream, s, nowMs)) };
 }
 
 function nodeOf(stream: Stream, shard: Shard, nowMs: number): ShardGraphNode {
+  stream.releaseExpired(shard, nowMs);
   const expired = stream.isExpired(shard, nowMs);
   const parents: string[] = [];
   if (shard.parentId !== undefined) parents.push(shard.parentId);

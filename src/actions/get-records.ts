@@ -7,20 +7,16 @@ import {
   ResourceNotFoundException,
 } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
-import { decodeIterator, encodeIterator, type IteratorState } from '../keys/shard-iterator.js';
+import { decodeIterator, encodeIterator, type IteratorState } from '../tokens/shard-iterator.js';
 import type { Account } from '../model/account.js';
+import { GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS, ITERATOR_TTL_MS } from '../model/limits.js';
 import { shardIdOf, type Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
-import type { GetRecordsInput, GetRecordsOutput, KinesisRecord } from '../shapes/records.js';
-import { markEncryptedRecords } from './record-encryption.js';
-import { childShardShapes } from './shard-shapes.js';
-import { resolveRef } from './stream-ref.js';
+import type { GetRecordsInput, GetRecordsOutput, KinesisRecord } from '../api-types/records.js';
+import { markEncryptedRecords } from './_internals/record-encryption.js';
+import { childShardOutputs } from './output/shard-output.js';
+import { resolveRef } from './_internals/stream-ref.js';
 
-/** Iterators expire this long after they are issued. */
-export const ITERATOR_TTL_MS = 300_000;
-/** GetRecords returns at most 10 MiB of data per call. */
-export const GET_RECORDS_MAX_BYTES = 10 * 1024 * 1024;
-export const GET_RECORDS_MAX_LIMIT = 10_000;
 
 /**
  * Builds the records GetRecords returns. A constructor rather than an object literal, for speed: V8 tracks
@@ -38,11 +34,11 @@ const OutputRecord = function (this: KinesisRecord, sequenceNumber: string, arri
 OutputRecord.prototype = Object.prototype;
 
 export function getRecords(account: Account, input: GetRecordsInput): GetRecordsOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const state = decodeIterator(account.sealer, input.ShardIterator);
   if (state === undefined) throw new InvalidArgumentException(msg.invalidShardIterator());
   if (nowMs - state.createdAtMs > ITERATOR_TTL_MS) {
-    throw new ExpiredIteratorException(msg.iteratorExpired(state.createdAtMs, nowMs));
+    throw new ExpiredIteratorException(msg.iteratorExpired(state.createdAtMs, nowMs, ITERATOR_TTL_MS));
   }
   if (input.StreamARN !== undefined) {
     // [U] A StreamARN beside the iterator must name the iterator's stream.
@@ -51,31 +47,36 @@ export function getRecords(account: Account, input: GetRecordsInput): GetRecords
   }
   const stream = account.streams.get(state.streamName);
   const shard = stream?.incarnation === state.incarnation ? stream.shards[state.shardIndex] : undefined;
+  if (stream !== undefined && shard !== undefined) stream.releaseExpired(shard, nowMs);
   if (stream === undefined || shard === undefined || stream.isExpired(shard, nowMs)) {
     throw new ResourceNotFoundException(msg.shardNotExist(shardIdOf(state.shardIndex), state.streamName, account.accountId));
   }
+  const read: ShardRead = { account, stream, shard, state, limit: input.Limit ?? GET_RECORDS_MAX_RECORDS, nowMs };
   // Throughput is the last check; kept in its own function so that with the option off it costs one branch.
-  if (account.throughputLimits) return readWithinLimits(account, stream, shard, state, input, nowMs);
-  return readRecords(account, stream, shard, state, input, nowMs);
+  return account.throughputLimits ? readWithinLimits(read) : readRecords(read);
+}
+
+/** One GetRecords read: which shard, from which iterator, how many records at most, at what time. */
+interface ShardRead {
+  readonly account: Account;
+  readonly stream: Stream;
+  readonly shard: Shard;
+  readonly state: IteratorState;
+  readonly limit: number;
+  readonly nowMs: number;
 }
 
 /**
  * GetRecords under the shard's read limits (see ShardThroughput): a throttled call changes nothing; an
  * admitted one counts, with the bytes of record data it returns (partition keys are not counted [U]).
  */
-function readWithinLimits(
-  account: Account,
-  stream: Stream,
-  shard: Shard,
-  state: IteratorState,
-  input: GetRecordsInput,
-  nowMs: number,
-): GetRecordsOutput {
+function readWithinLimits(read: ShardRead): GetRecordsOutput {
+  const { account, stream, shard, nowMs } = read;
   const throughput = shard.throughput();
   if (!throughput.canRead(nowMs)) {
     throw new ProvisionedThroughputExceededException(msg.rateExceededShardRead(account.accountId, stream.name, shard.id));
   }
-  const out = readRecords(account, stream, shard, state, input, nowMs);
+  const out = readRecords(read);
   let dataBytes = 0;
   for (const record of out.Records) dataBytes += record.Data.length;
   throughput.countRead(nowMs, dataBytes);
@@ -83,17 +84,10 @@ function readWithinLimits(
 }
 
 /** The records from the iterator's position, and where the next call continues. */
-function readRecords(
-  account: Account,
-  stream: Stream,
-  shard: Shard,
-  state: IteratorState,
-  input: GetRecordsInput,
-  nowMs: number,
-): GetRecordsOutput {
+function readRecords({ account, stream, shard, state, limit, nowMs }: ShardRead): GetRecordsOutput {
   const from = Math.max(state.position, stream.trimHorizon(shard, nowMs));
   const records: KinesisRecord[] = [];
-  const next = shard.log.read(from, input.Limit ?? GET_RECORDS_MAX_LIMIT, GET_RECORDS_MAX_BYTES, (index, key, data, arrivalMs) => {
+  const next = shard.log.read(from, limit, GET_RECORDS_MAX_BYTES, (index, key, data, arrivalMs) => {
     records.push(new OutputRecord(shard.sequenceNumberOf(index), new Date(arrivalMs), data, key));
   });
   markEncryptedRecords(stream, shard, next - records.length, records);
@@ -105,7 +99,7 @@ function readRecords(
   };
   if (!shard.isOpen && next >= log.length) {
     // The end of a closed shard: no next iterator, and the children to continue with (KCL checks the pairing).
-    out.ChildShards = childShardShapes(stream, shard);
+    out.ChildShards = childShardOutputs(stream, shard);
   } else {
     out.NextShardIterator = encodeIterator(account.sealer, { ...state, createdAtMs: nowMs, position: next } satisfies IteratorState);
   }

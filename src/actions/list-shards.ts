@@ -2,16 +2,16 @@
 
 import { InvalidArgumentException, ResourceInUseException, ResourceNotFoundException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
-import { decodeNextToken, encodeNextToken } from '../keys/next-token.js';
+import { encodeNextToken } from '../tokens/next-token.js';
+import { nextTokenState } from './_internals/next-token-state.js';
 import type { Account } from '../model/account.js';
+import { LIST_SHARDS_MAX_SHARDS } from '../model/limits.js';
 import type { Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
-import type { ListShardsInput, ListShardsOutput, ShardFilterType } from '../shapes/shards.js';
-import { shardShape } from './shard-shapes.js';
-import { findStream } from './stream-ref.js';
+import type { ListShardsInput, ListShardsOutput, ShardFilterType } from '../api-types/shards.js';
+import { shardOutput } from './output/shard-output.js';
+import { findStream } from './_internals/stream-ref.js';
 
-/** ListShards returns at most 1000 shards per call, whatever MaxResults asks for. */
-const MAX_SHARDS_PER_CALL = 1000;
 const TOKEN_KIND = 'ListShards';
 
 /** What a NextToken remembers: the stream incarnation, the filter, and the last shard returned. */
@@ -25,7 +25,7 @@ interface ListShardsState {
 }
 
 export function listShards(account: Account, input: ListShardsInput): ListShardsOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const state = input.NextToken === undefined ? fromRequest(account, input) : fromToken(account, input, nowMs);
   const stream = account.streams.get(state.name);
   if (stream === undefined || stream.incarnation !== state.incarnation) {
@@ -36,10 +36,10 @@ export function listShards(account: Account, input: ListShardsInput): ListShards
   if (status === 'CREATING' || status === 'DELETING') {
     throw new ResourceInUseException(msg.streamNotActive(stream.name, account.accountId, status));
   }
-  const limit = Math.min(input.MaxResults ?? MAX_SHARDS_PER_CALL, MAX_SHARDS_PER_CALL);
+  const limit = Math.min(input.MaxResults ?? LIST_SHARDS_MAX_SHARDS, LIST_SHARDS_MAX_SHARDS);
   const matching = filterShards(stream, state, nowMs);
   const page = matching.slice(0, limit);
-  const out: ListShardsOutput = { Shards: page.map(shardShape) };
+  const out: ListShardsOutput = { Shards: page.map(shardOutput) };
   if (matching.length > limit) {
     out.NextToken = encodeNextToken(account.sealer, TOKEN_KIND, { ...state, after: page[page.length - 1]!.id }, nowMs);
   }
@@ -86,7 +86,7 @@ function fromToken(account: Account, input: ListShardsInput, nowMs: number): Lis
   for (const [member, value] of conflicts) {
     if (value !== undefined) throw new InvalidArgumentException(msg.listShardsTokenWith(member));
   }
-  return decodeNextToken<ListShardsState>(account.sealer, TOKEN_KIND, input.NextToken!, nowMs);
+  return nextTokenState<ListShardsState>(account.sealer, TOKEN_KIND, input.NextToken!, nowMs);
 }
 
 /** The shards a filter selects, in shard-ID order; expired shards are never listed. */
@@ -127,6 +127,7 @@ function filterShards(stream: Stream, state: ListShardsState, nowMs: number): Sh
       keep = () => true;
   }
   const after = state.after;
+  stream.releaseExpiredShards(nowMs);
   return stream.visibleShards(nowMs).filter((s) => (after === undefined || s.id > after) && keep(s));
 }
 

@@ -2,14 +2,14 @@
 
 import { InvalidArgumentException, ResourceNotFoundException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
-import { decodeNextToken, encodeNextToken } from '../keys/next-token.js';
+import { encodeNextToken } from '../tokens/next-token.js';
+import { nextTokenState } from './_internals/next-token-state.js';
 import type { Account } from '../model/account.js';
-import type { ListStreamConsumersInput, ListStreamConsumersOutput } from '../shapes/consumers.js';
-import { consumerShape } from './consumer-ref.js';
-import { findStream } from './stream-ref.js';
+import { LIST_STREAM_CONSUMERS_MAX_CONSUMERS } from '../model/limits.js';
+import type { ListStreamConsumersInput, ListStreamConsumersOutput } from '../api-types/consumers.js';
+import { consumerOutput } from './output/consumer-output.js';
+import { findStream } from './_internals/stream-ref.js';
 
-/** ListStreamConsumers returns at most 100 consumers per call, whatever MaxResults asks for [M]. */
-const MAX_CONSUMERS_PER_CALL = 100;
 const TOKEN_KIND = 'ListStreamConsumers';
 
 /** What a NextToken remembers: the stream incarnation and the last consumer name returned. */
@@ -23,7 +23,7 @@ interface ListConsumersState {
  * @throws ResourceNotFoundException, InvalidArgumentException, ExpiredNextTokenException
  */
 export function listStreamConsumers(account: Account, input: ListStreamConsumersInput): ListStreamConsumersOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = findStream(account, { StreamARN: input.StreamARN });
   const created = input.StreamCreationTimestamp;
   // [U] As ListShards: a creation timestamp that is not this incarnation's names a stream that is gone.
@@ -33,15 +33,15 @@ export function listStreamConsumers(account: Account, input: ListStreamConsumers
   }
   let after: string | undefined;
   if (input.NextToken !== undefined && input.NextToken !== null) {
-    const state = decodeNextToken<ListConsumersState>(account.sealer, TOKEN_KIND, input.NextToken, nowMs);
+    const state = nextTokenState<ListConsumersState>(account.sealer, TOKEN_KIND, input.NextToken, nowMs);
     // [U] A token of another stream (or of an earlier stream of that name) is not valid here.
     if (state.incarnation !== stream.incarnation) throw new InvalidArgumentException(msg.invalidNextToken());
     after = state.after;
   }
-  const limit = Math.min(input.MaxResults ?? MAX_CONSUMERS_PER_CALL, MAX_CONSUMERS_PER_CALL);
+  const limit = Math.min(input.MaxResults ?? LIST_STREAM_CONSUMERS_MAX_CONSUMERS, LIST_STREAM_CONSUMERS_MAX_CONSUMERS);
   const names = [...stream.consumers.keys()].filter((n) => after === undefined || n > after).sort();
   const page = names.slice(0, limit);
-  const out: ListStreamConsumersOutput = { Consumers: page.map((n) => consumerShape(stream.consumers.get(n)!, nowMs)) };
+  const out: ListStreamConsumersOutput = { Consumers: page.map((n) => consumerOutput(stream.consumers.get(n)!, nowMs)) };
   if (names.length > limit) {
     const state: ListConsumersState = { incarnation: stream.incarnation, after: page[page.length - 1]! };
     out.NextToken = encodeNextToken(account.sealer, TOKEN_KIND, state, nowMs);

@@ -1,19 +1,19 @@
 // ListStreams — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListStreams.html
 
-import { decodeNextToken, encodeNextToken } from '../keys/next-token.js';
+import { encodeNextToken } from '../tokens/next-token.js';
+import { nextTokenState } from './_internals/next-token-state.js';
 import type { Account } from '../model/account.js';
-import type { ListStreamsInput, ListStreamsOutput } from '../shapes/streams.js';
+import { LIST_STREAMS_MAX_STREAMS } from '../model/limits.js';
+import type { ListStreamsInput, ListStreamsOutput } from '../api-types/streams.js';
 
-/** ListStreams returns at most 100 streams per call, whatever Limit asks for. */
-const MAX_STREAMS_PER_CALL = 100;
 const TOKEN_KIND = 'ListStreams';
 
 export function listStreams(account: Account, input: ListStreamsInput): ListStreamsOutput {
-  const nowMs = account.now();
-  const limit = Math.min(input.Limit ?? MAX_STREAMS_PER_CALL, MAX_STREAMS_PER_CALL);
+  const nowMs = account.timeline.now();
+  const limit = Math.min(input.Limit ?? LIST_STREAMS_MAX_STREAMS, LIST_STREAMS_MAX_STREAMS);
   let after = input.ExclusiveStartStreamName;
   if (input.NextToken !== undefined) {
-    const state = decodeNextToken<{ after: string }>(account.sealer, TOKEN_KIND, input.NextToken, nowMs);
+    const state = nextTokenState<{ after: string }>(account.sealer, TOKEN_KIND, input.NextToken, nowMs);
     // [U] With both, the later starting point wins; AWS documents no conflict error for ListStreams.
     if (after === undefined || state.after > after) after = state.after;
   }

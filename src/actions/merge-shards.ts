@@ -3,15 +3,15 @@
 import { InvalidArgumentException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import { areAdjacent, mergeShards as mergeInModel } from '../model/reshard.js';
-import type { EmptyOutput } from '../shapes/common.js';
-import type { MergeShardsInput } from '../shapes/shards.js';
-import { assertOpen, existingShard, reshardableStream, shardIndexOf } from './reshard-checks.js';
-import { scheduleUpdate } from './schedule-update.js';
-import { resolveRef } from './stream-ref.js';
+import { areAdjacent } from '../model/reshard.js';
+import type { EmptyOutput } from '../api-types/common.js';
+import type { MergeShardsInput } from '../api-types/shards.js';
+import { assertOpen, existingShard, reshardableStream, shardIndexOf } from './_internals/reshard-checks.js';
+import { scheduleChange } from './_internals/schedule-change.js';
+import { resolveRef } from './_internals/stream-ref.js';
 
 export function mergeShards(account: Account, input: MergeShardsInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const ref = resolveRef(account, input);
   const index = shardIndexOf(ref, input.ShardToMerge);
   const adjacentIndex = shardIndexOf(ref, input.AdjacentShardToMerge);
@@ -26,9 +26,6 @@ export function mergeShards(account: Account, input: MergeShardsInput): EmptyOut
   if (!areAdjacent(shard, adjacent)) {
     throw new InvalidArgumentException(msg.notAdjacent(shard.id, adjacent.id, stream.name, account.accountId));
   }
-  scheduleUpdate(account, stream, nowMs, (atMs) => {
-    mergeInModel(stream, shard, adjacent, atMs);
-    stream.rebuildRouter();
-  });
+  scheduleChange(account, stream, nowMs, { kind: 'merge', shardIndex: shard.index, adjacentShardIndex: adjacent.index });
   return {};
 }

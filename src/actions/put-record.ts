@@ -2,17 +2,15 @@
 
 import { InvalidArgumentException, ProvisionedThroughputExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
-import { wordsOf } from '../keys/hash-key.js';
-import { HASH, md5Key } from '../keys/md5.js';
 import { decodeSequence } from '../keys/sequence-number.js';
-import { utf8ByteLength } from '../keys/utf8.js';
+import { utf8ByteLength } from '../encoding/utf8.js';
 import type { Account } from '../model/account.js';
-import type { PutRecordInput, PutRecordOutput } from '../shapes/records.js';
-import { explicitHashKey, recordSize } from './record-checks.js';
-import { writableStream } from './writable-stream.js';
+import type { PutRecordInput, PutRecordOutput } from '../api-types/records.js';
+import { explicitHashKey, recordSize } from './_internals/record-checks.js';
+import { writableStream } from './_internals/writable-stream.js';
 
 export function putRecord(account: Account, input: PutRecordInput): PutRecordOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = writableStream(account, input, nowMs);
   const key = input.ExplicitHashKey === undefined ? undefined : explicitHashKey(input.ExplicitHashKey);
   const ordering = input.SequenceNumberForOrdering;
@@ -21,15 +19,8 @@ export function putRecord(account: Account, input: PutRecordInput): PutRecordOut
     throw new InvalidArgumentException(msg.invalidSequenceForOrdering(ordering, stream.name, account.accountId));
   }
   recordSize(input.Data, input.PartitionKey, stream.maxRecordSizeKiB, 'data');
-  let shard;
-  if (key === undefined) {
-    md5Key(input.PartitionKey);
-    shard = stream.router.route(HASH[0]!, HASH[1]!, HASH[2]!, HASH[3]!);
-  } else {
-    const w = wordsOf(key);
-    shard = stream.router.route(w[0], w[1], w[2], w[3]);
-  }
-  // Throughput is the last check (spec §4.3), and costs this one branch while the option is off.
+  const shard = key === undefined ? stream.shardForKey(input.PartitionKey) : stream.shardForHashKey(key);
+  // Throughput is the last check [K], and costs this one branch while the option is off.
   if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, input.Data.length + utf8ByteLength(input.PartitionKey))) {
     throw new ProvisionedThroughputExceededException(msg.rateExceededShard(shard.id, stream.name, account.accountId));
   }

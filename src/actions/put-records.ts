@@ -2,24 +2,19 @@
 
 import { InvalidArgumentException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
-import { wordsOf } from '../keys/hash-key.js';
-import { HASH, md5Key } from '../keys/md5.js';
-import { utf8ByteLength } from '../keys/utf8.js';
+import { utf8ByteLength } from '../encoding/utf8.js';
 import type { Account } from '../model/account.js';
-import type { Router } from '../model/router.js';
-import type { Shard } from '../model/shard.js';
+import { PUT_RECORDS_MAX_BYTES } from '../model/limits.js';
 import type { Stream } from '../model/stream.js';
-import type { PutRecordsInput, PutRecordsOutput, PutRecordsRequestEntry, PutRecordsResultEntry } from '../shapes/records.js';
-import { explicitHashKey, recordSize } from './record-checks.js';
-import { writableStream } from './writable-stream.js';
+import type { PutRecordsInput, PutRecordsOutput, PutRecordsRequestEntry, PutRecordsResultEntry } from '../api-types/records.js';
+import { explicitHashKey, recordSize } from './_internals/record-checks.js';
+import { writableStream } from './_internals/writable-stream.js';
 
-/** [U] The whole-request cap: 10 MiB of data + partition keys (AWS docs since large records; was 5 MiB). */
-export const PUT_RECORDS_MAX_BYTES = 10 * 1024 * 1024;
 /** The ErrorCode of an entry refused by its shard's write limit. */
 const THROTTLED = 'ProvisionedThroughputExceededException';
 
 export function putRecords(account: Account, input: PutRecordsInput): PutRecordsOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = writableStream(account, input, nowMs);
   const entries = input.Records;
   const n = entries.length;
@@ -43,20 +38,12 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
   }
   // Kept out of the loop below, so that with the option off throughput costs one branch per call.
   if (account.throughputLimits) return putWithinLimits(account, stream, entries, explicitKeys, nowMs);
-  const router = stream.router;
   const cutoffMs = nowMs - stream.retentionMs;
   const results = new Array<PutRecordsResultEntry>(n);
   for (let i = 0; i < n; i++) {
     const entry = entries[i]!;
     const explicit = explicitKeys?.[i];
-    let shard: Shard;
-    if (explicit === undefined) {
-      md5Key(entry.PartitionKey);
-      shard = router.route(HASH[0]!, HASH[1]!, HASH[2]!, HASH[3]!);
-    } else {
-      const w = wordsOf(explicit);
-      shard = router.route(w[0], w[1], w[2], w[3]);
-    }
+    const shard = explicit === undefined ? stream.shardForKey(entry.PartitionKey) : stream.shardForHashKey(explicit);
     const index = shard.log.append(entry.PartitionKey, entry.Data, nowMs, cutoffMs);
     results[i] = { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   }
@@ -64,8 +51,9 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
 }
 
 /**
- * The store loop under the per-shard write limits (spec §4.4): entries are admitted in request order, and
- * one over its shard's limit fails alone, with AWS's per-entry ErrorCode and ErrorMessage.
+ * The store loop under the per-shard write limits: entries are admitted in request order, and one over its
+ * shard's limit fails alone, with AWS's per-entry ErrorCode and ErrorMessage
+ * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html).
  */
 function putWithinLimits(
   account: Account,
@@ -77,7 +65,8 @@ function putWithinLimits(
   const cutoffMs = nowMs - stream.retentionMs;
   let failed = 0;
   const results = entries.map((entry, i): PutRecordsResultEntry => {
-    const shard = routeEntry(stream.router, entry.PartitionKey, explicitKeys?.[i]);
+    const explicit = explicitKeys?.[i];
+    const shard = explicit === undefined ? stream.shardForKey(entry.PartitionKey) : stream.shardForHashKey(explicit);
     if (!shard.throughput().admitWrite(nowMs, entry.Data.length + utf8ByteLength(entry.PartitionKey))) {
       failed++;
       return { ErrorCode: THROTTLED, ErrorMessage: msg.rateExceededShard(shard.id, stream.name, account.accountId) };
@@ -86,15 +75,6 @@ function putWithinLimits(
     return { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   });
   return { FailedRecordCount: failed, Records: results, EncryptionType: stream.encryptionType };
-}
-
-function routeEntry(router: Router, partitionKey: string, explicit: bigint | undefined): Shard {
-  if (explicit !== undefined) {
-    const w = wordsOf(explicit);
-    return router.route(w[0], w[1], w[2], w[3]);
-  }
-  md5Key(partitionKey);
-  return router.route(HASH[0]!, HASH[1]!, HASH[2]!, HASH[3]!);
 }
 
 function exactSize(input: PutRecordsInput): number {

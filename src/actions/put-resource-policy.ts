@@ -2,10 +2,11 @@
 
 import { InvalidArgumentException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
+import { parseJsonObject } from '../encoding/json-object.js';
 import type { Account } from '../model/account.js';
-import type { EmptyOutput } from '../shapes/common.js';
-import type { PutResourcePolicyInput } from '../shapes/policies.js';
-import { findResource, requireActiveResource } from './resource-ref.js';
+import type { EmptyOutput } from '../api-types/common.js';
+import type { PutResourcePolicyInput } from '../api-types/policies.js';
+import { findResource, requireActiveResource } from './_internals/resource-ref.js';
 
 /**
  * Attaches (or replaces) the policy of a stream or consumer, stored verbatim. [U] kinesim checks only that
@@ -13,19 +14,10 @@ import { findResource, requireActiveResource } from './resource-ref.js';
  * @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException
  */
 export function putResourcePolicy(account: Account, input: PutResourcePolicyInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const resource = findResource(account, input.ResourceARN);
   requireActiveResource(account, resource, nowMs);
-  if (!isJsonObject(input.Policy)) throw new InvalidArgumentException(msg.policyInvalid());
+  if (parseJsonObject(input.Policy) === undefined) throw new InvalidArgumentException(msg.policyInvalid());
   resource.holder.policy = input.Policy;
   return {};
-}
-
-function isJsonObject(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
-  }
 }

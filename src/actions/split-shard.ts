@@ -3,21 +3,21 @@
 import { InvalidArgumentException, LimitExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import { splitShard as splitInModel } from '../model/reshard.js';
-import type { EmptyOutput } from '../shapes/common.js';
-import type { SplitShardInput } from '../shapes/shards.js';
-import { assertOpen, existingShard, reshardableStream, shardIndexOf } from './reshard-checks.js';
-import { scheduleUpdate } from './schedule-update.js';
-import { resolveRef } from './stream-ref.js';
+import { shardQuotaUsage } from '../model/quotas.js';
+import type { EmptyOutput } from '../api-types/common.js';
+import type { SplitShardInput } from '../api-types/shards.js';
+import { assertOpen, existingShard, reshardableStream, shardIndexOf } from './_internals/reshard-checks.js';
+import { scheduleChange } from './_internals/schedule-change.js';
+import { resolveRef } from './_internals/stream-ref.js';
 
 export function splitShard(account: Account, input: SplitShardInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const ref = resolveRef(account, input);
   const index = shardIndexOf(ref, input.ShardToSplit);
   const stream = reshardableStream(account, ref, nowMs);
   const parent = existingShard(account, stream, index);
   assertOpen(account, stream, parent);
-  const open = account.shardQuotaUsage();
+  const open = shardQuotaUsage(account.streams);
   if (open + 1 > account.shardLimit) {
     throw new LimitExceededException(msg.shardLimit(account.accountId, account.region, open, account.shardLimit, 1));
   }
@@ -30,9 +30,11 @@ export function splitShard(account: Account, input: SplitShardInput): EmptyOutpu
       ),
     );
   }
-  scheduleUpdate(account, stream, nowMs, (atMs) => {
-    splitInModel(stream, parent, key, atMs);
-    stream.rebuildRouter();
-  }, { openShards: stream.openShards().length + 1 });
+  scheduleChange(account, stream, nowMs, {
+    kind: 'split',
+    shardIndex: parent.index,
+    newStartingHashKey: key.toString(),
+    reserves: { openShards: stream.openShards().length + 1 },
+  });
   return {};
 }

@@ -1,9 +1,9 @@
 // StartStreamEncryption — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_StartStreamEncryption.html
 
 import type { Account } from '../model/account.js';
-import type { EmptyOutput } from '../shapes/common.js';
-import type { StartStreamEncryptionInput } from '../shapes/encryption.js';
-import { changeEncryption } from './change-encryption.js';
+import type { EmptyOutput } from '../api-types/common.js';
+import type { StartStreamEncryptionInput } from '../api-types/encryption.js';
+import { changeEncryption } from './_internals/change-encryption.js';
 
 /** [U] Starting again on an encrypted stream is accepted and switches to the new KeyId. */
 export function startStreamEncryption(account: Account, input: StartStreamEncryptionInput): EmptyOutput {

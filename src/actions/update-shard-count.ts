@@ -3,37 +3,34 @@
 import { LimitExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import { mergeShards, splitShard } from '../model/reshard.js';
+import { shardQuotaUsage } from '../model/quotas.js';
+import { UPDATE_SHARD_COUNT_MAX_CALLS_PER_DAY, UPDATE_SHARD_COUNT_MAX_SHARDS } from '../model/limits.js';
 import type { Shard } from '../model/shard.js';
-import { isUniform, scaleUniformly, uniformScalingCost } from '../model/uniform-scaling.js';
-import type { UpdateShardCountInput, UpdateShardCountOutput } from '../shapes/shards.js';
-import { reshardableStream } from './reshard-checks.js';
-import { scheduleUpdate } from './schedule-update.js';
-import { resolveRef } from './stream-ref.js';
+import { isUniform, uniformScalingCost } from '../model/uniform-scaling.js';
+import type { UpdateShardCountInput, UpdateShardCountOutput } from '../api-types/shards.js';
+import { reshardableStream } from './_internals/reshard-checks.js';
+import { scheduleChange } from './_internals/schedule-change.js';
+import { resolveRef } from './_internals/stream-ref.js';
 
-/** Scaling operations allowed per stream in any rolling 24 hours. */
-export const SCALING_CALLS_PER_DAY = 10;
-/** The default per-stream shard cap UpdateShardCount enforces. */
-export const MAX_SHARDS_PER_STREAM = 10_000;
 const DAY_MS = 86_400_000;
 
 export function updateShardCount(account: Account, input: UpdateShardCountInput): UpdateShardCountOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = reshardableStream(account, resolveRef(account, input), nowMs);
   const open = byStart(stream.openShards());
   const current = open.length;
   const target = input.TargetShardCount;
   // [U] All four limits are LimitExceededException (they are "default limits" raised through support); the
   // order among them is ours. "Below half" rounds up: 5 open shards can scale down to 3, not 2.
-  if (target > MAX_SHARDS_PER_STREAM) {
-    throw new LimitExceededException(msg.scaleAboveStreamMax(MAX_SHARDS_PER_STREAM, current, target));
+  if (target > UPDATE_SHARD_COUNT_MAX_SHARDS) {
+    throw new LimitExceededException(msg.scaleAboveStreamMax(UPDATE_SHARD_COUNT_MAX_SHARDS, current, target));
   }
   if (target > current * 2) throw new LimitExceededException(msg.scaleUpTooFar(current, target));
   if (target < Math.ceil(current / 2)) throw new LimitExceededException(msg.scaleDownTooFar(current, target));
   // [U] A call exactly 24 h after an earlier one no longer counts that one.
   const recentCallsMs = stream.scalingCallsMs.filter((t) => t > nowMs - DAY_MS);
-  if (recentCallsMs.length >= SCALING_CALLS_PER_DAY) {
-    throw new LimitExceededException(msg.scalingRateExceeded(stream.name, account.accountId, SCALING_CALLS_PER_DAY));
+  if (recentCallsMs.length >= UPDATE_SHARD_COUNT_MAX_CALLS_PER_DAY) {
+    throw new LimitExceededException(msg.scalingRateExceeded(stream.name, account.accountId, UPDATE_SHARD_COUNT_MAX_CALLS_PER_DAY));
   }
   const output: UpdateShardCountOutput = {
     StreamName: stream.name,
@@ -46,20 +43,14 @@ export function updateShardCount(account: Account, input: UpdateShardCountInput)
   if (target === current && isUniform(open, target)) return output;
   // The walk's intermediate shards are open for a moment and count toward the account limit.
   const extra = uniformScalingCost(open, target).extraOpenShards;
-  const accountOpen = account.shardQuotaUsage();
+  const accountOpen = shardQuotaUsage(account.streams);
   if (accountOpen + extra > account.shardLimit) {
     throw new LimitExceededException(
       msg.shardLimit(account.accountId, account.region, accountOpen, account.shardLimit, extra),
     );
   }
   stream.scalingCallsMs = [...recentCallsMs, nowMs];
-  scheduleUpdate(account, stream, nowMs, (atMs) => {
-    scaleUniformly<Shard>(open, target, {
-      split: (piece, key) => splitShard(stream, piece, key, atMs),
-      merge: (lower, upper) => mergeShards(stream, lower, upper, atMs),
-    });
-    stream.rebuildRouter();
-  }, { openShards: target });
+  scheduleChange(account, stream, nowMs, { kind: 'scale', targetShardCount: target, reserves: { openShards: target } });
   return output;
 }
 

@@ -3,10 +3,11 @@
 import { LimitExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import type { EmptyOutput } from '../shapes/common.js';
-import type { UpdateStreamModeInput } from '../shapes/stream-settings.js';
-import { activeStream } from './active-stream.js';
-import { scheduleUpdate } from './schedule-update.js';
+import { onDemandQuotaUsage, shardQuotaUsage } from '../model/quotas.js';
+import type { EmptyOutput } from '../api-types/common.js';
+import type { UpdateStreamModeInput } from '../api-types/stream-settings.js';
+import { activeStream } from './_internals/active-stream.js';
+import { scheduleChange } from './_internals/schedule-change.js';
 
 /**
  * The stream goes UPDATING and switches mode when that ends, keeping its shards ([U]). [U] Switching to the
@@ -14,11 +15,11 @@ import { scheduleUpdate } from './schedule-update.js';
  * @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException (on-demand stream or shard quota)
  */
 export function updateStreamMode(account: Account, input: UpdateStreamModeInput): EmptyOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = activeStream(account, { StreamARN: input.StreamARN }, nowMs);
   const mode = input.StreamModeDetails.StreamMode;
   if (mode === 'ON_DEMAND' && stream.mode !== 'ON_DEMAND') {
-    if (account.onDemandQuotaUsage() >= account.onDemandStreamCountLimit) {
+    if (onDemandQuotaUsage(account.streams) >= account.onDemandStreamCountLimit) {
       const limit = account.onDemandStreamCountLimit;
       throw new LimitExceededException(msg.onDemandStreamLimit(account.accountId, account.region, limit));
     }
@@ -26,21 +27,16 @@ export function updateStreamMode(account: Account, input: UpdateStreamModeInput)
   // [U] A stream turning provisioned brings its open shards under the account shard quota; AWS's answer when
   // they do not fit is not public, so it is CreateStream's.
   if (mode === 'PROVISIONED' && stream.mode !== 'PROVISIONED') {
-    const used = account.shardQuotaUsage();
+    const used = shardQuotaUsage(account.streams);
     const adding = stream.openShards().length;
     if (used + adding > account.shardLimit) {
       throw new LimitExceededException(msg.shardLimit(account.accountId, account.region, used, account.shardLimit, adding));
     }
   }
   const warmMiBps = input.WarmThroughputMiBps ?? undefined;
-  scheduleUpdate(account, stream, nowMs, () => {
-    stream.mode = mode;
-    // [U] Warm throughput belongs to on-demand streams: stored when switching to on-demand, dropped when leaving it.
-    if (mode === 'ON_DEMAND') {
-      if (warmMiBps !== undefined) stream.warmThroughputTargetMiBps = stream.warmThroughputCurrentMiBps = warmMiBps;
-    } else {
-      stream.warmThroughputTargetMiBps = stream.warmThroughputCurrentMiBps = undefined;
-    }
-  }, { mode });
+  const reserves = { mode };
+  scheduleChange(account, stream, nowMs, warmMiBps === undefined
+    ? { kind: 'mode', mode, reserves }
+    : { kind: 'mode', mode, warmThroughputMiBps: warmMiBps, reserves });
   return {};
 }

@@ -3,12 +3,11 @@
 import { InvalidArgumentException, LimitExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import type { UpdateStreamWarmThroughputInput, UpdateStreamWarmThroughputOutput } from '../shapes/stream-settings.js';
-import { activeStream } from './active-stream.js';
-import { scheduleUpdate } from './schedule-update.js';
+import { WARM_THROUGHPUT_MAX_MIBPS } from '../model/limits.js';
+import type { UpdateStreamWarmThroughputInput, UpdateStreamWarmThroughputOutput } from '../api-types/stream-settings.js';
+import { activeStream } from './_internals/active-stream.js';
+import { scheduleChange } from './_internals/schedule-change.js';
 
-/** "Scale to more than 10 GiBps for an on-demand stream" is refused [D]. */
-export const MAX_WARM_THROUGHPUT_MIBPS = 10 * 1024;
 
 /**
  * Only on-demand streams in accounts with MinimumThroughputBillingCommitment enabled [D]. The stream goes
@@ -20,19 +19,17 @@ export function updateStreamWarmThroughput(
   account: Account,
   input: UpdateStreamWarmThroughputInput,
 ): UpdateStreamWarmThroughputOutput {
-  const nowMs = account.now();
+  const nowMs = account.timeline.now();
   const stream = activeStream(account, input, nowMs);
   if (stream.mode !== 'ON_DEMAND') throw new InvalidArgumentException(msg.warmThroughputProvisioned(stream.name, account.accountId));
   if (!account.billingCommitment.isEnabled(nowMs)) {
     throw new InvalidArgumentException(msg.warmThroughputNeedsCommitment(account.accountId));
   }
   const target = input.WarmThroughputMiBps;
-  if (target > MAX_WARM_THROUGHPUT_MIBPS) throw new LimitExceededException(msg.warmThroughputTooHigh(target, MAX_WARM_THROUGHPUT_MIBPS));
+  if (target > WARM_THROUGHPUT_MAX_MIBPS) throw new LimitExceededException(msg.warmThroughputTooHigh(target, WARM_THROUGHPUT_MAX_MIBPS));
   const current = stream.warmThroughputCurrentMiBps ?? 0;
   stream.warmThroughputTargetMiBps = target;
   stream.warmThroughputCurrentMiBps = current;
-  scheduleUpdate(account, stream, nowMs, () => {
-    stream.warmThroughputCurrentMiBps = stream.warmThroughputTargetMiBps;
-  });
+  scheduleChange(account, stream, nowMs, { kind: 'warmThroughput', targetMiBps: target });
   return { StreamARN: stream.arn, StreamName: stream.name, WarmThroughput: { TargetMiBps: target, CurrentMiBps: current } };
 }

@@ -1,8 +1,8 @@
 // kinesim/aws-sdk: an in-process request handler for the AWS SDK v3 KinesisClient — no sockets, no HTTP.
 // It speaks the SDK's HttpHandler interface by shape (nothing is imported from the SDK) and hands each
-// request to the JSON 1.1 protocol, so the SDK serialises, parses and raises errors exactly as against AWS.
+// request to the wire protocol in JSON 1.1, so the SDK serialises, parses and raises errors exactly as against AWS.
 import type { Kinesis } from '../kinesis.js';
-import { JsonProtocol } from '../protocol/json-protocol.js';
+import { WireProtocol } from '../protocol/wire-protocol.js';
 
 /** The parts of the SDK's HttpRequest the handler reads. */
 export interface SdkHttpRequest {
@@ -39,7 +39,7 @@ const REASONS: Readonly<Record<number, string>> = { 200: 'OK', 400: 'Bad Request
  * Every request runs synchronously on the engine; errors reach callers as the SDK's own exception classes.
  */
 export function createRequestHandler(kinesis: Kinesis): KinesisRequestHandler {
-  const protocol = new JsonProtocol(kinesis);
+  const protocol = new WireProtocol(kinesis);
   return {
     async handle(request: SdkHttpRequest): Promise<{ response: SdkHttpResponse }> {
       const { statusCode, headers, body } = protocol.handle({

@@ -107,3 +107,8 @@ export class AssertionError extends Error {
 export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new AssertionError(message);
 }
+
+/** Marks a switch over a union as exhaustive: adding a member without a case fails to compile, and throws if reached. */
+export function unreachable(value: never): never {
+  throw new AssertionError(`unexpected value ${String(value)}`);
+}

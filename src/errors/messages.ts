@@ -1,6 +1,8 @@
-// AWS's error texts, word for word (reference/kinesis-spec.md §15). Every message the engine emits
-// comes from here, so a wording fix is a one-line change. `// Divergence:` / `[U]` mark texts that
-// are not verified against AWS.
+// AWS's error texts for the service's exceptions, word for word, so a wording fix is a one-line change. Their
+// evidence is tagged per text (see the README's legend); `// Divergence:` / `[U]` mark texts not verified against
+// AWS. Limits are parameters, never literals (src/model/limits.ts). Texts of other layers: the validator's
+// constraint and type-mismatch texts (src/validation/render.ts, type-errors.ts) and the HTTP edge's front-end
+// answers (src/protocol/http-edge.ts).
 
 const LIMITS_URL = 'http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html';
 
@@ -44,9 +46,9 @@ export const msg = {
   startingSequenceOtherShard: (encodedShardId: string, shardId: string) =>
     `Invalid StartingSequenceNumber. It encodes ${encodedShardId}, while it was used in a call to a shard with ${shardId}`,
   invalidShardIterator: () => 'Invalid ShardIterator.',
-  iteratorExpired: (createdMs: number, nowMs: number) =>
+  iteratorExpired: (createdMs: number, nowMs: number, ttlMs: number) =>
     `Iterator expired. The iterator was created at time ${javaDate(createdMs)} while right now it is ${javaDate(nowMs)} ` +
-    'which is further in the future than the tolerated delay of 300000 milliseconds.',
+    `which is further in the future than the tolerated delay of ${ttlMs} milliseconds.`,
   splitHashKeyInvalid: (key: string, shardId: string, stream: string, account: string, start: string, end: string) =>
     `NewStartingHashKey ${key} used in SplitShard() on shard ${shardId} in stream ${stream} under account ${account} ` +
     `is not both greater than one plus the shard's StartingHashKey ${start} and less than the shard's EndingHashKey ${end}.`,
@@ -54,11 +56,11 @@ export const msg = {
     `Shard ${shardId} in stream ${stream} under account ${account} has already been merged or split, and thus is not eligible for merging or splitting.`,
   notAdjacent: (shardId: string, adjacentId: string, stream: string, account: string) =>
     `Shards ${shardId} and ${adjacentId} in stream ${stream} under account ${account} are not an adjacent pair of shards eligible for merging`,
-  retentionTooShort: (hours: number) =>
-    `Minimum allowed retention period is 24 hours. Requested retention period (${hours} hours) is too short.`,
+  retentionTooShort: (hours: number, minHours: number) =>
+    `Minimum allowed retention period is ${minHours} hours. Requested retention period (${hours} hours) is too short.`,
   // [U] moto's text; AWS's wording for the upper bound is unverified.
-  retentionTooLong: (hours: number) =>
-    `Maximum allowed retention period is 8760 hours. Requested retention period (${hours} hours) is too long.`,
+  retentionTooLong: (hours: number, maxHours: number) =>
+    `Maximum allowed retention period is ${maxHours} hours. Requested retention period (${hours} hours) is too long.`,
   retentionNotLonger: (hours: number, stream: string, current: number) =>
     `Requested retention period (${hours} hours) for stream ${stream} can not be shorter than existing retention period (${current} hours). Use DecreaseRetentionPeriod API.`,
   retentionNotShorter: (hours: number, stream: string, current: number) =>
@@ -98,7 +100,7 @@ export const msg = {
   nextTokenExpired: () => 'The timestamp in the NextToken has expired.',
   invalidNextToken: () => 'Invalid NextToken.',
   internalFailure: () => 'Internal service failure.',
-  // Tags (spec §15.3). `kind` is 'stream' ([K]) or 'consumer' ([U]).
+  // Tags. `kind` is 'stream' ([K]) or 'consumer' ([U]).
   tagsInvalidCharacters: () =>
     'Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.',
   tagsIllegalCharacters: (verb: 'add tags to' | 'remove tags from', kind: string, name: string, account: string) =>
@@ -109,7 +111,7 @@ export const msg = {
     `Failed to add tags to ${kind} ${name} under account ${account} because a given ${kind} cannot have more than ${limit} tags associated with it.`,
   // [U] kinesis-mock's wording; AWS reserves the prefix but its text is not public.
   tagsAwsPrefix: (keys: readonly string[]) => `Cannot start tags with 'aws:'. Invalid keys: ${keys.join(', ')}`,
-  // Consumers (spec §12.1).
+  // Consumers.
   // [E] moto's wording.
   consumerNotFound: (consumer: string, account: string) => `Consumer ${consumer}, account ${account} not found.`,
   // [R] AWS's answer to PutResourcePolicy on a CREATING consumer (cloudformation-coverage-roadmap#2442).
@@ -129,7 +131,7 @@ export const msg = {
     `To delete ${stream} anyway, set the EnforceConsumerDeletion parameter to true to force the deletion of all the consumers that are associated with it.`,
   // [U] kinesis-mock's wording for Start/StopStreamEncryption with EncryptionType NONE.
   encryptionKmsOnly: () => 'KMS is the only valid EncryptionType for this request',
-  // [U] texts of the capacity-mode and warm-throughput rules (spec §11.4).
+  // [U] texts of the capacity-mode and warm-throughput rules.
   onDemandStreamLimit: (account: string, region: string, limit: number) =>
     `This request would exceed the on-demand stream limit for the account ${account} in ${region}. Limit: ${limit}.`,
   warmThroughputProvisioned: (stream: string, account: string) =>
@@ -140,7 +142,7 @@ export const msg = {
     `Requested warm throughput (${requestedMiBps} MiBps) exceeds the maximum of ${limitMiBps} MiBps for an on-demand stream.`,
   // [U] PutResourcePolicy with a policy that is not a JSON object.
   policyInvalid: () => 'The resource policy is not a valid JSON policy document.',
-  // JSON protocol: a blob member that is not canonical padded base64 (SerializationException, spec §15.2).
+  // JSON protocol: a blob member that is not canonical padded base64 (SerializationException) [K].
   base64BadLength: (text: string, length: number) =>
     `'${text}' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: ${length}`,
   base64BadChar: (text: string, char: string) =>

@@ -1,7 +1,7 @@
 // aggregateRecords: many user records in one Kinesis record, in the KPL aggregated record format.
 
 import { md5, hashKeyOf } from '../keys/md5.js';
-import type { AggregatedRecordEntry, UserRecordInput } from '../shapes/kpl.js';
+import type { AggregatedRecordEntry, UserRecordInput } from '../api-types/kpl.js';
 import { KPL_DIGEST_SIZE, KPL_MAGIC } from './aggregated-record-format.js';
 import { aggregatedRecordSize, writeAggregatedRecord, type AggregatedRecordMessage, type RecordMessage } from './protobuf.js';
 

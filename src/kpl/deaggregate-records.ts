@@ -2,9 +2,9 @@
 
 import { hashKeyOf, md5 } from '../keys/md5.js';
 import { MAX_HASH_KEY } from '../keys/hash-key.js';
-import type { HashKeyRange } from '../shapes/common.js';
-import type { UserRecord } from '../shapes/kpl.js';
-import type { KinesisRecord } from '../shapes/records.js';
+import type { HashKeyRange } from '../api-types/common.js';
+import type { UserRecord } from '../api-types/kpl.js';
+import type { KinesisRecord } from '../api-types/records.js';
 import { KPL_DIGEST_SIZE, KPL_MAGIC } from './aggregated-record-format.js';
 import { decodeAggregatedRecord, type AggregatedRecordMessage, type RecordMessage } from './protobuf.js';
 

@@ -1,8 +1,8 @@
 // The proto2 wire format of KPL's three messages (AggregatedRecord, Record, Tag), with no protobuf library.
 // Decoding follows protobuf-java, the parser KCL runs: what it rejects, this rejects.
 
-import { encodeUtf8Into, utf8ByteLength } from '../keys/utf8.js';
-import { decodeUtf8Lenient } from '../keys/utf8-decode.js';
+import { encodeUtf8Into, utf8ByteLength } from '../encoding/utf8.js';
+import { decodeUtf8Lenient } from '../encoding/utf8-decode.js';
 
 /** `message Tag { required string key = 1; optional string value = 2; }` */
 export interface TagMessage {

@@ -1,6 +1,6 @@
 // Rendering a shard lineage as a Mermaid flowchart (deterministic text, same graph -> same bytes).
 
-import type { ShardGraph, ShardGraphState } from '../shapes/lineage.js';
+import type { ShardGraph, ShardGraphState } from '../api-types/lineage.js';
 import { lineageEdges, shardLabelLines } from './shard-label.js';
 
 const CLASS_STYLES: Record<ShardGraphState, string> = {

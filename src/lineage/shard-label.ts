@@ -1,6 +1,6 @@
 // The text lines that describe one shard in a rendered lineage graph (shared by the renderers).
 
-import type { ShardGraphNode } from '../shapes/lineage.js';
+import type { ShardGraphNode } from '../api-types/lineage.js';
 
 /** ID, state, key range and record counts, one per line. */
 export function shardLabelLines(node: ShardGraphNode): string[] {

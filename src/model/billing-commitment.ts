@@ -1,9 +1,9 @@
 // Billing commitment: the account's MinimumThroughputBillingCommitment and its 24 h minimum term.
 
-export type CommitmentStatus = 'ENABLED' | 'DISABLED' | 'ENABLED_UNTIL_EARLIEST_ALLOWED_END';
+import { BILLING_COMMITMENT_MIN_MS } from './limits.js';
 
-/** A commitment lasts at least this long once enabled (spec §11.4). */
-export const MINIMUM_COMMITMENT_MS = 24 * 3_600_000;
+import type { CommitmentStatus } from '../service-model/enums.js';
+
 
 /** The commitment as AWS reports it; absent times are omitted. */
 export interface CommitmentView {
@@ -43,7 +43,7 @@ export class BillingCommitment {
       return;
     }
     this.#startedAtMs = nowMs;
-    this.#earliestEndAtMs = nowMs + MINIMUM_COMMITMENT_MS;
+    this.#earliestEndAtMs = nowMs + BILLING_COMMITMENT_MIN_MS;
     this.#endAtMs = undefined;
   }
 

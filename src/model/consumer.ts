@@ -1,6 +1,6 @@
 // Consumer: an enhanced fan-out consumer registered with a stream, and its status timeline.
 
-export type ConsumerStatus = 'CREATING' | 'ACTIVE' | 'DELETING';
+import type { ConsumerStatus } from '../service-model/enums.js';
 
 export class Consumer {
   readonly arn: string;
@@ -40,7 +40,10 @@ export class Consumer {
   }
 }
 
-/** `<StreamARN>/consumer/<name>:<suffix>`, the suffix being the creation epoch seconds (spec §2.1; [U] exactly this). */
+/**
+ * `<StreamARN>/consumer/<name>:<suffix>`, the suffix being the creation epoch seconds ([U] exactly this;
+ * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_Consumer.html).
+ */
 export function consumerArnOf(streamArn: string, name: string, suffix: number): string {
   return `${streamArn}/consumer/${name}:${suffix}`;
 }

@@ -4,7 +4,7 @@
 // each change remembers every shard's log length at the moment it took effect; a reader works out the
 // type of a run of records from those few change points, once per call.
 
-import type { EncryptionType } from '../shapes/common.js';
+import type { EncryptionType } from '../service-model/enums.js';
 
 interface ChangePoint {
   readonly type: EncryptionType;

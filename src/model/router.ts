@@ -2,13 +2,17 @@
 //
 // A 65536-entry table maps the top 16 bits of a key to the last open shard starting at or below that
 // bucket; a short scan over the shards' top 32 bits (binary search when a bucket holds many shards)
-// and an exact 128-bit tie check finish the job. Rebuilt whenever the set of open shards changes.
+// and an exact 128-bit tie check finish the job. The stream rebuilds it whenever its open shards change.
 
 import { wordsOf } from '../keys/hash-key.js';
+import { md5Key } from '../keys/md5.js';
 import type { Shard } from './shard.js';
 
 const BUCKETS = 65536;
 const SCAN_LIMIT = 8;
+
+// The digest of the key being routed: one scratch array for every router, as routing never re-enters itself.
+const KEY_WORDS = new Uint32Array(4);
 
 export class Router {
   readonly shards: readonly Shard[];
@@ -34,6 +38,18 @@ export class Router {
       while (i + 1 < shards.length && this.#top[i + 1]! <= bucketStart) i++;
       this.#table[b] = i;
     }
+  }
+
+  /** The shard a partition key routes to: the one holding MD5 of its UTF-8 bytes. */
+  routeKey(partitionKey: string): Shard {
+    md5Key(partitionKey, KEY_WORDS);
+    return this.route(KEY_WORDS[0]!, KEY_WORDS[1]!, KEY_WORDS[2]!, KEY_WORDS[3]!);
+  }
+
+  /** The shard holding a hash key (an ExplicitHashKey, already checked to be in [0, 2^128 - 1]). */
+  routeHashKey(hashKey: bigint): Shard {
+    const w = wordsOf(hashKey);
+    return this.route(w[0], w[1], w[2], w[3]);
   }
 
   /** The shard holding the key with big-endian words w0..w3 (unsigned 32-bit values). */

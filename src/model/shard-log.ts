@@ -199,6 +199,15 @@ export class ShardLog {
     return index;
   }
 
+  /**
+   * Whether the oldest stored segment holds only records that arrived at or before `ms`, so dropping the
+   * records up to `ms` would release memory. O(1): readers ask before searching.
+   */
+  hasWholeSegmentThrough(ms: number): boolean {
+    const oldest = this.#segments[0];
+    return oldest !== undefined && oldest.count > 0 && oldest.arrivals[oldest.count - 1]! <= ms;
+  }
+
   /** Releases every whole segment that lies entirely before `index`; never copies retained records. */
   dropBefore(index: number): void {
     let n = 0;

@@ -1,19 +1,17 @@
-// Shard throughput: the per-shard read and write budgets Kinesis enforces (spec §11.1), for the opt-in
+// Shard throughput: the per-shard read and write budgets Kinesis enforces
+// (https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html), for the opt-in
 // `throughputLimits` option. Everything is computed from the engine clock, so throttling is deterministic.
 //
 // AWS publishes the limits but not its algorithm (it uses token buckets); kinesim counts per one-second
-// window of the engine clock, `Math.floor(nowMs / 1000)` [U]. Each rule is one constant or one method here.
+// window of the engine clock, `Math.floor(nowMs / 1000)` [U]. Each rule is one method here; the limits are in limits.ts.
 
-/** Records a shard accepts per second. */
-export const WRITE_RECORDS_PER_SECOND = 1000;
-/** Bytes (data + UTF-8 partition key) a shard accepts per second: 1 MiB. */
-export const WRITE_BYTES_PER_SECOND = 1024 * 1024;
-/** GetRecords calls a shard serves per second. */
-export const READ_CALLS_PER_SECOND = 5;
-/** Bytes of record data a shard serves per second: 2 MiB. */
-export const READ_BYTES_PER_SECOND = 2 * 1024 * 1024;
-/** GetShardIterator calls a shard serves per second. */
-export const ITERATOR_CALLS_PER_SECOND = 5;
+import {
+  SHARD_ITERATOR_CALLS_PER_SECOND,
+  SHARD_READ_BYTES_PER_SECOND,
+  SHARD_READ_CALLS_PER_SECOND,
+  SHARD_WRITE_BYTES_PER_SECOND,
+  SHARD_WRITE_RECORDS_PER_SECOND,
+} from './limits.js';
 
 /** The one-second window of the engine clock a call at `nowMs` counts in [U]. */
 function windowOf(nowMs: number): number {
@@ -54,8 +52,8 @@ export class ShardThroughput {
       this.#writeBytes = 0;
     }
     if (this.#writeRecords > 0) {
-      if (this.#writeRecords >= WRITE_RECORDS_PER_SECOND) return false;
-      if (this.#writeBytes + sizeBytes > WRITE_BYTES_PER_SECOND) return false;
+      if (this.#writeRecords >= SHARD_WRITE_RECORDS_PER_SECOND) return false;
+      if (this.#writeBytes + sizeBytes > SHARD_WRITE_BYTES_PER_SECOND) return false;
     }
     this.#writeRecords++;
     this.#writeBytes += sizeBytes;
@@ -72,7 +70,7 @@ export class ShardThroughput {
   canRead(nowMs: number): boolean {
     if (nowMs < this.#readBlockedUntilMs) return false;
     if (windowOf(nowMs) !== this.#readWindow) return true;
-    return this.#readCalls < READ_CALLS_PER_SECOND && this.#readBytes < READ_BYTES_PER_SECOND;
+    return this.#readCalls < SHARD_READ_CALLS_PER_SECOND && this.#readBytes < SHARD_READ_BYTES_PER_SECOND;
   }
 
   /** Counts a GetRecords call at `nowMs` (one `canRead` allowed) that returned `dataBytes` of record data. */
@@ -85,9 +83,9 @@ export class ShardThroughput {
     }
     this.#readCalls++;
     this.#readBytes += dataBytes;
-    const excess = this.#readBytes - READ_BYTES_PER_SECOND;
+    const excess = this.#readBytes - SHARD_READ_BYTES_PER_SECOND;
     if (excess > 0) {
-      const paidAtMs = (window + 1) * 1000 + Math.round((excess / READ_BYTES_PER_SECOND) * 1000);
+      const paidAtMs = (window + 1) * 1000 + Math.round((excess / SHARD_READ_BYTES_PER_SECOND) * 1000);
       this.#readBlockedUntilMs = Math.max(this.#readBlockedUntilMs, paidAtMs);
     }
   }
@@ -99,7 +97,7 @@ export class ShardThroughput {
       this.#iteratorWindow = window;
       this.#iteratorCalls = 0;
     }
-    if (this.#iteratorCalls >= ITERATOR_CALLS_PER_SECOND) return false;
+    if (this.#iteratorCalls >= SHARD_ITERATOR_CALLS_PER_SECOND) return false;
     this.#iteratorCalls++;
     return true;
   }

@@ -1,41 +1,26 @@
 // Stream: one incarnation of a named stream, with its shards, status timeline and settings.
 
 import { evenRanges } from '../keys/hash-key.js';
-import { Router } from './router.js';
-import { Shard } from './shard.js';
-import type { MetricsName } from '../shapes/common.js';
+import type { EncryptionType, MetricsName, StreamMode, StreamStatus } from '../service-model/enums.js';
 import type { Consumer } from './consumer.js';
 import { EncryptionHistory } from './encryption-history.js';
-
-export type StreamStatus = 'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING';
-export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
+import { RETENTION_DEFAULT_HOURS } from './limits.js';
+import type { PendingChange } from './pending-change.js';
+import { mergeIntoChild, splitIntoChildren } from './reshard.js';
+import { Router } from './router.js';
+import { Shard } from './shard.js';
+import { scaleUniformly } from './uniform-scaling.js';
 
 const HOUR_MS = 3_600_000;
 
-/** A change that takes effect when the stream leaves UPDATING (a reshard, an encryption change...). */
-export interface PendingUpdate {
-  readonly dueAtMs: number;
-  /** What the change will take of the account's quotas; held from the request on, so none is granted twice. */
-  readonly reserves?: QuotaReservation | undefined;
-  /** Applies the change as of `dueAtMs`. */
-  apply(dueAtMs: number): void;
-}
-
-/** The quota footprint of a pending change (see Account.shardQuotaUsage and onDemandQuotaUsage). */
-export interface QuotaReservation {
-  /** Open shards the stream will have once the change applies. */
-  readonly openShards?: number;
-  /** The capacity mode the stream switches to. */
-  readonly mode?: StreamMode;
-}
-
 export class Stream {
   readonly shards: Shard[] = [];
-  router: Router;
-  retentionHours = 24;
+  /** Routes keys to the open shards; rebuilt by this class whenever they change (see split, merge, scaleUniformly). */
+  #router: Router;
+  retentionHours = RETENTION_DEFAULT_HOURS;
   maxRecordSizeKiB: number;
   mode: StreamMode;
-  encryptionType: 'NONE' | 'KMS' = 'NONE';
+  encryptionType: EncryptionType = 'NONE';
   keyId: string | undefined;
   shardLevelMetrics: MetricsName[] = [];
   readonly tags = new Map<string, string>();
@@ -50,7 +35,8 @@ export class Stream {
   policy: string | undefined;
   deletingAtMs: number | undefined;
   goneAtMs: number | undefined;
-  pending: PendingUpdate | undefined;
+  /** The change the stream is UPDATING for (plain data: see pending-change.ts), applied when it is due. */
+  pending: PendingChange | undefined;
   /**
    * Records that arrived at or before this time expired under an earlier, shorter retention period and
    * stay gone: raising the period never revives them.
@@ -75,7 +61,7 @@ export class Stream {
     for (const range of evenRanges(shardCount)) {
       this.shards.push(new Shard(this.shards.length, range.start, range.end, activeAtMs, incarnation));
     }
-    this.router = new Router(this.shards);
+    this.#router = new Router(this.shards);
   }
 
   get retentionMs(): number {
@@ -132,30 +118,70 @@ export class Stream {
     return this.shards.filter((s) => s.isOpen);
   }
 
-  /** Call after the set of open shards changes. */
-  rebuildRouter(): void {
-    this.router = new Router(this.openShards());
+  /** The open shard a partition key routes to (MD5 of its UTF-8 bytes). */
+  shardForKey(partitionKey: string): Shard {
+    return this.#router.routeKey(partitionKey);
+  }
+
+  /** The open shard holding a hash key (an ExplicitHashKey in [0, 2^128 - 1]). */
+  shardForHashKey(hashKey: bigint): Shard {
+    return this.#router.routeHashKey(hashKey);
+  }
+
+  /** Splits open shard `parent` at `newStartingHashKey` as of `atMs`; keys route to the children from then on. */
+  split(parent: Shard, newStartingHashKey: bigint, atMs: number): void {
+    splitIntoChildren(this, parent, newStartingHashKey, atMs);
+    this.#routeToOpenShards();
+  }
+
+  /** Merges two adjacent open shards into one child as of `atMs` (see mergeIntoChild for the parent order). */
+  merge(shard: Shard, adjacent: Shard, atMs: number): void {
+    mergeIntoChild(this, shard, adjacent, atMs);
+    this.#routeToOpenShards();
+  }
+
+  /** Reshards into exactly evenRanges(target) by the fewest splits and merges (uniform-scaling.ts), as of `atMs`. */
+  scaleUniformly(target: number, atMs: number): void {
+    const open = this.openShards().sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    scaleUniformly<Shard>(open, target, {
+      split: (piece, key) => splitIntoChildren(this, piece, key, atMs),
+      merge: (lower, upper) => mergeIntoChild(this, lower, upper, atMs),
+    });
+    this.#routeToOpenShards();
+  }
+
+  #routeToOpenShards(): void {
+    this.#router = new Router(this.openShards());
   }
 
   /** Absolute index of the oldest record of `shard` still inside the retention period. */
   trimHorizon(shard: Shard, nowMs: number): number {
-    const cutoff = this.cutoffMs(nowMs);
-    const log = shard.log;
-    // Only whole segments are released, so the horizon can sit inside the first kept segment.
-    const first = log.firstAfter(cutoff);
-    log.dropBefore(first);
-    return first;
+    // The search runs over stored segments only, so it answers the same whether or not expired ones were released.
+    return shard.log.firstAfter(this.cutoffMs(nowMs));
   }
 
   /** A closed shard expires once every record it could hold is past retention. */
   isExpired(shard: Shard, nowMs: number): boolean {
-    if (shard.closedAtMs === undefined || shard.closedAtMs > this.cutoffMs(nowMs)) return false;
-    shard.log.dropBefore(shard.log.length);
-    return true;
+    return shard.closedAtMs !== undefined && shard.closedAtMs <= this.cutoffMs(nowMs);
   }
 
   /** Shards that still exist for listings: open ones and closed ones not yet expired, in index order. */
   visibleShards(nowMs: number): Shard[] {
     return this.shards.filter((s) => !this.isExpired(s, nowMs));
+  }
+
+  /**
+   * Frees the memory of `shard`'s records past retention (all of it once the shard has expired): whole
+   * segments only, never a copy. Retention runs on no timer, so the calls that read a shard release it.
+   */
+  releaseExpired(shard: Shard, nowMs: number): void {
+    const log = shard.log;
+    if (this.isExpired(shard, nowMs)) log.dropBefore(log.length);
+    else if (log.hasWholeSegmentThrough(this.cutoffMs(nowMs))) log.dropBefore(this.trimHorizon(shard, nowMs));
+  }
+
+  /** Frees the memory of every expired shard (listings call it: they are where expired shards disappear). */
+  releaseExpiredShards(nowMs: number): void {
+    for (const shard of this.shards) if (this.isExpired(shard, nowMs)) shard.log.dropBefore(shard.log.length);
   }
 }

@@ -2,9 +2,7 @@
 // skew, hot keys, latency percentiles and the cost estimate.
 
 import { estimateCost, round } from './cost.js';
-import {
-  READ_BYTES_PER_SECOND, READ_CALLS_PER_SECOND, WRITE_BYTES_PER_SECOND, WRITE_RECORDS_PER_SECOND, hashKeyOf,
-} from './engine-internals.js';
+import { KINESIS_LIMITS, hashKeyOf } from '../index.js';
 import type { KeySampler } from './key-sampler.js';
 import type { PollingConsumer } from './polling-consumer.js';
 import type { ReshardRecord } from './scaling/scaling-runner.js';
@@ -59,10 +57,10 @@ export function buildSummary(run: RunOutcome): SimulationSummary {
     scenario: scenarioEcho(sc),
     endedAtSecond: round(endMs / 1000, 3),
     limits: {
-      writeRecordsPerSecond: WRITE_RECORDS_PER_SECOND,
-      writeBytesPerSecond: WRITE_BYTES_PER_SECOND,
-      readCallsPerSecond: READ_CALLS_PER_SECOND,
-      readBytesPerSecond: READ_BYTES_PER_SECOND,
+      writeRecordsPerSecond: KINESIS_LIMITS.SHARD_WRITE_RECORDS_PER_SECOND,
+      writeBytesPerSecond: KINESIS_LIMITS.SHARD_WRITE_BYTES_PER_SECOND,
+      readCallsPerSecond: KINESIS_LIMITS.SHARD_READ_CALLS_PER_SECOND,
+      readBytesPerSecond: KINESIS_LIMITS.SHARD_READ_BYTES_PER_SECOND,
     },
     totals,
     latencyMs: {

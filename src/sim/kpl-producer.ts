@@ -8,8 +8,7 @@
 // KinesisProducerConfiguration (AggregationMaxSize 51200, CollectionMaxCount 500, CollectionMaxSize 5 MiB,
 // RecordMaxBufferedTime 100 ms, RecordTtl 30000 ms).
 
-import { KinesisError, aggregateRecords, type PutRecordsOutput, type PutRecordsRequestEntry } from '../index.js';
-import { hashKeyOf } from './engine-internals.js';
+import { KinesisError, aggregateRecords, hashKeyOf, type PutRecordsOutput, type PutRecordsRequestEntry } from '../index.js';
 import { Prng } from './prng.js';
 import { RecordQueue } from './record-queue.js';
 import type { ResolvedProducer } from './scenario.js';

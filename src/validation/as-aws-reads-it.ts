@@ -1,7 +1,7 @@
 // What an operation acts on: the input as AWS reads it (nulls absent, integers floored and clamped),
 // never by changing the caller's object: a copy is made only when something differs.
 
-import { awsInteger, type Shape } from './shapes.js';
+import { awsInteger, type Shape } from '../service-model/shapes.js';
 
 type Dict = Readonly<Record<string, unknown>>;
 

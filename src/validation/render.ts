@@ -1,6 +1,7 @@
-// How AWS words a constraint violation: constraint texts, value rendering and the message (spec §15.1).
+// How AWS words a constraint violation: constraint texts, value rendering and the message 
+// (kinesalite's AWS-verified validation tests [K]; https://docs.aws.amazon.com/kinesis/latest/APIReference/CommonErrors.html).
 import { javaDate } from '../errors/messages.js';
-import { awsInteger, type Shape } from './shapes.js';
+import { awsInteger, type Shape } from '../service-model/shapes.js';
 
 export const NOT_NULL = 'Member must not be null';
 

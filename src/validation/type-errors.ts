@@ -1,6 +1,8 @@
-// SerializationException texts for a member of the wrong type (reference/kinesis-spec.md §15.2).
+// SerializationException texts for a member of the wrong type [K]
+// (kinesalite's AWS-verified tests; the wire carries them as JSON 1.1 SerializationException bodies).
 import { SerializationException } from '../errors/kinesis-error.js';
-import type { MemberType } from './shapes.js';
+import type { MemberType } from '../service-model/shapes.js';
+import { isBlob, isDate } from '../service-model/value-kinds.js';
 
 const LIST_FOUND = 'Start of list found where not expected';
 const OBJECT_FOUND = 'Start of structure or map found where not expected.';
@@ -10,26 +12,6 @@ const STRING_CLASS = 'class java.lang.String';
 
 /** What an in-process value is, as far as the type pass cares. */
 type Kind = 'boolean' | 'number' | 'bigint' | 'string' | 'list' | 'date' | 'blob' | 'object';
-
-// The tag checks catch values from another realm (vm contexts, iframes), where instanceof fails; they
-// run only after the cheap tests fail, so plain objects on the hot path never pay for them.
-const tagOf = (value: object): string => Object.prototype.toString.call(value);
-
-export function isBlob(value: unknown): value is Uint8Array {
-  return value instanceof Uint8Array || (ArrayBuffer.isView(value) && tagOf(value) === '[object Uint8Array]');
-}
-
-export function isDate(value: unknown): value is Date {
-  if (value instanceof Date) return true;
-  if (typeof value !== 'object' || value === null || isPlainObject(value)) return false;
-  return tagOf(value) === '[object Date]';
-}
-
-/** An object literal (or `Object.create(null)`): a structure or map, never a Date or a byte array. */
-export function isPlainObject(value: object): boolean {
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 function kindOf(value: unknown): Kind {
   switch (typeof value) {

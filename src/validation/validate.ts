@@ -1,6 +1,5 @@
 // Input validation of an operation against its model shape: type errors, then every constraint violation.
 import { ValidationException } from '../errors/kinesis-error.js';
-import { OPERATIONS, type OperationName } from './operations.js';
 import {
   NOT_NULL,
   constraintText,
@@ -8,8 +7,9 @@ import {
   violation,
 } from './render.js';
 import { asAwsReadsIt } from './as-aws-reads-it.js';
-import { awsInteger, isContainer, type Member, type Shape } from './shapes.js';
-import { isBlob, isDate, isPlainObject, typeError } from './type-errors.js';
+import { awsInteger, isContainer, type Member, type Shape } from '../service-model/shapes.js';
+import { isBlob, isDate, isPlainObject } from '../service-model/value-kinds.js';
+import { typeError } from './type-errors.js';
 
 /**
  * AWS reports at most 10 violations, and then says "10 validation errors detected" whatever the real
@@ -38,13 +38,12 @@ interface Violation {
 type Dict = Readonly<Record<string, unknown>>;
 
 /**
- * Checks an operation's input against the model. Absent members may be missing, `undefined` or `null`;
- * unknown members are ignored. The input is never modified.
+ * Checks an operation's input against its input structure from the service model (the registry's `input`).
+ * Absent members may be missing, `undefined` or `null`; unknown members are ignored. The input is never modified.
  * @throws SerializationException when a member has the wrong type (the first one found).
  * @throws ValidationException listing the constraint violations, in member order, at most 10.
  */
-export function validateInput<T>(operation: OperationName, input: T): T {
-  const shape = OPERATIONS[operation];
+export function validateInput<T>(shape: Shape, input: T): T {
   depth = 0;
   reported = null;
   sawNull = false;
@@ -198,7 +197,7 @@ function checkList(list: readonly unknown[], shape: Shape): void {
   checkCount(list, list.length, shape);
   const scalar = !isContainer(member);
   if (scalar) {
-    // Element constraints are one entry at the list's own path, listing them all (spec §15.1).
+    // Element constraints are one entry at the list's own path, listing them all [K].
     let allHold = true;
     for (let i = 0; i < list.length; i++) {
       const element = list[i];

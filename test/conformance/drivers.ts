@@ -4,8 +4,9 @@ import * as sdk from '@aws-sdk/client-kinesis';
 import { KinesisClient, KinesisServiceException } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createRequestHandler } from '../../src/adapters/aws-sdk.js';
-import { startHttpServer, type KinesisHttpServer } from '../../src/adapters/http-server.js';
+import { startHttpServer, type KinesisHttpServer } from '../../src/server/http-server.js';
 import { Kinesis, ManualClock, type KinesisOptions } from '../../src/index.js';
+import { OPERATIONS, type OperationName } from '../../src/operations/registry.js';
 
 /** An operation's output with the transport stripped off ($metadata), so both drivers' results compare equal. */
 export type Output = Record<string, any>;
@@ -19,7 +20,7 @@ export interface AwsError {
 
 export interface Driver {
   /** Sends `operation` (an AWS name, e.g. 'PutRecord') with an input in the SDK's shape. */
-  send(operation: string, input?: object): Promise<Output>;
+  send(operation: OperationName, input?: object): Promise<Output>;
   /** Releases what the driver opened (sockets, servers), if anything. */
   close?(): Promise<void>;
 }
@@ -37,9 +38,10 @@ export const direct: DriverKind = {
   create(kinesis) {
     return {
       send(operation, input = {}) {
-        const method = (kinesis as unknown as Record<string, unknown>)[lowerFirst(operation)];
-        if (typeof method !== 'function') return Promise.reject(new Error(`Kinesis has no method for ${operation}`));
-        return new Promise((resolve) => resolve(method.call(kinesis, input) as Output));
+        const { method } = OPERATIONS[operation];
+        if (method === undefined) return Promise.reject(new Error(`Kinesis does not serve ${operation}`));
+        const run = kinesis[method] as (this: Kinesis, input: object) => Output;
+        return new Promise((resolve) => resolve(run.call(kinesis, input)));
       },
     };
   },
@@ -74,7 +76,7 @@ export const http: DriverKind = {
   },
 };
 
-async function sendCommand(client: KinesisClient, operation: string, input: object): Promise<Output> {
+async function sendCommand(client: KinesisClient, operation: OperationName, input: object): Promise<Output> {
   const Command = (sdk as unknown as Record<string, new (input: object) => any>)[`${operation}Command`];
   if (Command === undefined) throw new Error(`the SDK has no ${operation}Command`);
   try {
@@ -114,11 +116,6 @@ export function engine(options: KinesisOptions = {}): { kinesis: Kinesis; clock:
   return { kinesis: new Kinesis({ clock, ...options }), clock };
 }
 
-/** Whether the engine serves `operation` yet (others are adding operations). */
-export function hasOperation(operation: string): boolean {
-  return typeof (Kinesis.prototype as unknown as Record<string, unknown>)[lowerFirst(operation)] === 'function';
-}
-
 /** Every error the SDK raises must be its own class for the modelled exceptions, its base class otherwise. */
 function checkedSdkError(error: unknown): unknown {
   if (!(error instanceof KinesisServiceException)) return error;
@@ -135,8 +132,4 @@ export function awsError(error: unknown): AwsError {
   const fault = (error as { $fault?: unknown }).$fault;
   if (typeof fault !== 'string') throw error;
   return { name: error.name, message: error.message, fault };
-}
-
-function lowerFirst(name: string): string {
-  return name.charAt(0).toLowerCase() + name.slice(1);
 }

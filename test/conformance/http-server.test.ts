@@ -1,5 +1,5 @@
 // kinesim/http on a real loopback socket: the AWS SDK v3 over Node's HTTP stack, boto3 in a subprocess, and the
-// protocol edge cases of spec §13.2 that a client can hit, asserted byte for byte with fetch.
+// protocol edge cases (kinesalite's AWS-verified index.js) that a client can hit, asserted byte for byte with fetch.
 import {
   CreateStreamCommand,
   DescribeStreamCommand,
@@ -12,7 +12,7 @@ import {
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { execFile, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { MAX_REQUEST_BYTES, startHttpServer, type KinesisHttpServer } from '../../src/adapters/http-server.js';
+import { MAX_REQUEST_BYTES, startHttpServer, type KinesisHttpServer } from '../../src/server/http-server.js';
 import { Kinesis } from '../../src/index.js';
 import { engine } from './drivers.js';
 
@@ -141,7 +141,7 @@ describe('boto3 in a subprocess', () => {
   });
 });
 
-describe('protocol edge cases (spec §13.2)', () => {
+describe('protocol edge cases (as AWS answers them)', () => {
   test('a successful call carries content type, length and a request ID', async () => {
     const response = await call('ListStreams', {});
     const text = await response.text();

@@ -2,20 +2,21 @@
 // every driver. Playing returns the transcript of results, which must be equal across drivers.
 import { expect } from 'vitest';
 import type { KinesisOptions, ManualClock } from '../../src/index.js';
-import { awsError, engine, hasOperation, type AwsError, type DriverKind, type Output } from './drivers.js';
+import type { OperationName } from '../../src/operations/registry.js';
+import { awsError, engine, type AwsError, type DriverKind, type Output } from './drivers.js';
 
 export interface Play {
   readonly clock: ManualClock;
   /** Sends an operation that must succeed; returns (and records) its output. */
-  ok(operation: string, input?: object): Promise<Output>;
+  ok(operation: OperationName, input?: object): Promise<Output>;
   /** Sends an operation that must fail with an AWS error; returns (and records) the error. */
-  fails(operation: string, input?: object): Promise<AwsError>;
+  fails(operation: OperationName, input?: object): Promise<AwsError>;
 }
 
 export interface Scenario {
   readonly name: string;
-  /** Every operation the scenario sends: it is skipped, with that reason, while Kinesis lacks one. */
-  readonly operations: readonly string[];
+  /** Every operation the scenario sends (checked as it plays), so what a scenario covers reads at a glance. */
+  readonly operations: readonly OperationName[];
   readonly options?: KinesisOptions;
   run(play: Play): Promise<void>;
 }
@@ -25,8 +26,7 @@ export async function play(scenario: Scenario, kind: DriverKind): Promise<unknow
   const { kinesis, clock } = engine(scenario.options);
   const driver = kind.create(kinesis);
   const transcript: unknown[] = [];
-  // The skip reason is only true if `operations` lists every operation sent.
-  const declared = (operation: string) =>
+  const declared = (operation: OperationName) =>
     expect(scenario.operations, `${scenario.name} sends ${operation} but does not list it in operations`).toContain(operation);
   try {
     await scenario.run({
@@ -54,11 +54,6 @@ export async function play(scenario: Scenario, kind: DriverKind): Promise<unknow
     await driver.close?.();
   }
   return transcript;
-}
-
-/** The operations of `scenario` that Kinesis does not have yet. */
-export function missingOperations(scenario: Scenario): string[] {
-  return scenario.operations.filter((operation) => !hasOperation(operation));
 }
 
 /** A copy in plain terms: Buffer and other Uint8Array subclasses become Uint8Array, Dates stay Dates. */

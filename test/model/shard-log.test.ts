@@ -133,6 +133,26 @@ describe('ShardLog', () => {
     expect(readAll(log, 10_000, 1, 1 << 20).records[0]?.index).toBe(10_000);
   });
 
+  it('says whether dropping through a time would release a whole segment, exactly when dropBefore would', () => {
+    expect(new ShardLog().hasWholeSegmentThrough(Infinity)).toBe(false);
+    const filled = () => {
+      const log = new ShardLog();
+      for (let i = 0; i < 20_000; i++) log.append('k', payload(i, 1), i);
+      return log;
+    };
+    const answers: boolean[] = [];
+    for (const t of [-1, 0, 100, 8190, 8191, 8192, 16_383, 16_384, 19_999]) {
+      const log = filled();
+      const says = log.hasWholeSegmentThrough(t);
+      const before = log.firstIndex;
+      log.dropBefore(log.firstAfter(t));
+      expect(says).toBe(log.firstIndex !== before);
+      answers.push(says);
+    }
+    expect(answers).toContain(true);
+    expect(answers).toContain(false);
+  });
+
   it('sizes payload slabs to the records it holds, and still takes records larger than that', () => {
     const tiny = new ShardLog();
     for (let i = 0; i < 100_000; i++) tiny.append('k', payload(i, 1), 0);

@@ -5,13 +5,12 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock } from '../../src/index.js';
-import { decodeBase64, encodeBase64 } from '../../src/keys/base64.js';
-import { TokenSealer } from '../../src/keys/sealed-token.js';
+import { decodeBase64, encodeBase64 } from '../../src/encoding/base64.js';
+import { TokenSealer } from '../../src/tokens/sealed-token.js';
 import { decodeSequence, END_COUNTER, SequenceFormatter, MAX_INCARNATION } from '../../src/keys/sequence-number.js';
-import { decodeIterator, encodeIterator, type IteratorState } from '../../src/keys/shard-iterator.js';
-import { shardId } from '../support/stream-fixture.js';
+import { decodeIterator, encodeIterator, type IteratorState } from '../../src/tokens/shard-iterator.js';
+import { shardId, T0 } from '../support/stream-fixture.js';
 
-const T0 = Date.UTC(2024, 0, 1);
 const KEY_SPACE = 1n << 128n;
 const MAX_KEY = KEY_SPACE - 1n;
 

@@ -6,9 +6,8 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, type GetRecordsOutput, type Shard } from '../../src/index.js';
+import { T0, HOUR_MS } from '../support/stream-fixture.js';
 
-const T0 = Date.UTC(2024, 0, 1);
-const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const MAX_KEY = (1n << 128n) - 1n;
 const STREAM = 's';

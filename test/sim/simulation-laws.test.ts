@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashKeyOf } from '../../src/keys/md5.js';
+import { hashKeyOf } from '../../src/index.js';
 import { simulate, type Scenario, type ScheduledAction, type SimulationSummary } from '../../src/sim/index.js';
 
 const polling = [{ type: 'polling' as const, intervalMs: 250 }];

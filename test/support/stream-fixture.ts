@@ -1,4 +1,5 @@
-// A stream 's' on a ManualClock, and the check that a rejected call changed nothing observable.
+// Shared test fixtures: a stream 's' on a ManualClock, the check that a rejected call changed nothing observable,
+// and the constants and AWS texts many tests spell the same way.
 
 import { expect } from 'vitest';
 import { Kinesis, ManualClock, type KinesisOptions } from '../../src/index.js';
@@ -36,3 +37,19 @@ export function engine(shardCount: number, clock = new ManualClock(T0)): Kinesis
   kinesis.createStream({ StreamName: 's', ShardCount: shardCount });
   return kinesis;
 }
+
+/** The default account of an engine. */
+export const ACCOUNT = '000000000000';
+
+export const HOUR_MS = 3_600_000;
+
+/** The ARN of stream `name` in the default account and region. */
+export const arnOf = (name: string) => `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/${name}`;
+
+const LIMITS_URL = 'http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html';
+
+/** AWS's LimitExceededException text for the account shard quota, spelled out independently of the engine. */
+export const shardLimitMessage = (current: number, limit: number, additional: number) =>
+  `This request would exceed the shard limit for the account ${ACCOUNT} in us-east-1. Current shard count for the account: ${current}. ` +
+  `Limit: ${limit}. Number of additional shards that would have resulted from this request: ${additional}. ` +
+  `Refer to the AWS Service Limits page (${LIMITS_URL}) for current limits and how to request higher limits.`;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
+import { T0, HOUR_MS } from '../support/stream-fixture.js';
 
-const T0 = Date.UTC(2024, 0, 1);
-const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 function engine() {

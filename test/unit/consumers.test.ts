@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
+import { ACCOUNT, arnOf, T0 as WHOLE_SECOND_T0 } from '../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
 const T0 = Date.UTC(2024, 0, 1, 0, 0, 0, 250);
 const T0_SECS = Math.floor(T0 / 1000);
 const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/s`;
@@ -292,5 +292,33 @@ describe('DeleteStream and consumers', () => {
     kinesis.registerStreamConsumer({ StreamARN: ARN, ConsumerName: 'c' });
     kinesis.deregisterStreamConsumer({ StreamARN: ARN, ConsumerName: 'c' });
     expect(kinesis.deleteStream({ StreamName: 's' })).toEqual({});
+  });
+});
+
+describe('consumer ARNs are never reused', () => {
+  const notFound = (arn: string) => ({ name: 'ResourceNotFoundException', message: `Consumer ${arn}, account ${ACCOUNT} not found.` });
+
+  it('gives a consumer re-registered within the same second a new ARN; the old one finds nothing', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(WHOLE_SECOND_T0) });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1 });
+    const first = kinesis.registerStreamConsumer({ StreamARN: arnOf('s'), ConsumerName: 'c' }).Consumer;
+    kinesis.deregisterStreamConsumer({ ConsumerARN: first.ConsumerARN });
+    const second = kinesis.registerStreamConsumer({ StreamARN: arnOf('s'), ConsumerName: 'c' }).Consumer;
+    expect(first.ConsumerARN).toBe(`${arnOf('s')}/consumer/c:${WHOLE_SECOND_T0 / 1000}`);
+    expect(second.ConsumerARN).not.toBe(first.ConsumerARN);
+    expect(second.ConsumerCreationTimestamp).toEqual(new Date(WHOLE_SECOND_T0));
+    expect(rejection(() => kinesis.describeStreamConsumer({ ConsumerARN: first.ConsumerARN }))).toEqual(notFound(first.ConsumerARN));
+    expect(kinesis.describeStreamConsumer({ ConsumerARN: second.ConsumerARN }).ConsumerDescription.ConsumerName).toBe('c');
+  });
+
+  it('gives a consumer of a re-created stream a new ARN within the same second', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(WHOLE_SECOND_T0) });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1 });
+    const first = kinesis.registerStreamConsumer({ StreamARN: arnOf('s'), ConsumerName: 'c' }).Consumer;
+    kinesis.deleteStream({ StreamName: 's', EnforceConsumerDeletion: true });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1 });
+    const second = kinesis.registerStreamConsumer({ StreamARN: arnOf('s'), ConsumerName: 'c' }).Consumer;
+    expect(second.ConsumerARN).not.toBe(first.ConsumerARN);
+    expect(rejection(() => kinesis.listTagsForResource({ ResourceARN: first.ConsumerARN }))).toEqual(notFound(first.ConsumerARN));
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
+import { T0, ACCOUNT } from '../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
-const T0 = Date.UTC(2024, 0, 1);
 const MAX_KEY = '340282366920938463463374607431768211455';
 
 function ranges(kinesis: Kinesis, name: string): [string, string][] {
@@ -13,7 +12,7 @@ function ranges(kinesis: Kinesis, name: string): [string, string][] {
 }
 
 describe('CreateStream hash-key division', () => {
-  // reference/kinesis-spec.md §3: the boundaries AWS uses (step = floor(2^128 / N), last shard absorbs the rest).
+  // The boundaries AWS uses (kinesalite's AWS-verified createStream test) (step = floor(2^128 / N), last shard absorbs the rest).
   const boundaries: Record<number, string[]> = {
     1: [],
     2: ['170141183460469231731687303715884105728'],

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
+import { T0, ACCOUNT } from '../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
-const T0 = Date.UTC(2024, 0, 1);
 const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/s`;
 
 const notFound = (name: string) => ({ name: 'ResourceNotFoundException', message: `Stream ${name} under account ${ACCOUNT} not found.` });
@@ -138,5 +137,46 @@ describe('DeleteStream validation', () => {
         "1 validation error detected: Value 'a/b' at 'streamName' failed to satisfy constraint: " +
         'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+',
     });
+  });
+});
+
+describe('a stream deleted while CREATING', () => {
+  it('never shows shards: DescribeStream has none, OpenShardCount is 0 and GetShardIterator finds no shard', () => {
+    const clock = new ManualClock(Date.UTC(2024, 0, 1));
+    const kinesis = new Kinesis({ clock, createStreamDelayMs: 5000, deleteStreamDelayMs: 10_000 });
+    kinesis.createStream({ StreamName: 'c', ShardCount: 1 });
+    kinesis.deleteStream({ StreamName: 'c' });
+    clock.advance(6000); // past the end of CREATING, still DELETING
+    const description = kinesis.describeStream({ StreamName: 'c' }).StreamDescription;
+    expect([description.StreamStatus, description.Shards]).toEqual(['DELETING', []]);
+    expect(kinesis.describeStreamSummary({ StreamName: 'c' }).StreamDescriptionSummary.OpenShardCount).toBe(0);
+    expect(() =>
+      kinesis.getShardIterator({ StreamName: 'c', ShardId: 'shardId-000000000000', ShardIteratorType: 'LATEST' }),
+    ).toThrow('Shard shardId-000000000000 in stream c under account 000000000000 does not exist');
+  });
+});
+
+describe('a stream deleted while CREATING and the account shard quota', () => {
+  const LIMITS_URL = 'http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html';
+
+  it('holds no shards: DescribeLimits agrees with DescribeStreamSummary, and a new stream may take them', () => {
+    const clock = new ManualClock(T0);
+    const kinesis = new Kinesis({ clock, createStreamDelayMs: 5000, deleteStreamDelayMs: 10_000, shardLimit: 2 });
+    kinesis.createStream({ StreamName: 'c', ShardCount: 2 });
+    // While CREATING the shards are on their way: they count.
+    expect(kinesis.describeLimits().OpenShardCount).toBe(2);
+    expect(rejection(() => kinesis.createStream({ StreamName: 'd', ShardCount: 1 }))).toEqual({
+      name: 'LimitExceededException',
+      message:
+        'This request would exceed the shard limit for the account 000000000000 in us-east-1. Current shard count for the account: 2. ' +
+        `Limit: 2. Number of additional shards that would have resulted from this request: 1. Refer to the AWS Service Limits page (${LIMITS_URL}) ` +
+        'for current limits and how to request higher limits.',
+    });
+    kinesis.deleteStream({ StreamName: 'c' });
+    clock.advance(6000); // past the end of CREATING, still DELETING
+    expect(kinesis.describeStreamSummary({ StreamName: 'c' }).StreamDescriptionSummary.OpenShardCount).toBe(0);
+    expect(kinesis.describeLimits().OpenShardCount).toBe(0);
+    kinesis.createStream({ StreamName: 'd', ShardCount: 2 });
+    expect(kinesis.describeLimits().OpenShardCount).toBe(2);
   });
 });

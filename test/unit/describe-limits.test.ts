@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock } from '../../src/index.js';
+import { T0, ACCOUNT, arnOf, shardLimitMessage } from '../support/stream-fixture.js';
+import { rejection } from '../support/rejection.js';
 
-const T0 = Date.UTC(2024, 0, 1);
 
 describe('DescribeLimits', () => {
   it("reports AWS's default quotas for a large region and an empty account", () => {
@@ -58,5 +59,57 @@ describe('DescribeLimits while a reshard is pending', () => {
     expect(kinesis.describeLimits().OpenShardCount).toBe(2);
     clock.advance(1000);
     expect(kinesis.describeLimits().OpenShardCount).toBe(3);
+  });
+});
+
+describe('account quotas while a change is pending (updateStreamDelayMs > 0)', () => {
+  const DELAY_MS = 1000;
+
+  it('counts the shard a pending SplitShard will open against the account shard limit', () => {
+    const clock = new ManualClock(T0);
+    const kinesis = new Kinesis({ clock, updateStreamDelayMs: DELAY_MS, shardLimit: 4 });
+    kinesis.createStream({ StreamName: 'a', ShardCount: 2 });
+    kinesis.createStream({ StreamName: 'b', ShardCount: 1 });
+    kinesis.splitShard({ StreamName: 'a', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '1000' });
+    const split = () => kinesis.splitShard({ StreamName: 'b', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '1000' });
+    expect(rejection(split)).toEqual({ name: 'LimitExceededException', message: shardLimitMessage(4, 4, 1) });
+    expect(rejection(() => kinesis.createStream({ StreamName: 'c', ShardCount: 1 }))).toEqual({
+      name: 'LimitExceededException',
+      message: shardLimitMessage(4, 4, 1),
+    });
+    clock.advance(DELAY_MS);
+    expect(kinesis.describeLimits()).toMatchObject({ ShardLimit: 4, OpenShardCount: 4 });
+    expect(kinesis.describeStreamSummary({ StreamName: 'b' }).StreamDescriptionSummary.StreamStatus).toBe('ACTIVE');
+  });
+
+  it('counts the shards a pending UpdateShardCount will have open against the account shard limit', () => {
+    const clock = new ManualClock(T0);
+    const kinesis = new Kinesis({ clock, updateStreamDelayMs: DELAY_MS, shardLimit: 5 });
+    kinesis.createStream({ StreamName: 'a', ShardCount: 2 });
+    kinesis.createStream({ StreamName: 'b', ShardCount: 1 });
+    kinesis.updateShardCount({ StreamName: 'a', TargetShardCount: 4, ScalingType: 'UNIFORM_SCALING' });
+    expect(rejection(() => kinesis.createStream({ StreamName: 'c', ShardCount: 1 }))).toEqual({
+      name: 'LimitExceededException',
+      message: shardLimitMessage(5, 5, 1),
+    });
+    clock.advance(DELAY_MS);
+    expect(kinesis.describeLimits().OpenShardCount).toBe(5);
+  });
+
+  it('counts a stream switching to on-demand against the on-demand stream limit', () => {
+    const clock = new ManualClock(T0);
+    const kinesis = new Kinesis({ clock, updateStreamDelayMs: DELAY_MS, onDemandStreamCountLimit: 1 });
+    kinesis.createStream({ StreamName: 'a', ShardCount: 1 });
+    kinesis.createStream({ StreamName: 'b', ShardCount: 1 });
+    kinesis.updateStreamMode({ StreamARN: arnOf('a'), StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+    const limit = {
+      name: 'LimitExceededException',
+      message: `This request would exceed the on-demand stream limit for the account ${ACCOUNT} in us-east-1. Limit: 1.`,
+    };
+    expect(rejection(() => kinesis.createStream({ StreamName: 'od', StreamModeDetails: { StreamMode: 'ON_DEMAND' } }))).toEqual(limit);
+    expect(rejection(() => kinesis.updateStreamMode({ StreamARN: arnOf('b'), StreamModeDetails: { StreamMode: 'ON_DEMAND' } }))).toEqual(limit);
+    clock.advance(DELAY_MS);
+    expect(kinesis.describeLimits()).toMatchObject({ OnDemandStreamCount: 1, OnDemandStreamCountLimit: 1 });
+    expect(kinesis.listStreams().StreamNames).toEqual(['a', 'b']);
   });
 });

@@ -3,14 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, type KinesisOptions, type PutRecordsRequestEntry } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
-import { T0, expectRejected, streamFixture } from '../support/stream-fixture.js';
+import { T0, expectRejected, streamFixture, ACCOUNT } from '../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
 const SHARD_0 = 'shardId-000000000000';
 const MiB = 1024 * 1024;
 const THROTTLED = 'ProvisionedThroughputExceededException';
 const notActive = (status: string) => `Stream s under account ${ACCOUNT} not ACTIVE, instead in state ${status}`;
-/** A real AWS sequence number (reference/kinesis-spec.md §5.2): shard 0, record time 2017-04-26. */
+/** A real AWS sequence number, decoded as kinesalite decodes them: shard 0, record time 2017-04-26. */
 const MAX_HASH_KEY = '340282366920938463463374607431768211455';
 const AWS_SEQUENCE = '49570154343577991434159135485979649237735405726566711298';
 
@@ -43,7 +42,7 @@ describe('identifiers and tokens', () => {
   });
 
   it("answers an AWS-layout number whose digit 46 happens to be 1 as invalid too, not as another shard's", () => {
-    // A real AWS number (same shard as the spec's §5.2 example, 4 s later) that matches kinesim's '1' at index 46.
+    // A real AWS number (same shard as the AWS number above, 4 s later) that matches kinesim's '1' at index 46.
     const awsNumber = '49570154343577991434159135485979649237735406001444618242';
     const { kinesis } = streamFixture(1);
     expect(awsNumber[46]).toBe('1');

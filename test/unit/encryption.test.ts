@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
+import { T0, ACCOUNT } from '../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
-const T0 = Date.UTC(2024, 0, 1);
 const KEY = 'arn:aws:kms:us-east-1:000000000000:key/12345678-1234-1234-1234-123456789012';
 const SHARD0 = 'shardId-000000000000';
 const DELAY_MS = 2000;

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
+import { T0, ACCOUNT, HOUR_MS } from '../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
-const T0 = Date.UTC(2024, 0, 1);
 const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/s`;
 const SHARD_0 = 'shardId-000000000000';
 const MiB = 1024 * 1024;
-const HOUR_MS = 3_600_000;
 
 function setup(startMs = T0, options: { tokenSecret?: string } = {}) {
   const clock = new ManualClock(startMs);

@@ -8,16 +8,17 @@ import {
   ResourceNotFoundException,
   SerializationException,
 } from '../../src/index.js';
-import { decodeInput } from '../../src/protocol/decode-input.js';
-import { decodeUtf8, decodeUtf8Manually } from '../../src/keys/utf8-decode.js';
-import { encodeError } from '../../src/protocol/encode-error.js';
-import { encodeOutput } from '../../src/protocol/encode-output.js';
-import { JsonProtocol, type JsonResponse } from '../../src/protocol/json-protocol.js';
+import { decodeInput } from '../../src/protocol/json/decode-input.js';
+import { decodeUtf8, decodeUtf8Manually } from '../../src/encoding/utf8-decode.js';
+import { encodeError } from '../../src/protocol/json/encode-error.js';
+import { encodeOutput } from '../../src/protocol/json/encode-output.js';
+import type { WireResponse } from '../../src/protocol/wire-message.js';
+import { WireProtocol } from '../../src/protocol/wire-protocol.js';
 import { operationFromTarget } from '../../src/protocol/operation-target.js';
 import { UnknownOperationException } from '../../src/protocol/protocol-errors.js';
 
 const utf8 = new TextEncoder();
-const text = (response: JsonResponse) => new TextDecoder().decode(response.body);
+const text = (response: WireResponse) => new TextDecoder().decode(response.body);
 
 /** The error `run` throws, for asserting name and message together. */
 function thrown(run: () => unknown): { name: string; message: string } {
@@ -45,6 +46,7 @@ describe('operationFromTarget', () => {
     ['the wrong case', 'kinesis_20131202.ListStreams'],
     ['an operation not in the model', 'Kinesis_20131202.ListChannels'],
     ['an inherited property name', 'Kinesis_20131202.constructor'],
+    ["kinesim's own extension, which never travels", 'Kinesis_20131202.DescribeShardGraph'],
   ])('is UnknownOperationException without a message for %s', (_, target) => {
     expect(thrown(() => operationFromTarget(target))).toEqual({ name: 'UnknownOperationException', message: '' });
   });
@@ -232,14 +234,14 @@ describe('encodeError', () => {
   });
 });
 
-describe('JsonProtocol.handle', () => {
+describe('WireProtocol.handle', () => {
   const request = (operation: string, body: unknown) => ({
     target: `Kinesis_20131202.${operation}`,
     body: utf8.encode(JSON.stringify(body)),
   });
 
   test('answers 200 with JSON headers and an empty body for a no-output operation', () => {
-    const response = new JsonProtocol(new Kinesis()).handle(request('CreateStream', { StreamName: 's', ShardCount: 1 }));
+    const response = new WireProtocol(new Kinesis()).handle(request('CreateStream', { StreamName: 's', ShardCount: 1 }));
     expect(response.statusCode).toBe(200);
     expect(response.body.byteLength).toBe(0);
     expect(response.headers).toEqual({
@@ -250,7 +252,7 @@ describe('JsonProtocol.handle', () => {
   });
 
   test('answers the output as UTF-8 JSON with its byte length', () => {
-    const protocol = new JsonProtocol(new Kinesis({ clock: new ManualClock(1_700_000_000_123) }));
+    const protocol = new WireProtocol(new Kinesis({ clock: new ManualClock(1_700_000_000_123) }));
     protocol.handle(request('CreateStream', { StreamName: 'flux', ShardCount: 1 }));
     const response = protocol.handle(request('DescribeStreamSummary', { StreamName: 'flux' }));
     const body = JSON.parse(text(response));
@@ -260,15 +262,15 @@ describe('JsonProtocol.handle', () => {
   });
 
   test('counts request IDs per protocol instance, so runs are reproducible', () => {
-    const ids = (protocol: JsonProtocol) =>
+    const ids = (protocol: WireProtocol) =>
       [1, 2, 3].map(() => protocol.handle(request('ListStreams', {})).headers['x-amzn-requestid']);
-    const first = ids(new JsonProtocol(new Kinesis()));
-    expect(first).toEqual(ids(new JsonProtocol(new Kinesis())));
+    const first = ids(new WireProtocol(new Kinesis()));
+    expect(first).toEqual(ids(new WireProtocol(new Kinesis())));
     expect(first[2]).toBe('00000000-0000-4000-8000-000000000003');
   });
 
   test('answers an AWS error with its status, body and x-amzn-ErrorType', () => {
-    const response = new JsonProtocol(new Kinesis()).handle(request('DescribeStream', { StreamName: 'nope' }));
+    const response = new WireProtocol(new Kinesis()).handle(request('DescribeStream', { StreamName: 'nope' }));
     expect(response.statusCode).toBe(400);
     expect(response.headers['x-amzn-errortype']).toBe('ResourceNotFoundException');
     expect(JSON.parse(text(response))).toEqual({
@@ -278,7 +280,7 @@ describe('JsonProtocol.handle', () => {
   });
 
   test('answers a protocol error before running anything', () => {
-    const protocol = new JsonProtocol(new Kinesis());
+    const protocol = new WireProtocol(new Kinesis());
     const unknown = protocol.handle({ target: 'Kinesis_20131202.Nope', body: '{}' });
     expect([unknown.statusCode, text(unknown)]).toEqual([400, '{"__type":"UnknownOperationException"}']);
     const empty = protocol.handle({ target: 'Kinesis_20131202.CreateStream', body: '' });
@@ -292,7 +294,7 @@ describe('JsonProtocol.handle', () => {
         throw new InternalFailureException('Internal service failure.');
       },
     });
-    const response = new JsonProtocol(kinesis).handle(request('ListStreams', {}));
+    const response = new WireProtocol(kinesis).handle(request('ListStreams', {}));
     expect(response.statusCode).toBe(500);
     expect(JSON.parse(text(response))).toEqual({ __type: 'InternalFailureException', message: 'Internal service failure.' });
   });
@@ -305,12 +307,12 @@ describe('JsonProtocol.handle', () => {
         throw bug;
       },
     });
-    expect(() => new JsonProtocol(kinesis).handle(request('ListStreams', {}))).toThrow(bug);
+    expect(() => new WireProtocol(kinesis).handle(request('ListStreams', {}))).toThrow(bug);
   });
 
   test('decides per call whether the engine serves an operation', () => {
     const kinesis = new Kinesis();
-    const protocol = new JsonProtocol(kinesis);
+    const protocol = new WireProtocol(kinesis);
     Object.defineProperty(kinesis, 'listStreams', { value: 'not a method', configurable: true });
     expect(text(protocol.handle(request('ListStreams', {})))).toBe('{"__type":"UnknownOperationException"}');
     delete (kinesis as unknown as Record<string, unknown>).listStreams;
@@ -319,8 +321,62 @@ describe('JsonProtocol.handle', () => {
 
   test('does not serve SubscribeToShard, whose answer is an event stream', () => {
     const body = { ConsumerARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/s/consumer/c:1', ShardId: 'x', StartingPosition: { Type: 'LATEST' } };
-    expect(text(new JsonProtocol(new Kinesis()).handle(request('SubscribeToShard', body)))).toBe(
+    expect(text(new WireProtocol(new Kinesis()).handle(request('SubscribeToShard', body)))).toBe(
       '{"__type":"UnknownOperationException"}',
     );
   });
 });
+
+describe('WireProtocol.handleHttp', () => {
+  const JSON_TYPE = 'application/x-amz-json-1.1';
+  const AUTH = 'AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=00';
+  const http = (headers: Record<string, string>, body = '{}', method = 'POST', url = '/') => ({
+    method,
+    url,
+    headers,
+    body: utf8.encode(body),
+  });
+  const listStreams = { 'content-type': JSON_TYPE, 'x-amz-target': 'Kinesis_20131202.ListStreams', authorization: AUTH };
+
+  test('gives every answer, the edge\'s own and the operations\', the next request ID of one sequence', () => {
+    const protocol = new WireProtocol(new Kinesis());
+    const ids = [
+      protocol.handleHttp(http(listStreams)),
+      protocol.handleHttp(http({}, '', 'GET')),
+      protocol.handle({ target: 'Kinesis_20131202.ListStreams', body: '{}' }),
+      protocol.payloadTooLarge(),
+      protocol.internalFailure(),
+    ].map((response) => response.headers['x-amzn-requestid']);
+    expect(ids).toEqual([1, 2, 3, 4, 5].map((n) => `00000000-0000-4000-8000-00000000000${n}`));
+  });
+
+  test('answers 413 with an empty body, and 500 with the body AWS sends for its own failures', () => {
+    const protocol = new WireProtocol(new Kinesis());
+    const tooLarge = protocol.payloadTooLarge();
+    expect([tooLarge.statusCode, tooLarge.headers['content-length'], tooLarge.body.byteLength]).toEqual([413, '0', 0]);
+    const failure = protocol.internalFailure();
+    expect([failure.statusCode, text(failure), failure.headers['x-amzn-errortype']]).toEqual([500, '{"__type":"InternalFailure"}', 'InternalFailure']);
+    expect(failure.headers['content-type']).toBe(JSON_TYPE);
+  });
+
+  test('reads the presigned X-Amz-Algorithm parameter as URLSearchParams does: escapes decoded, malformed ones kept', () => {
+    const protocol = new WireProtocol(new Kinesis());
+    const both = (url: string) => text(protocol.handleHttp(http(listStreams, '{}', 'POST', url)));
+    const invalidSignature = expect.stringContaining('InvalidSignatureException');
+    expect(both('/?X-Amz-Algorithm=AWS4-HMAC-SHA256')).toEqual(invalidSignature);
+    expect(both('/?a=1&X%2DAmz%2DAlgorithm&b')).toEqual(invalidSignature);
+    expect(both('/?X-Amz-Algorithm%=x')).not.toEqual(invalidSignature);
+    expect(both('/?X-Amz-Algorithmx=1')).not.toEqual(invalidSignature);
+    expect(both('/X-Amz-Algorithm')).not.toEqual(invalidSignature);
+  });
+
+  test('reads an application/json body as a default TextDecoder would: malformed bytes replaced, a BOM dropped', () => {
+    const protocol = new WireProtocol(new Kinesis());
+    const coral = (body: Uint8Array) =>
+      protocol.handleHttp({ method: 'POST', url: '/', headers: { 'content-type': 'application/json' }, body }).statusCode;
+    expect(coral(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8.encode('{}')]))).toBe(404);
+    expect(coral(new Uint8Array([...utf8.encode('{"a":"'), 0xff, ...utf8.encode('"}')]))).toBe(404);
+    expect(coral(utf8.encode('{'))).toBe(400);
+  });
+});
+

@@ -1,9 +1,10 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, encodeBase64 } from '../../src/keys/base64.js';
+import { decodeBase64, encodeBase64 } from '../../src/encoding/base64.js';
 import { evenRanges, keyOfWords, MAX_HASH_KEY, parseHashKey, wordsOf } from '../../src/keys/hash-key.js';
-import { decodeNextToken, encodeNextToken } from '../../src/keys/next-token.js';
-import { asciiBytes, TokenSealer } from '../../src/keys/sealed-token.js';
+import { encodeNextToken } from '../../src/tokens/next-token.js';
+import { nextTokenState } from '../../src/actions/_internals/next-token-state.js';
+import { asciiBytes, TokenSealer } from '../../src/tokens/sealed-token.js';
 import {
   decodeSequence,
   END_COUNTER,
@@ -11,7 +12,7 @@ import {
   SequenceFormatter,
   shardSequenceBase,
 } from '../../src/keys/sequence-number.js';
-import { decodeIterator, encodeIterator, type IteratorState } from '../../src/keys/shard-iterator.js';
+import { decodeIterator, encodeIterator, type IteratorState } from '../../src/tokens/shard-iterator.js';
 
 function compareBig(a: string, b: string): number {
   const x = BigInt(a);
@@ -205,19 +206,19 @@ describe('NextTokens', () => {
 
   it('round-trips the state of its own operation within 300 s', () => {
     const token = encodeNextToken(sealer, 'ListStreams', { after: 'b' }, 1_000);
-    expect(decodeNextToken(sealer, 'ListStreams', token, 301_000)).toEqual({ after: 'b' });
+    expect(nextTokenState(sealer, 'ListStreams', token, 301_000)).toEqual({ after: 'b' });
   });
 
   it('expires 300 s after it was issued', () => {
     const token = encodeNextToken(sealer, 'ListStreams', { after: 'b' }, 1_000);
-    expect(() => decodeNextToken(sealer, 'ListStreams', token, 301_001)).toThrow(
+    expect(() => nextTokenState(sealer, 'ListStreams', token, 301_001)).toThrow(
       expect.objectContaining({ name: 'ExpiredNextTokenException' }),
     );
   });
 
   it("refuses another operation's token and an iterator", () => {
     const token = encodeNextToken(sealer, 'ListShards', { after: 'b' }, 1_000);
-    expect(() => decodeNextToken(sealer, 'ListStreams', token, 1_000)).toThrow(
+    expect(() => nextTokenState(sealer, 'ListStreams', token, 1_000)).toThrow(
       expect.objectContaining({ name: 'InvalidArgumentException', message: 'Invalid NextToken.' }),
     );
     const iterator = encodeIterator(sealer, {
@@ -228,7 +229,7 @@ describe('NextTokens', () => {
       shardIndex: 0,
       position: 0,
     });
-    expect(() => decodeNextToken(sealer, 'ListStreams', iterator, 0)).toThrow(
+    expect(() => nextTokenState(sealer, 'ListStreams', iterator, 0)).toThrow(
       expect.objectContaining({ name: 'InvalidArgumentException', message: 'Invalid NextToken.' }),
     );
   });

@@ -9,9 +9,9 @@ import {
   type KinesisRecord,
   type UserRecordInput,
 } from '../../src/index.js';
-import { decodeUtf8Lenient, decodeUtf8Manually } from '../../src/keys/utf8-decode.js';
+import { decodeUtf8Lenient, decodeUtf8Manually } from '../../src/encoding/utf8-decode.js';
+import { T0 } from '../support/stream-fixture.js';
 
-const T0 = Date.UTC(2024, 0, 1);
 const MAX = (1n << 128n) - 1n;
 const MAGIC = [0xf3, 0x89, 0x9a, 0xc2];
 const SEQ = '49590338271490256608559692538361571095921575989136588898';
@@ -386,4 +386,18 @@ describe('properties', () => {
 // Keep the helper honest: a valid UTF-8 sequence decodes the same everywhere.
 it('decodes well-formed UTF-8 keys exactly', () => {
   expect(decodeUtf8Manually(new Uint8Array(bytesOf('ключ🔑')), false)).toBe('ключ🔑');
+});
+
+describe('aggregateRecords input', () => {
+  it('aggregateRecords treats a null ExplicitHashKey as absent in any record', () => {
+    const withNull = aggregateRecords([
+      { PartitionKey: 'a', Data: new Uint8Array([1]) },
+      { PartitionKey: 'b', Data: new Uint8Array([2]), ExplicitHashKey: null as never },
+    ]);
+    const without = aggregateRecords([
+      { PartitionKey: 'a', Data: new Uint8Array([1]) },
+      { PartitionKey: 'b', Data: new Uint8Array([2]) },
+    ]);
+    expect(withNull).toEqual(without);
+  });
 });

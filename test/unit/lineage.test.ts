@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, renderShardGraphDot, renderShardGraphMermaid } from '../../src/index.js';
+import { T0 } from '../support/stream-fixture.js';
 
-const T0 = Date.UTC(2024, 0, 1);
 const MAX = '340282366920938463463374607431768211455';
 const HALF = '170141183460469231731687303715884105728';
 
@@ -139,5 +139,16 @@ describe('renderShardGraphDot', () => {
     clock.advance(24 * 3_600_000);
     const text = renderShardGraphDot(kinesis.describeShardGraph({ StreamName: 'orders' }));
     expect(text).toContain('"shardId-000000000000" [label="shardId-000000000000\\nEXPIRED\\nkeys 0..340282366920938463463374607431768211455\\nrecords 0 retained, 2 written", style="rounded,dashed", color="#bdc1c6", fontcolor="#9aa0a6"];');
+  });
+});
+
+describe('describeShardGraph input', () => {
+  it('describeShardGraph validates its stream reference like AWS operations do', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(Date.UTC(2024, 0, 1)) });
+    expect(() => kinesis.describeShardGraph(undefined as never)).toThrow('Either StreamName or StreamARN must be provided.');
+    expect(() => kinesis.describeShardGraph({ StreamName: '' })).toThrow(
+      "2 validation errors detected: Value '' at 'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; " +
+        "Value '' at 'streamName' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
   });
 });

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, type ShardFilter } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
-import { shardId, engine } from '../support/stream-fixture.js';
+import { shardId, engine, T0, ACCOUNT, HOUR_MS } from '../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
-const T0 = Date.UTC(2024, 0, 1);
 const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/s`;
 
 function ids(out: { Shards?: { ShardId: string }[] }): string[] {
@@ -261,5 +259,35 @@ describe('ListShards filters on a young stream and at a shard’s closing instan
       message: `Stream s under account ${ACCOUNT} not found.`,
     });
     expect(ids(kinesis.listShards({ StreamName: 's', StreamCreationTimestamp: new Date(T0 + 5000) }))).toEqual([shardId(0)]);
+  });
+});
+
+describe('ListShards AT_TIMESTAMP before the trim horizon', () => {
+  function streamWithExpiredParent() {
+    const clock = new ManualClock(T0);
+    const kinesis = new Kinesis({ clock });
+    kinesis.createStream({ StreamName: 's', ShardCount: 2 });
+    clock.advance(10 * HOUR_MS);
+    kinesis.splitShard({ StreamName: 's', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '1000' });
+    // 40 h after creation with 24 h retention: shard 0 (closed at 10 h) has expired.
+    clock.advance(30 * HOUR_MS);
+    const ids = (Timestamp: Date) =>
+      kinesis.listShards({ StreamName: 's', ShardFilter: { Type: 'AT_TIMESTAMP', Timestamp } }).Shards!.map((s) => s.ShardId);
+    return { kinesis, ids };
+  }
+
+  it('lists the shards open at the trim horizon, covering the whole key space, like AT_TRIM_HORIZON', () => {
+    const { kinesis, ids } = streamWithExpiredParent();
+    const atTrimHorizon = kinesis
+      .listShards({ StreamName: 's', ShardFilter: { Type: 'AT_TRIM_HORIZON' } })
+      .Shards!.map((s) => s.ShardId);
+    expect(atTrimHorizon).toEqual(['shardId-000000000001', 'shardId-000000000002', 'shardId-000000000003']);
+    expect(ids(new Date(T0 + 5 * HOUR_MS))).toEqual(atTrimHorizon);
+    expect(ids(new Date(T0 - HOUR_MS))).toEqual(atTrimHorizon);
+  });
+
+  it('still lists the generation open at a timestamp inside the retention period', () => {
+    const { ids } = streamWithExpiredParent();
+    expect(ids(new Date(T0 + 20 * HOUR_MS))).toEqual(['shardId-000000000001', 'shardId-000000000002', 'shardId-000000000003']);
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, type KinesisOptions } from '../../src/index.js';
-import { T0, expectRejected, streamFixture } from '../support/stream-fixture.js';
+import { T0, expectRejected, streamFixture, ACCOUNT } from '../support/stream-fixture.js';
 
 const MAX = '340282366920938463463374607431768211455';
-const ACCOUNT = '000000000000';
 const B1 = '113427455640312821154458202477256070485';
 const B2 = '226854911280625642308916404954512140970';
 

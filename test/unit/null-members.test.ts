@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock } from '../../src/index.js';
+import { T0 } from '../support/stream-fixture.js';
+import { rejection } from '../support/rejection.js';
 
-const T0 = Date.UTC(2024, 0, 1);
 
 function engine(): Kinesis {
   const kinesis = new Kinesis({ clock: new ManualClock(T0) });
@@ -35,5 +36,28 @@ describe('null members', () => {
     const kinesis = engine();
     const input = { StreamName: 's', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON', StartingSequenceNumber: null };
     expect(kinesis.getShardIterator(input as never).ShardIterator).toMatch(/^AAAAAAAAAAE/);
+  });
+});
+
+describe('a missing input (undefined or null) reads as {} in every operation', () => {
+  // What JavaScript callers (and untyped wrappers) pass: the validator already treats both as "no members".
+  const untyped = (kinesis: Kinesis) => kinesis as unknown as Record<string, (input: unknown) => unknown>;
+
+  it('answers ListStreams(null) like ListStreams({})', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1 });
+    expect(untyped(kinesis).listStreams!(null)).toEqual(kinesis.listStreams({}));
+  });
+
+  it.each([undefined, null])('answers a stream operation given %s with the AWS error for a missing stream reference', (input) => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0) });
+    const missingRef = { name: 'InvalidArgumentException', message: 'Either StreamName or StreamARN must be provided.' };
+    for (const operation of ['describeStream', 'describeStreamSummary', 'deleteStream', 'listTagsForStream']) {
+      expect(rejection(() => untyped(kinesis)[operation]!(input))).toEqual(missingRef);
+    }
+    expect(rejection(() => untyped(kinesis).listShards!(input))).toEqual({
+      name: 'InvalidArgumentException',
+      message: 'Either NextToken or StreamName should be provided.',
+    });
   });
 });

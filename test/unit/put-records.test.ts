@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, type PutRecordsRequestEntry } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
-import { shardId, engine } from '../support/stream-fixture.js';
+import { shardId, engine, T0, ACCOUNT } from '../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
-const T0 = Date.UTC(2024, 0, 1);
 const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/s`;
 const TOO_BIG_KEY = '340282366920938463463374607431768211456';
 const MiB = 1024 * 1024;
@@ -37,7 +35,7 @@ describe('PutRecords results', () => {
     }
   });
 
-  it('routes entries of a two-shard stream as the §4.1 vectors say', () => {
+  it('routes entries of a two-shard stream as the AWS-verified MD5 vectors say', () => {
     const kinesis = engine(2);
     const out = kinesis.putRecords({ StreamName: 's', Records: ['a', 'b', 'e', 'f'].map((k) => entry(k)) });
     expect(out.Records.map((r) => r.ShardId)).toEqual([shardId(0), shardId(1), shardId(1), shardId(1)]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, type GetRecordsOutput } from '../../src/index.js';
+import { T0 } from '../support/stream-fixture.js';
 
-const T0 = Date.UTC(2024, 0, 1);
 const MAX = '340282366920938463463374607431768211455';
 const HALF = '170141183460469231731687303715884105728';
 const BELOW_HALF = (BigInt(HALF) - 1n).toString();

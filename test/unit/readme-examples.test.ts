@@ -21,7 +21,7 @@ const files = blocks.map((code, i) => {
   const file = `${outDir}example-${i + 1}.ts`;
   const wired = code
     .replaceAll("from 'kinesim/aws-sdk'", `from '${root}src/adapters/aws-sdk.ts'`)
-    .replaceAll("from 'kinesim/http'", `from '${root}src/adapters/http-server.ts'`)
+    .replaceAll("from 'kinesim/http'", `from '${root}src/server/http-server.ts'`)
     .replaceAll("from 'kinesim/sim'", `from '${root}src/sim/index.ts'`)
     .replaceAll("from 'kinesim/report'", `from '${root}src/report/index.ts'`)
     .replaceAll("from 'kinesim'", `from '${root}src/index.ts'`);
@@ -47,6 +47,11 @@ describe('README examples', () => {
     expect(out).toContain('ExpiredIteratorException');
     expect(out).toContain('true Stream missing under account 123456789012 not found.');
     expect(out[0]).toMatch(/^\d{56} 0$/);
+  });
+
+  it('prints the limits and the routes the limits example says it prints', () => {
+    expect(logged).toContain('1000 300000');
+    expect(logged).toContain('0,2');
   });
 
   it('starts and stops a real server in the HTTP example', () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, type KinesisOptions } from '../../src/index.js';
-import { T0, expectRejected, streamFixture } from '../support/stream-fixture.js';
+import { T0, expectRejected, streamFixture, ACCOUNT, HOUR_MS } from '../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
-const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 const setup = (options: KinesisOptions = {}, shardCount = 1) => streamFixture(shardCount, options);

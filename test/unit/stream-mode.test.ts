@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
+import { T0, ACCOUNT, arnOf, shardLimitMessage } from '../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
-const T0 = Date.UTC(2024, 0, 1);
 const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/s`;
 const DELAY_MS = 1500;
 const MiB = 1024 * 1024;
@@ -194,5 +193,28 @@ describe('warm throughput across mode switches', () => {
     kinesis.updateStreamMode({ StreamARN: odArn, StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
     clock.advance(DELAY_MS);
     expect(summary(kinesis, 'od').WarmThroughput).toEqual({ TargetMiBps: 0, CurrentMiBps: 0 });
+  });
+});
+
+describe('UpdateStreamMode to PROVISIONED and the account shard limit', () => {
+  it('refuses a switch whose shards would exceed the shard limit, changing nothing', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0), shardLimit: 4 });
+    kinesis.createStream({ StreamName: 'p', ShardCount: 4 });
+    kinesis.createStream({ StreamName: 'od', StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+    const toProvisioned = () => kinesis.updateStreamMode({ StreamARN: arnOf('od'), StreamModeDetails: { StreamMode: 'PROVISIONED' } });
+    expect(rejection(toProvisioned)).toEqual({ name: 'LimitExceededException', message: shardLimitMessage(4, 4, 4) });
+    expect(kinesis.describeStreamSummary({ StreamName: 'od' }).StreamDescriptionSummary).toMatchObject({
+      StreamStatus: 'ACTIVE',
+      StreamModeDetails: { StreamMode: 'ON_DEMAND' },
+    });
+    expect(kinesis.describeLimits()).toMatchObject({ OpenShardCount: 4, OnDemandStreamCount: 1 });
+  });
+
+  it('accepts the switch when the shards fit', () => {
+    const kinesis = new Kinesis({ clock: new ManualClock(T0), shardLimit: 8 });
+    kinesis.createStream({ StreamName: 'p', ShardCount: 4 });
+    kinesis.createStream({ StreamName: 'od', StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+    kinesis.updateStreamMode({ StreamARN: arnOf('od'), StreamModeDetails: { StreamMode: 'PROVISIONED' } });
+    expect(kinesis.describeLimits()).toMatchObject({ OpenShardCount: 8, OnDemandStreamCount: 0 });
   });
 });

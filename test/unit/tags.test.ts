@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
+import { T0, ACCOUNT } from '../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
-const T0 = Date.UTC(2024, 0, 1);
 const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/s`;
 
 const INVALID_CHARACTERS = {

@@ -3,9 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, type PutRecordsRequestEntry } from '../../src/index.js';
 import { rejection } from '../support/rejection.js';
-import { expectRejected, streamFixture } from '../support/stream-fixture.js';
+import { expectRejected, streamFixture, T0, ACCOUNT } from '../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
 const SHARD_0 = 'shardId-000000000000';
 const MiB = 1024 * 1024;
 const LIMITS = { throughputLimits: true };

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, type KinesisOptions, type ShardGraphNode } from '../../src/index.js';
 import type { HashRange } from '../../src/keys/hash-key.js';
 import { uniformScalingCost } from '../../src/model/uniform-scaling.js';
-import { T0, snapshot, expectRejected, streamFixture } from '../support/stream-fixture.js';
+import { T0, snapshot, expectRejected, streamFixture, ACCOUNT, HOUR_MS } from '../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
-const HOUR_MS = 3_600_000;
 
 const setup = (options: KinesisOptions = {}, shardCount = 4) => streamFixture(shardCount, options);
 

@@ -2,9 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { KinesisError } from '../../src/errors/kinesis-error.js';
-import { OPERATION_NAMES, OPERATIONS, type OperationName } from '../../src/validation/operations.js';
-import type { Shape } from '../../src/validation/shapes.js';
-import { validateInput } from '../../src/validation/validate.js';
+import { AWS_OPERATION_NAMES as OPERATION_NAMES, OPERATIONS, type OperationName } from '../../src/operations/registry.js';
+import type { Shape } from '../../src/service-model/shapes.js';
+import { validateInput as validateAgainst } from '../../src/validation/validate.js';
+
+/** Validates `input` as the input of `operation`, against the registry's input shape. */
+const validateInput = (operation: OperationName, input: unknown) => validateAgainst(OPERATIONS[operation].input, input);
 
 const NAME_PATTERN = 'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+';
 const ITERATOR_TYPES = '[AFTER_SEQUENCE_NUMBER, LATEST, AT_TIMESTAMP, AT_SEQUENCE_NUMBER, TRIM_HORIZON]';
@@ -37,7 +40,7 @@ function serialization(operation: OperationName, input: unknown): string {
 const entry = (path: string, value: string, constraint: string) =>
   `Value ${value} at '${path}' failed to satisfy constraint: ${constraint}`;
 
-describe('ValidationException texts (spec §15.1)', () => {
+describe('ValidationException texts (as kinesalite recorded AWS answering)', () => {
   it('reports a value above the maximum', () => {
     expect(validation('GetRecords', { ShardIterator: 'x', Limit: 100000 })).toBe(
       "1 validation error detected: Value '100000' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000",
@@ -202,7 +205,7 @@ describe('ValidationException texts (spec §15.1)', () => {
   });
 });
 
-describe('SerializationException texts (spec §15.2)', () => {
+describe('SerializationException texts (as kinesalite recorded AWS answering)', () => {
   const cases: [string, OperationName, unknown, string][] = [
     ['boolean for a string', 'DescribeStreamSummary', { StreamName: true }, 'class java.lang.Boolean can not be converted to an String'],
     ['number for a string', 'DescribeStreamSummary', { StreamName: 1 }, 'class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String'],
@@ -321,7 +324,7 @@ const JUNK = fc.anything({ withBigInt: true, withDate: true, withTypedArray: tru
 describe('properties', () => {
   it.each(OPERATION_NAMES)('%s accepts any input built from its own descriptor, unchanged', (operation) => {
     fc.assert(
-      fc.property(arbitraryFor(OPERATIONS[operation]), (input) => {
+      fc.property(arbitraryFor(OPERATIONS[operation].input), (input) => {
         const before = structuredClone(input);
         validateInput(operation, input);
         expect(input).toEqual(before);
@@ -332,7 +335,7 @@ describe('properties', () => {
 
   it('dropping a required top-level member reports exactly that member as null', () => {
     for (const operation of OPERATION_NAMES) {
-      const shape = OPERATIONS[operation];
+      const shape = OPERATIONS[operation].input;
       const requiredMembers = (shape.members ?? []).filter((member) => member.required);
       if (requiredMembers.length === 0) continue;
       fc.assert(
@@ -349,7 +352,7 @@ describe('properties', () => {
 
   it('answers junk members only with ValidationException or SerializationException', () => {
     for (const operation of OPERATION_NAMES) {
-      const names = (OPERATIONS[operation].members ?? []).map((member) => member.name);
+      const names = (OPERATIONS[operation].input.members ?? []).map((member) => member.name);
       if (names.length === 0) continue;
       const junkInput = fc.dictionary(fc.constantFrom(...names), JUNK, { maxKeys: names.length });
       fc.assert(

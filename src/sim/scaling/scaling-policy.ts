@@ -1,7 +1,7 @@
 // A scaling policy: asked at its times, it answers with resharding actions. The built-in ones and a user's
 // own function share this shape.
 
-import { WRITE_BYTES_PER_SECOND, WRITE_RECORDS_PER_SECOND } from '../engine-internals.js';
+import { KINESIS_LIMITS } from '../../index.js';
 import type { ResolvedScaling } from '../scenario.js';
 import type { ScalingAction, ScalingView } from './scaling-action.js';
 import { hotShardSplitPolicy } from './hot-shard-split-policy.js';
@@ -45,7 +45,9 @@ export function createPolicy(spec: ResolvedScaling): ScalingPolicy | undefined {
 
 /** A shard's share of its write limit by `metric` (records/s over 1000, or bytes/s over 1 MiB). */
 export function utilizationBy(metric: 'records' | 'bytes', load: { incomingRecordsPerSecond: number; incomingBytesPerSecond: number }): number {
-  return metric === 'records' ? load.incomingRecordsPerSecond / WRITE_RECORDS_PER_SECOND : load.incomingBytesPerSecond / WRITE_BYTES_PER_SECOND;
+  return metric === 'records'
+    ? load.incomingRecordsPerSecond / KINESIS_LIMITS.SHARD_WRITE_RECORDS_PER_SECOND
+    : load.incomingBytesPerSecond / KINESIS_LIMITS.SHARD_WRITE_BYTES_PER_SECOND;
 }
 
 /** Adjacent open shards (in hash-key order) as pairs. */

@@ -2,8 +2,7 @@
 // load since it last looked), carries out its actions through the engine's own SplitShard, MergeShards and
 // UpdateShardCount, and records each attempt with its result: 'OK' or the AWS exception's name.
 
-import { KinesisError, type Shard } from '../../index.js';
-import { WRITE_BYTES_PER_SECOND, WRITE_RECORDS_PER_SECOND, hashKeyOf } from '../engine-internals.js';
+import { KINESIS_LIMITS, KinesisError, hashKeyOf, type Shard } from '../../index.js';
 import type { SimContext } from '../sim-context.js';
 import type { ScalingAction, ScalingView, ShardLoad } from './scaling-action.js';
 import type { ScalingPolicy } from './scaling-policy.js';
@@ -56,7 +55,7 @@ export class ScalingRunner {
         incomingRecordsPerSecond: records,
         incomingBytesPerSecond: bytes,
         throttledRecordsPerSecond: state.windowThrottled / windowSeconds,
-        utilization: Math.max(records / WRITE_RECORDS_PER_SECOND, bytes / WRITE_BYTES_PER_SECOND),
+        utilization: Math.max(records / KINESIS_LIMITS.SHARD_WRITE_RECORDS_PER_SECOND, bytes / KINESIS_LIMITS.SHARD_WRITE_BYTES_PER_SECOND),
       };
     });
     const status = ctx.kinesis.describeStreamSummary({ StreamName: ctx.streamName }).StreamDescriptionSummary.StreamStatus;

@@ -1,8 +1,8 @@
 // The main AWS errors, name, message and fault, as both drivers must report them.
 import { expect } from 'vitest';
 import type { Scenario } from '../scenario.js';
+import { ACCOUNT } from '../../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
 const client = (name: string, message: string) => ({ name, message, fault: 'client' });
 
 export const errorScenarios: Scenario[] = [

@@ -3,8 +3,8 @@
 import { expect } from 'vitest';
 import { START_MS } from '../drivers.js';
 import type { Scenario } from '../scenario.js';
+import { ACCOUNT } from '../../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
 const MAX_HASH_KEY = '340282366920938463463374607431768211455';
 
 export const streamScenarios: Scenario[] = [

@@ -3,8 +3,8 @@
 // attempt, see drivers.ts, so its retry of throttling errors does not hide them).
 import { expect } from 'vitest';
 import type { Scenario } from '../scenario.js';
+import { ACCOUNT } from '../../support/stream-fixture.js';
 
-const ACCOUNT = '000000000000';
 const SHARD_0 = 'shardId-000000000000';
 const THROTTLED = 'ProvisionedThroughputExceededException';
 const writeThrottle = `Rate exceeded for shard ${SHARD_0} in stream orders under account ${ACCOUNT}.`;

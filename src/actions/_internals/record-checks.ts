@@ -1,0 +1,30 @@
+// Checks every write makes before it stores anything: explicit hash key range and record size.
+
+import { InvalidArgumentException, ValidationException } from '../../errors/kinesis-error.js';
+import { msg } from '../../errors/messages.js';
+import { MAX_HASH_KEY } from '../../keys/hash-key.js';
+import { utf8ByteLength } from '../../encoding/utf8.js';
+
+/**
+ * The hash key an ExplicitHashKey names (the validator already checked its decimal pattern).
+ * @throws InvalidArgumentException when it is above 2^128 - 1
+ */
+export function explicitHashKey(text: string): bigint {
+  const key = BigInt(text);
+  if (key > MAX_HASH_KEY) throw new InvalidArgumentException(msg.invalidExplicitHashKey(text));
+  return key;
+}
+
+/**
+ * The size a record counts for (data + UTF-8 partition key), checked against the stream's MaxRecordSizeInKiB.
+ * The exact UTF-8 length is only computed when the cheap upper bound (3 bytes per UTF-16 unit) is too big.
+ * @throws ValidationException (Divergence [U]: AWS's exception and text for this check are not public)
+ */
+export function recordSize(data: Uint8Array, partitionKey: string, maxRecordSizeKiB: number, path: string): number {
+  const limit = maxRecordSizeKiB * 1024;
+  const bound = data.length + 3 * partitionKey.length;
+  if (bound <= limit) return bound;
+  const size = data.length + utf8ByteLength(partitionKey);
+  if (size > limit) throw new ValidationException(msg.recordTooLarge(size, maxRecordSizeKiB, path));
+  return size;
+}

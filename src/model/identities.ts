@@ -1,0 +1,41 @@
+// Identities the account issues: stream ARNs, stream incarnations (never reused, so tokens and sequence numbers
+// of a deleted stream never match its successor), and the trailing numbers of consumer ARNs.
+
+import { assert } from '../errors/kinesis-error.js';
+import { MAX_INCARNATION } from '../keys/sequence-number.js';
+
+export class Identities {
+  #incarnations = 0;
+  /** The last ARN suffix given to each consumer name of each stream ARN (see consumerArnSuffix). */
+  readonly #consumerArnSuffixes = new Map<string, number>();
+
+  constructor(
+    readonly partition: string,
+    readonly region: string,
+    readonly accountId: string,
+  ) {}
+
+  streamArn(name: string): string {
+    return `arn:${this.partition}:kinesis:${this.region}:${this.accountId}:stream/${name}`;
+  }
+
+  /** A new, never reused number for the next stream created. */
+  nextIncarnation(): number {
+    assert(this.#incarnations < MAX_INCARNATION, 'more than 999999999 streams created by one engine');
+    return ++this.#incarnations;
+  }
+
+  /**
+   * The trailing number of a new consumer's ARN: its creation time in epoch seconds, or one more than the
+   * last suffix of that name on that stream ARN. A re-registered consumer (or one of a re-created stream)
+   * gets a new ARN [M] even within the same second, so an old ARN never finds it.
+   */
+  consumerArnSuffix(streamArn: string, name: string, createdAtMs: number): number {
+    const key = `${streamArn}/consumer/${name}`;
+    const last = this.#consumerArnSuffixes.get(key);
+    const seconds = Math.floor(createdAtMs / 1000);
+    const suffix = last === undefined || seconds > last ? seconds : last + 1;
+    this.#consumerArnSuffixes.set(key, suffix);
+    return suffix;
+  }
+}

@@ -1,0 +1,348 @@
+// The operation registry: every operation the engine knows, bound to its input shape (the service model's
+// members, in the model's order), the action that serves it, the Kinesis method that exposes it, and its wire
+// facts. Kinesis, the protocol and the tests all read this one table.
+import { addTagsToStream } from '../actions/add-tags-to-stream.js';
+import { createStream } from '../actions/create-stream.js';
+import { decreaseStreamRetentionPeriod } from '../actions/decrease-stream-retention-period.js';
+import { deleteResourcePolicy } from '../actions/delete-resource-policy.js';
+import { deleteStream } from '../actions/delete-stream.js';
+import { deregisterStreamConsumer } from '../actions/deregister-stream-consumer.js';
+import { describeAccountSettings } from '../actions/describe-account-settings.js';
+import { describeLimits } from '../actions/describe-limits.js';
+import { describeShardGraph } from '../actions/describe-shard-graph.js';
+import { describeStream } from '../actions/describe-stream.js';
+import { describeStreamConsumer } from '../actions/describe-stream-consumer.js';
+import { describeStreamSummary } from '../actions/describe-stream-summary.js';
+import { disableEnhancedMonitoring } from '../actions/disable-enhanced-monitoring.js';
+import { enableEnhancedMonitoring } from '../actions/enable-enhanced-monitoring.js';
+import { getRecords } from '../actions/get-records.js';
+import { getResourcePolicy } from '../actions/get-resource-policy.js';
+import { getShardIterator } from '../actions/get-shard-iterator.js';
+import { increaseStreamRetentionPeriod } from '../actions/increase-stream-retention-period.js';
+import { listShards } from '../actions/list-shards.js';
+import { listStreamConsumers } from '../actions/list-stream-consumers.js';
+import { listStreams } from '../actions/list-streams.js';
+import { listTagsForResource } from '../actions/list-tags-for-resource.js';
+import { listTagsForStream } from '../actions/list-tags-for-stream.js';
+import { mergeShards } from '../actions/merge-shards.js';
+import { putRecord } from '../actions/put-record.js';
+import { putRecords } from '../actions/put-records.js';
+import { putResourcePolicy } from '../actions/put-resource-policy.js';
+import { registerStreamConsumer } from '../actions/register-stream-consumer.js';
+import { removeTagsFromStream } from '../actions/remove-tags-from-stream.js';
+import { splitShard } from '../actions/split-shard.js';
+import { startStreamEncryption } from '../actions/start-stream-encryption.js';
+import { stopStreamEncryption } from '../actions/stop-stream-encryption.js';
+import { tagResource } from '../actions/tag-resource.js';
+import { untagResource } from '../actions/untag-resource.js';
+import { updateAccountSettings } from '../actions/update-account-settings.js';
+import { updateMaxRecordSize } from '../actions/update-max-record-size.js';
+import { updateShardCount } from '../actions/update-shard-count.js';
+import { updateStreamMode } from '../actions/update-stream-mode.js';
+import { updateStreamWarmThroughput } from '../actions/update-stream-warm-throughput.js';
+import {
+  CONSUMER_ARN,
+  CONSUMER_NAME,
+  DATA,
+  ENCRYPTION_TYPE,
+  HASH_KEY,
+  KEY_ID,
+  MAX_RECORD_SIZE_KIB,
+  METRICS_NAME_LIST,
+  MTBC_INPUT,
+  NEXT_TOKEN,
+  NON_NEGATIVE_INTEGER,
+  PAGE_LIMIT,
+  PARTITION_KEY,
+  POLICY,
+  POSITIVE_INTEGER,
+  PUT_RECORDS_REQUEST_ENTRY_LIST,
+  RETENTION_PERIOD_HOURS,
+  SCALING_TYPE,
+  SEQUENCE_NUMBER,
+  SHARD_FILTER,
+  SHARD_ID,
+  SHARD_ITERATOR,
+  SHARD_ITERATOR_TYPE,
+  STARTING_POSITION,
+  STREAM_ARN,
+  STREAM_MODE_DETAILS,
+  STREAM_NAME,
+  TAG_KEY,
+  TAG_KEY_LIST,
+  TAG_MAP,
+  TAGS_PAGE_LIMIT,
+  TIMESTAMP,
+  resourceArn,
+  streamArn,
+  streamId,
+  streamName,
+} from '../service-model/kinesis-shapes.js';
+import { boolean, optional, required, structure, type Shape } from '../service-model/shapes.js';
+
+import { aws, extension, unserved, type EntryFor, type ServedOperation } from './operation.js';
+import type { Account } from '../model/account.js';
+
+// `StreamId` sits where the current model (as shipped in @aws-sdk/client-kinesis 3.1143) puts it: after the
+// older members, before members added later (Tags on RegisterStreamConsumer, WarmThroughputMiBps on
+// UpdateStreamMode). Operations without it in that model (CreateStream, ListStreams, the account
+// operations) do not get it. `DryRun`, newer still and absent from botocore 1.43, is left unmodelled: unknown
+// members are ignored like AWS ignores them.
+
+/** Checks each entry against its key: a served operation's method must be its name, lower-first. */
+function registry<T extends { readonly [K in keyof T]: EntryFor<K & string> }>(entries: T): Readonly<T> {
+  return Object.freeze(entries);
+}
+
+/**
+ * The 39 operations of the Kinesis Data Streams API (2013-12-02) and kinesim's DescribeShardGraph extension.
+ * Adding an operation: an entry here, its action file, its api-types, and its tests; the compiler then asks
+ * for the Kinesis method (see KinesisOperations).
+ */
+export const OPERATIONS = registry({
+  AddTagsToStream: aws('addTagsToStream', addTagsToStream, structure([
+    streamName,
+    required('Tags', TAG_MAP),
+    streamArn,
+    streamId,
+  ])),
+  CreateStream: aws('createStream', createStream, structure([
+    required('StreamName', STREAM_NAME),
+    optional('ShardCount', POSITIVE_INTEGER),
+    optional('StreamModeDetails', STREAM_MODE_DETAILS),
+    optional('Tags', TAG_MAP),
+    optional('WarmThroughputMiBps', NON_NEGATIVE_INTEGER),
+    optional('MaxRecordSizeInKiB', MAX_RECORD_SIZE_KIB),
+  ])),
+  DecreaseStreamRetentionPeriod: aws('decreaseStreamRetentionPeriod', decreaseStreamRetentionPeriod, structure([
+    streamName,
+    required('RetentionPeriodHours', RETENTION_PERIOD_HOURS),
+    streamArn,
+    streamId,
+  ])),
+  DeleteResourcePolicy: aws('deleteResourcePolicy', deleteResourcePolicy, structure([resourceArn, streamId])),
+  DeleteStream: aws('deleteStream', deleteStream, structure([
+    streamName,
+    optional('EnforceConsumerDeletion',
+    boolean()),
+    streamArn,
+    streamId,
+  ])),
+  DeregisterStreamConsumer: aws('deregisterStreamConsumer', deregisterStreamConsumer, structure([
+    optional('StreamARN', STREAM_ARN),
+    optional('ConsumerName', CONSUMER_NAME),
+    optional('ConsumerARN', CONSUMER_ARN),
+    streamId,
+  ])),
+  DescribeAccountSettings: aws('describeAccountSettings', describeAccountSettings, structure([])),
+  DescribeLimits: aws('describeLimits', describeLimits, structure([])),
+  DescribeStream: aws('describeStream', describeStream, structure([
+    streamName,
+    optional('Limit', PAGE_LIMIT),
+    optional('ExclusiveStartShardId', SHARD_ID),
+    streamArn,
+    streamId,
+  ])),
+  DescribeStreamConsumer: aws('describeStreamConsumer', describeStreamConsumer, structure([
+    optional('StreamARN', STREAM_ARN),
+    optional('ConsumerName', CONSUMER_NAME),
+    optional('ConsumerARN', CONSUMER_ARN),
+    streamId,
+  ])),
+  DescribeStreamSummary: aws('describeStreamSummary', describeStreamSummary, structure([
+    streamName,
+    streamArn,
+    streamId,
+  ])),
+  DisableEnhancedMonitoring: aws('disableEnhancedMonitoring', disableEnhancedMonitoring, structure([
+    streamName,
+    required('ShardLevelMetrics', METRICS_NAME_LIST),
+    streamArn,
+    streamId,
+  ])),
+  EnableEnhancedMonitoring: aws('enableEnhancedMonitoring', enableEnhancedMonitoring, structure([
+    streamName,
+    required('ShardLevelMetrics', METRICS_NAME_LIST),
+    streamArn,
+    streamId,
+  ])),
+  GetRecords: aws('getRecords', getRecords, structure([
+    required('ShardIterator', SHARD_ITERATOR),
+    optional('Limit', PAGE_LIMIT),
+    streamArn,
+    streamId,
+  ])),
+  GetResourcePolicy: aws('getResourcePolicy', getResourcePolicy, structure([resourceArn, streamId])),
+  GetShardIterator: aws('getShardIterator', getShardIterator, structure([
+    streamName,
+    required('ShardId', SHARD_ID),
+    required('ShardIteratorType', SHARD_ITERATOR_TYPE),
+    optional('StartingSequenceNumber', SEQUENCE_NUMBER),
+    optional('Timestamp', TIMESTAMP),
+    streamArn,
+    streamId,
+  ])),
+  IncreaseStreamRetentionPeriod: aws('increaseStreamRetentionPeriod', increaseStreamRetentionPeriod, structure([
+    streamName,
+    required('RetentionPeriodHours', RETENTION_PERIOD_HOURS),
+    streamArn,
+    streamId,
+  ])),
+  ListShards: aws('listShards', listShards, structure([
+    streamName,
+    optional('NextToken', NEXT_TOKEN),
+    optional('ExclusiveStartShardId', SHARD_ID),
+    optional('MaxResults', PAGE_LIMIT),
+    optional('StreamCreationTimestamp', TIMESTAMP),
+    optional('ShardFilter', SHARD_FILTER),
+    streamArn,
+    streamId,
+  ])),
+  ListStreamConsumers: aws('listStreamConsumers', listStreamConsumers, structure([
+    required('StreamARN', STREAM_ARN),
+    optional('NextToken', NEXT_TOKEN),
+    optional('MaxResults', PAGE_LIMIT),
+    optional('StreamCreationTimestamp', TIMESTAMP),
+    streamId,
+  ])),
+  ListStreams: aws('listStreams', listStreams, structure([
+    optional('Limit', PAGE_LIMIT),
+    optional('ExclusiveStartStreamName', STREAM_NAME),
+    optional('NextToken', NEXT_TOKEN),
+  ])),
+  ListTagsForResource: aws('listTagsForResource', listTagsForResource, structure([resourceArn, streamId])),
+  ListTagsForStream: aws('listTagsForStream', listTagsForStream, structure([
+    streamName,
+    optional('ExclusiveStartTagKey', TAG_KEY),
+    optional('Limit', TAGS_PAGE_LIMIT),
+    streamArn,
+    streamId,
+  ])),
+  MergeShards: aws('mergeShards', mergeShards, structure([
+    streamName,
+    required('ShardToMerge', SHARD_ID),
+    required('AdjacentShardToMerge', SHARD_ID),
+    streamArn,
+    streamId,
+  ])),
+  PutRecord: aws('putRecord', putRecord, structure([
+    streamName,
+    required('Data', DATA),
+    required('PartitionKey', PARTITION_KEY),
+    optional('ExplicitHashKey', HASH_KEY),
+    optional('SequenceNumberForOrdering', SEQUENCE_NUMBER),
+    streamArn,
+    streamId,
+  ])),
+  PutRecords: aws('putRecords', putRecords, structure([
+    required('Records', PUT_RECORDS_REQUEST_ENTRY_LIST),
+    streamName,
+    streamArn,
+    streamId,
+  ])),
+  PutResourcePolicy: aws('putResourcePolicy', putResourcePolicy, structure([
+    resourceArn,
+    required('Policy', POLICY),
+    streamId,
+  ])),
+  RegisterStreamConsumer: aws('registerStreamConsumer', registerStreamConsumer, structure([
+    required('StreamARN', STREAM_ARN),
+    required('ConsumerName', CONSUMER_NAME),
+    streamId,
+    optional('Tags', TAG_MAP),
+  ])),
+  RemoveTagsFromStream: aws('removeTagsFromStream', removeTagsFromStream, structure([
+    streamName,
+    required('TagKeys', TAG_KEY_LIST),
+    streamArn,
+    streamId,
+  ])),
+  SplitShard: aws('splitShard', splitShard, structure([
+    streamName,
+    required('ShardToSplit', SHARD_ID),
+    required('NewStartingHashKey', HASH_KEY),
+    streamArn,
+    streamId,
+  ])),
+  StartStreamEncryption: aws('startStreamEncryption', startStreamEncryption, structure([
+    streamName,
+    required('EncryptionType', ENCRYPTION_TYPE),
+    required('KeyId', KEY_ID),
+    streamArn,
+    streamId,
+  ])),
+  StopStreamEncryption: aws('stopStreamEncryption', stopStreamEncryption, structure([
+    streamName,
+    required('EncryptionType', ENCRYPTION_TYPE),
+    required('KeyId', KEY_ID),
+    streamArn,
+    streamId,
+  ])),
+  // Served once the event stream is: registered so the wire reads its requests like AWS does.
+  SubscribeToShard: unserved(structure([
+    required('ConsumerARN', CONSUMER_ARN),
+    required('ShardId', SHARD_ID),
+    required('StartingPosition', STARTING_POSITION),
+    streamId,
+  ]), 'event-stream'),
+  TagResource: aws('tagResource', tagResource, structure([required('Tags', TAG_MAP), resourceArn, streamId])),
+  UntagResource: aws('untagResource', untagResource, structure([
+    required('TagKeys', TAG_KEY_LIST),
+    resourceArn,
+    streamId,
+  ])),
+  UpdateAccountSettings: aws('updateAccountSettings', updateAccountSettings, structure([
+    required('MinimumThroughputBillingCommitment', MTBC_INPUT),
+  ])),
+  UpdateMaxRecordSize: aws('updateMaxRecordSize', updateMaxRecordSize, structure([
+    streamArn,
+    required('MaxRecordSizeInKiB', MAX_RECORD_SIZE_KIB),
+    streamId,
+  ])),
+  UpdateShardCount: aws('updateShardCount', updateShardCount, structure([
+    streamName,
+    required('TargetShardCount', POSITIVE_INTEGER),
+    required('ScalingType', SCALING_TYPE),
+    streamArn,
+    streamId,
+  ])),
+  UpdateStreamMode: aws('updateStreamMode', updateStreamMode, structure([
+    required('StreamARN', STREAM_ARN),
+    required('StreamModeDetails', STREAM_MODE_DETAILS),
+    streamId,
+    optional('WarmThroughputMiBps', NON_NEGATIVE_INTEGER),
+  ])),
+  UpdateStreamWarmThroughput: aws('updateStreamWarmThroughput', updateStreamWarmThroughput, structure([
+    streamArn,
+    streamName,
+    required('WarmThroughputMiBps', NON_NEGATIVE_INTEGER),
+    streamId,
+  ])),
+  DescribeShardGraph: extension('describeShardGraph', describeShardGraph, structure([streamName, streamArn, streamId])),
+});
+
+type Operations = typeof OPERATIONS;
+
+/** Every registered operation. */
+export type OperationName = keyof Operations;
+
+/** The operations the engine serves (every one but SubscribeToShard today). */
+export type ServedOperationName = {
+  [K in OperationName]: Operations[K] extends ServedOperation<string, never, unknown> ? K : never;
+}[OperationName];
+
+/** The input an operation's action takes (the AWS SDK v3 input shape). */
+export type InputOf<K extends ServedOperationName> = Operations[K]['action'] extends (account: Account, input: infer I) => unknown ? I : never;
+
+/** The output an operation's action returns (the AWS SDK v3 output shape). */
+export type OutputOf<K extends ServedOperationName> = ReturnType<Operations[K]['action']>;
+
+/** One method per served operation, named like the operation lower-first: what the Kinesis class implements. */
+export type KinesisOperations = {
+  readonly [K in ServedOperationName as Uncapitalize<K>]: (input: InputOf<K>) => OutputOf<K>;
+};
+
+/** The operations of AWS's API (the wire serves these and only these), in the catalogue's order. */
+export const AWS_OPERATION_NAMES: readonly OperationName[] = (Object.keys(OPERATIONS) as OperationName[]).filter(
+  (name) => OPERATIONS[name].exposure === 'aws',
+);

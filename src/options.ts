@@ -1,0 +1,91 @@
+// The options of a Kinesis engine and their checks: what a user may set, resolved to what the account runs on.
+
+import type { AccountSettings } from './model/account.js';
+import {
+  ACCOUNT_DEFAULT_MAX_ON_DEMAND_STREAMS,
+  ACCOUNT_DEFAULT_MAX_SHARDS,
+  ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS,
+  LARGE_SHARD_QUOTA_REGIONS,
+} from './model/limits.js';
+import { SystemClock, type Clock } from './time/clock.js';
+
+/** Options of a Kinesis engine; every one is optional. */
+export interface KinesisOptions {
+  /** Source of time (epoch ms). Default: SystemClock. Use ManualClock to script time. */
+  clock?: Clock;
+  /** Twelve digits. Default '000000000000'. */
+  accountId?: string;
+  /** Default 'us-east-1'. */
+  region?: string;
+  /** ARN partition. Default 'aws'. */
+  partition?: string;
+  /** How long a new stream stays CREATING. Default 0 (ACTIVE at once). */
+  createStreamDelayMs?: number;
+  /** How long a deleted stream stays DELETING before it is gone. Default 0. */
+  deleteStreamDelayMs?: number;
+  /** How long a stream stays UPDATING after a reshard or settings change. Default 0. */
+  updateStreamDelayMs?: number;
+  /**
+   * How long a registered consumer stays CREATING, and a deregistered one DELETING before it is gone.
+   * Default 0 (RegisterStreamConsumer still answers CREATING; the consumer is ACTIVE on the next call).
+   */
+  consumerDelayMs?: number;
+  /** Open shards allowed in the account. Default: AWS's current default quota for the region (see README). */
+  shardLimit?: number;
+  /** On-demand streams allowed in the account. Default 50. */
+  onDemandStreamCountLimit?: number;
+  /** Secret that seals shard iterators and NextTokens. Default: a fixed string (tokens stay deterministic). */
+  tokenSecret?: string;
+  /**
+   * Emulate the per-shard throughput limits with ProvisionedThroughputExceededException. Default false.
+   * Per shard, per second of the clock: writes 1000 records and 1 MiB; GetRecords 5 calls and 2 MiB of
+   * data (a read past 2 MiB blocks the shard's reads until the excess is paid for); GetShardIterator 5 calls.
+   * The rules are in src/model/shard-throughput.ts, the limits in src/model/limits.ts.
+   */
+  throughputLimits?: boolean;
+}
+
+/**
+ * Every option with its default applied, checked.
+ * @throws RangeError for an option AWS could never have (a programmer error, not an AWS answer).
+ */
+export function resolveOptions(options: KinesisOptions): AccountSettings {
+  // Checked in this order, so the first bad option named is always the same one.
+  const accountId = checked('accountId', options.accountId ?? '000000000000', (v) => /^\d{12}$/.test(v), 'twelve digits');
+  const region = checked('region', options.region ?? 'us-east-1', (v) => /^[a-z0-9-]+$/.test(v), 'like us-east-1');
+  const partition = checked('partition', options.partition ?? 'aws', (v) => /^aws[a-z-]*$/.test(v), 'like aws or aws-cn');
+  const createStreamDelayMs = delay('createStreamDelayMs', options.createStreamDelayMs);
+  const deleteStreamDelayMs = delay('deleteStreamDelayMs', options.deleteStreamDelayMs);
+  const updateStreamDelayMs = delay('updateStreamDelayMs', options.updateStreamDelayMs);
+  const consumerDelayMs = delay('consumerDelayMs', options.consumerDelayMs);
+  const defaultShardLimit = LARGE_SHARD_QUOTA_REGIONS.includes(region)
+    ? ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS
+    : ACCOUNT_DEFAULT_MAX_SHARDS;
+  return {
+    clock: options.clock ?? new SystemClock(),
+    accountId,
+    region,
+    partition,
+    createStreamDelayMs,
+    deleteStreamDelayMs,
+    updateStreamDelayMs,
+    consumerDelayMs,
+    shardLimit: count('shardLimit', options.shardLimit ?? defaultShardLimit),
+    onDemandStreamCountLimit: count('onDemandStreamCountLimit', options.onDemandStreamCountLimit ?? ACCOUNT_DEFAULT_MAX_ON_DEMAND_STREAMS),
+    tokenSecret: options.tokenSecret ?? 'kinesim',
+    throughputLimits: options.throughputLimits ?? false,
+  };
+}
+
+function checked<T>(name: string, value: T, ok: (v: T) => boolean, expected: string): T {
+  if (!ok(value)) throw new RangeError(`Kinesis option ${name} must be ${expected}, got ${String(value)}`);
+  return value;
+}
+
+function delay(name: string, value: number | undefined): number {
+  return checked(name, value ?? 0, (v) => Number.isFinite(v) && v >= 0, 'a finite number of ms >= 0');
+}
+
+function count(name: string, value: number): number {
+  return checked(name, value, (v) => Number.isSafeInteger(v) && v >= 0, 'a whole number >= 0');
+}

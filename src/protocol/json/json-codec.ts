@@ -1,0 +1,28 @@
+// AWS JSON 1.1, the codec of every AWS SDK but Java's (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html).
+
+import { parseJsonObject } from '../../encoding/json-object.js';
+import { decodeUtf8Lenient } from '../../encoding/utf8-decode.js';
+import type { Codec } from '../codec.js';
+import { utf8Bytes } from '../wire-message.js';
+import { decodeInput } from './decode-input.js';
+import { encodeError } from './encode-error.js';
+import { encodeOutput } from './encode-output.js';
+
+export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+export const JSON_CODEC: Codec = {
+  contentType: JSON_CONTENT_TYPE,
+  decodeInput,
+  encodeOutput: (_operation, output) => utf8Bytes(encodeOutput(output)),
+  encodeError: (error) => utf8Bytes(encodeError(error)),
+  isDocument,
+};
+
+/**
+ * Whether the body is a JSON object, read as a default TextDecoder reads it (malformed bytes as U+FFFD, a leading
+ * BOM dropped): more lenient than decodeInput, which refuses malformed UTF-8 with a SerializationException.
+ */
+function isDocument(body: Uint8Array): boolean {
+  const text = decodeUtf8Lenient(body);
+  return parseJsonObject(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) !== undefined;
+}

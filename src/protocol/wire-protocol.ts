@@ -1,0 +1,72 @@
+// The engine's wire face, transport-free: any adapter (the in-process AWS SDK handler, an HTTP server) hands it
+// a request and sends back what it answers. It reads the X-Amz-Target header, decodes with the request's codec,
+// dispatches through the registry, maps errors to AWS's answers, and gives every answer its request ID.
+
+import { KinesisError } from '../errors/kinesis-error.js';
+import type { Kinesis } from '../kinesis.js';
+import { dispatch } from './dispatch.js';
+import { routeHttpRequest, type HttpRequest } from './http-edge.js';
+import { JSON_CODEC } from './json/json-codec.js';
+import { operationFromTarget } from './operation-target.js';
+import { RequestIdSequence } from './request-id.js';
+import { errorResponse, textResponse, wireResponse, type WireRequest, type WireResponse } from './wire-message.js';
+
+// What AWS sends for its own failures (a kinesim bug, here).
+const INTERNAL_FAILURE = '{"__type":"InternalFailure"}';
+
+/** Serves one engine. It alone issues request IDs, counting up per instance so runs are reproducible. */
+export class WireProtocol {
+  readonly #kinesis: Kinesis;
+  readonly #requestIds = new RequestIdSequence();
+
+  constructor(kinesis: Kinesis) {
+    this.#kinesis = kinesis;
+  }
+
+  /**
+   * Answers one request: 200 with the output, or the AWS error (status, `__type`, message). Errors that
+   * are not KinesisErrors are bugs in kinesim and are rethrown rather than dressed up as a 500
+   * InternalFailure, so they surface with their stack instead of hiding behind a client's retries.
+   */
+  handle(request: WireRequest): WireResponse {
+    return this.#stamped(this.#answer(request));
+  }
+
+  /**
+   * Answers one HTTP request, with AWS's front-end rules (method, content type, auth presence, CORS; see
+   * http-edge.ts) before the operation. Engine bugs propagate, as from `handle`.
+   */
+  handleHttp(request: HttpRequest): WireResponse {
+    return this.#stamped(routeHttpRequest(request, (wire) => this.#answer(wire)));
+  }
+
+  /** The answer to a request body too large to read (413, empty). */
+  payloadTooLarge(): WireResponse {
+    return this.#stamped(wireResponse(413, new Uint8Array(0)));
+  }
+
+  /** The answer AWS gives for its own failures, for a request that met a bug in kinesim (500 InternalFailure). */
+  internalFailure(): WireResponse {
+    const response = textResponse(500, INTERNAL_FAILURE, JSON_CODEC.contentType);
+    response.headers['x-amzn-errortype'] = 'InternalFailure';
+    return this.#stamped(response);
+  }
+
+  #answer(request: WireRequest): WireResponse {
+    const codec = request.codec ?? JSON_CODEC;
+    try {
+      const operation = operationFromTarget(request.target);
+      const input = codec.decodeInput(operation, request.body);
+      const output = dispatch(this.#kinesis, operation, input);
+      return wireResponse(200, codec.encodeOutput(operation, output), codec.contentType);
+    } catch (error) {
+      if (!(error instanceof KinesisError)) throw error;
+      return errorResponse(codec, error);
+    }
+  }
+
+  #stamped(response: WireResponse): WireResponse {
+    response.headers['x-amzn-requestid'] = this.#requestIds.next();
+    return response;
+  }
+}

@@ -1,0 +1,62 @@
+// The service model's enums, each written once as a runtime array; every union type derives from its array,
+// and the validator's enum shapes list the same arrays (in the order AWS prints them in messages).
+
+/** A stream's status [M]. */
+export const STREAM_STATUSES = ['CREATING', 'DELETING', 'ACTIVE', 'UPDATING'] as const;
+export type StreamStatus = (typeof STREAM_STATUSES)[number];
+
+/** A stream's capacity mode [M]. */
+export const STREAM_MODES = ['PROVISIONED', 'ON_DEMAND'] as const;
+export type StreamMode = (typeof STREAM_MODES)[number];
+
+/** Server-side encryption of a stream and its records [M]. */
+export const ENCRYPTION_TYPES = ['NONE', 'KMS'] as const;
+export type EncryptionType = (typeof ENCRYPTION_TYPES)[number];
+
+/**
+ * Iterator types, in the order AWS prints them in the "enum value set" message: Java HashSet order, not
+ * model order [K].
+ */
+export const SHARD_ITERATOR_TYPES = ['AFTER_SEQUENCE_NUMBER', 'LATEST', 'AT_TIMESTAMP', 'AT_SEQUENCE_NUMBER', 'TRIM_HORIZON'] as const;
+export type ShardIteratorType = (typeof SHARD_ITERATOR_TYPES)[number];
+
+/** ListShards filter types [M] (printed in model order [U]). */
+export const SHARD_FILTER_TYPES = [
+  'AFTER_SHARD_ID',
+  'AT_TRIM_HORIZON',
+  'FROM_TRIM_HORIZON',
+  'AT_LATEST',
+  'AT_TIMESTAMP',
+  'FROM_TIMESTAMP',
+] as const;
+export type ShardFilterType = (typeof SHARD_FILTER_TYPES)[number];
+
+/** UpdateShardCount's scaling types [M]. */
+export const SCALING_TYPES = ['UNIFORM_SCALING'] as const;
+export type ScalingType = (typeof SCALING_TYPES)[number];
+
+/** The seven shard-level metrics, in the model's order [M]. */
+export const SHARD_LEVEL_METRICS = [
+  'IncomingBytes',
+  'IncomingRecords',
+  'OutgoingBytes',
+  'OutgoingRecords',
+  'WriteProvisionedThroughputExceeded',
+  'ReadProvisionedThroughputExceeded',
+  'IteratorAgeMilliseconds',
+] as const;
+/** A metric name in requests: one of the seven, or 'ALL', which stands for all of them [M]. */
+export const METRICS_NAMES = [...SHARD_LEVEL_METRICS, 'ALL'] as const;
+export type MetricsName = (typeof METRICS_NAMES)[number];
+
+/** An enhanced fan-out consumer's status [M]. */
+export const CONSUMER_STATUSES = ['CREATING', 'DELETING', 'ACTIVE'] as const;
+export type ConsumerStatus = (typeof CONSUMER_STATUSES)[number];
+
+/** What UpdateAccountSettings may ask of MinimumThroughputBillingCommitment [M]. */
+export const COMMITMENT_REQUEST_STATUSES = ['ENABLED', 'DISABLED'] as const;
+export type CommitmentRequestStatus = (typeof COMMITMENT_REQUEST_STATUSES)[number];
+
+/** What DescribeAccountSettings reports of MinimumThroughputBillingCommitment [M]. */
+export const COMMITMENT_STATUSES = ['ENABLED', 'DISABLED', 'ENABLED_UNTIL_EARLIEST_ALLOWED_END'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
