@@ -5,46 +5,46 @@
 import { createServer as createHttp1Server, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createServer as createNetServer } from 'node:net';
+import { Kinesis, ManualClock } from '../../src/index.js';
+import type { OperationName } from '../../src/operations/registry.js';
+import { JSON_CODEC } from '../../src/protocol/json/json-codec.js';
+import { batches } from './workload.js';
 
 const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
 const RECORDS_PER_READ = Number(process.argv[2] ?? 10_000);
 const RECORDS_PER_PUT = Number(process.argv[3] ?? 500);
 const SHARDS = Number(process.argv[4] ?? 4);
-const ITERATOR = `AAAAAAAAAAE${'x'.repeat(200)}`;
-const sequence = (i: number) => `4959${String(i).padStart(52, '0')}`;
-const shardId = (i: number) => `shardId-${String(i).padStart(12, '0')}`;
 
-const payload = Buffer.alloc(100, 7).toString('base64');
-const bodies: Record<string, Buffer> = {
-  CreateStream: Buffer.alloc(0),
-  DescribeStreamSummary: json({ StreamDescriptionSummary: { StreamName: 'bench', StreamStatus: 'ACTIVE', OpenShardCount: SHARDS } }),
-  ListShards: json({ Shards: Array.from({ length: SHARDS }, (_, i) => ({ ShardId: shardId(i) })) }),
-  GetShardIterator: json({ ShardIterator: ITERATOR }),
-  PutRecords: json({
-    FailedRecordCount: 0,
-    Records: Array.from({ length: RECORDS_PER_PUT }, (_, i) => ({ SequenceNumber: sequence(i), ShardId: shardId(i % SHARDS) })),
-  }),
-  GetRecords: json({
-    Records: Array.from({ length: RECORDS_PER_READ }, (_, i) => ({
-      SequenceNumber: sequence(i),
-      ApproximateArrivalTimestamp: 1_700_000_000 + i / 1000,
-      Data: payload,
-      PartitionKey: `user-${String(i).padStart(9, '0')}`,
-    })),
-    NextShardIterator: ITERATOR,
-    MillisBehindLatest: 0,
-  }),
-};
-
-function json(value: unknown): Buffer {
-  return Buffer.from(JSON.stringify(value));
+/**
+ * The bodies kinesim itself would answer for the workload (same records, keys and sizes), made once by a kinesim
+ * engine in this process before the floor starts serving, so a client parses exactly as much from either server.
+ */
+function realBodies(): Record<string, Uint8Array> {
+  const kinesis = new Kinesis({ clock: new ManualClock(1_700_000_000_000) });
+  const json = (operation: OperationName, output: unknown) => JSON_CODEC.encodeOutput(operation, output);
+  kinesis.createStream({ StreamName: 'bench', ShardCount: SHARDS });
+  kinesis.createStream({ StreamName: 'one', ShardCount: 1 });
+  const records = batches(5, RECORDS_PER_READ / RECORDS_PER_PUT, RECORDS_PER_PUT);
+  const put = kinesis.putRecords({ StreamName: 'bench', Records: records[0]! });
+  for (const Records of records) kinesis.putRecords({ StreamName: 'one', Records });
+  const iterator = kinesis.getShardIterator({ StreamName: 'one', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' });
+  return {
+    CreateStream: new Uint8Array(0),
+    DescribeStreamSummary: json('DescribeStreamSummary', kinesis.describeStreamSummary({ StreamName: 'bench' })),
+    ListShards: json('ListShards', kinesis.listShards({ StreamName: 'bench' })),
+    GetShardIterator: json('GetShardIterator', iterator),
+    PutRecords: json('PutRecords', put),
+    GetRecords: json('GetRecords', kinesis.getRecords({ ShardIterator: iterator.ShardIterator!, Limit: RECORDS_PER_READ })),
+  };
 }
+
+const bodies = realBodies();
 
 function handle(request: IncomingMessage | Http2ServerRequest, response: ServerResponse | Http2ServerResponse): void {
   request.resume();
   request.on('end', () => {
     const target = String(request.headers['x-amz-target'] ?? '');
-    const body = bodies[target.slice(target.indexOf('.') + 1)] ?? Buffer.alloc(0);
+    const body = bodies[target.slice(target.indexOf('.') + 1)] ?? new Uint8Array(0);
     (response as ServerResponse).writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'content-length': String(body.length) });
     response.end(body);
   });
