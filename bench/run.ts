@@ -22,6 +22,7 @@ const BENCHES: Record<string, () => Promise<{ run: Bench }>> = {
   memory: () => import('./memory.js'),
   peer: () => import('./peer.js'),
   server: () => import('./server.js'),
+  'serve-startup': () => import('./serve-startup.js'),
   sim: () => import('./sim.js'),
 };
 

@@ -7,10 +7,10 @@ import type { Socket } from 'node:net';
 
 const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
 
-/** Where connections go once their protocol is known. */
+/** Where connections go once their protocol is known (the HTTP/2 server may still be loading). */
 export interface ProtocolServers {
   readonly http1: Http1Server;
-  readonly http2: Http2Server;
+  http2(): Http2Server | Promise<Http2Server>;
 }
 
 /**
@@ -30,11 +30,16 @@ export function routeConnection(socket: Socket, servers: ProtocolServers, timeou
       const isPreface = seen.compare(PREFACE, 0, compared, 0, compared) === 0;
       if (isPreface && seen.length < PREFACE.length) continue;
       socket.off('readable', sniff);
-      socket.off('error', fail);
       socket.setTimeout(0);
       socket.off('timeout', fail);
       socket.unshift(seen);
-      (isPreface ? servers.http2 : servers.http1).emit('connection', socket);
+      const handOver = (server: { emit(event: 'connection', socket: Socket): unknown }): void => {
+        socket.off('error', fail);
+        server.emit('connection', socket);
+      };
+      const server = isPreface ? servers.http2() : servers.http1;
+      if (server instanceof Promise) server.then(handOver, fail);
+      else handOver(server);
       return;
     }
   };

@@ -2,9 +2,8 @@
 // with ALPN), request bodies read under the server's limits, answers (whole or event streams) written back. What a
 // request is answered is the answerer's business (WireProtocol); this file only moves bytes and enforces limits.
 import { createServer as createHttp1Server, type IncomingMessage } from 'node:http';
-import { constants as http2Constants, createServer as createHttp2Server, type Http2ServerRequest, type Http2Session } from 'node:http2';
+import type { Http2Server, Http2ServerRequest, Http2Session } from 'node:http2';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
-import { createServer as createTlsServer } from 'node:tls';
 import type { HttpRequest } from '../protocol/http-edge.js';
 import type { WireResponse } from '../protocol/wire-message.js';
 import { AmzId2Sequence } from './amz-id2.js';
@@ -62,6 +61,8 @@ export interface RunningServer {
 }
 
 const TARGET_PREFIX = 'Kinesis_20131202.';
+/** HTTP/2's CANCEL error code (https://www.rfc-editor.org/rfc/rfc9113.html#section-7). */
+const NGHTTP2_CANCEL = 0x8;
 // HTTP/2 flow control: windows large enough that a PutRecords body or a GetRecords answer is not held up by
 // WINDOW_UPDATE round trips (the protocol's default is 64 KiB).
 const HTTP2_WINDOW_BYTES = 1024 * 1024;
@@ -70,7 +71,7 @@ const HTTP2_WINDOW_BYTES = 1024 * 1024;
  * Starts serving `answerer` and resolves once the port is bound.
  * @throws (rejects with) the listen error when the port cannot be bound (EADDRINUSE, EACCES, ...).
  */
-export function startWireServer(answerer: HttpAnswerer, options: WireServerOptions = {}): Promise<RunningServer> {
+export async function startWireServer(answerer: HttpAnswerer, options: WireServerOptions = {}): Promise<RunningServer> {
   const limits = serverLimits(options.limits);
   const budget = new ByteBudget(limits.maxBytesInFlight);
   const ids = new AmzId2Sequence(options.seed ?? 0);
@@ -111,15 +112,25 @@ export function startWireServer(answerer: HttpAnswerer, options: WireServerOptio
   // requestTimeout, and tracking connections for closeIdleConnections, on its 'listening' event.
   http1.emit('listening');
   const sessions = new Set<Http2Session>();
-  const http2 = createHttp2Server({ settings: { initialWindowSize: HTTP2_WINDOW_BYTES } }, handle);
-  http2.on('session', (session) => watchSession(session, sessions, limits));
+  // node:http2 (which loads node:tls and node:crypto) is loaded just after the port is ready, not before: a CLI
+  // start is ready sooner, and a connection that opens with the HTTP/2 preface before then waits for it.
+  let http2Server: Http2Server | undefined;
+  let http2Loading: Promise<Http2Server> | undefined;
+  const http2 = (): Http2Server | Promise<Http2Server> =>
+    http2Server ??
+    (http2Loading ??= import('node:http2').then(({ createServer }) => {
+      http2Server = createServer({ settings: { initialWindowSize: HTTP2_WINDOW_BYTES } }, handle);
+      http2Server.on('session', (session) => watchSession(session, sessions, limits));
+      return http2Server;
+    }));
 
   const sockets = new Set<Socket>();
   const onSocket = (socket: Socket): void => routeConnection(socket, { http1, http2 }, limits.headersTimeoutMs);
+  // node:tls is loaded only for TLS: loading it (root certificates included) would slow every start.
   const server: NetServer =
     options.tls === undefined
       ? createNetServer({ noDelay: true }, onSocket)
-      : createTlsServer(
+      : (await import('node:tls')).createServer(
           {
             cert: Buffer.from(options.tls.cert),
             key: Buffer.from(options.tls.key),
@@ -156,13 +167,14 @@ export function startWireServer(answerer: HttpAnswerer, options: WireServerOptio
       const urlHost = host.includes(':') ? `[${host}]` : host;
       const scheme = options.tls === undefined ? 'http' : 'https';
       resolve({ url: `${scheme}://${urlHost}:${port}`, port, host, close });
+      setImmediate(() => void http2());
     });
   });
 }
 
 /** Drops a request: its HTTP/2 stream is reset (the connection's other streams go on), an HTTP/1.1 connection closed. */
 function abort(request: IncomingMessage | Http2ServerRequest): void {
-  if ('stream' in request) request.stream.close(http2Constants.NGHTTP2_CANCEL);
+  if ('stream' in request) request.stream.close(NGHTTP2_CANCEL);
   else request.socket.destroy();
 }
 
