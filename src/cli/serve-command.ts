@@ -86,8 +86,10 @@ export const serveCommand: Command = {
       io.stderr.write(`kinesim serve: ${listenProblem(error, host, port)}\n`);
       return 1;
     }
+    // The handlers go in before the ready line: a client that signals as soon as it reads it must find them.
+    const stopped = stopOnSignal(server, io);
     io.stdout.write(`kinesim serve: listening on ${server.url} (region ${kinesis.region}, account ${kinesis.accountId}); Ctrl-C to stop\n`);
-    return stopOnSignal(server, io);
+    return stopped;
   },
 };
 
