@@ -39,7 +39,7 @@ const spec: CommandSpec = {
     { name: 'token-secret', kind: 'string', valueName: 'text', description: "Secret sealing shard iterators and NextTokens (default 'kinesim')." },
     { name: 'tls-cert', kind: 'string', valueName: 'file', description: 'PEM certificate: serve HTTPS (needs --tls-key).' },
     { name: 'tls-key', kind: 'string', valueName: 'file', description: 'PEM private key of --tls-cert.' },
-    { name: 'log', kind: 'boolean', description: 'One line per request on stderr: time, operation, status, milliseconds.' },
+    { name: 'log', kind: 'boolean', description: 'One line per request on stderr: time, operation, status, milliseconds, protocol.' },
     { name: 'version', short: 'v', kind: 'boolean', description: 'Show the version and exit.' },
   ],
   examples: [
@@ -148,7 +148,7 @@ function listenProblem(error: unknown, host: string, port: number): string {
 }
 
 function logLine(entry: RequestLogEntry): string {
-  return `${new Date(entry.timeMs).toISOString()} ${entry.operation} ${entry.statusCode} ${entry.durationMs.toFixed(1)}ms\n`;
+  return `${new Date(entry.timeMs).toISOString()} ${entry.operation} ${entry.statusCode} ${entry.durationMs.toFixed(1)}ms ${entry.protocol}\n`;
 }
 
 /** Resolves with exit code 0 once SIGINT or SIGTERM has stopped the server (a second signal stops it at once). */

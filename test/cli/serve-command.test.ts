@@ -65,7 +65,7 @@ describe('kinesim serve', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const lines = stderr().trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z CreateStream 200 \d+\.\dms$/);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z CreateStream 200 \d+\.\dms HTTP\/1\.1$/);
     expect(lines[2]).toMatch(/ DescribeStream 400 /);
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);
