@@ -1,5 +1,6 @@
-// Three ways to reach one engine with the same AWS operation shapes: the Kinesis class itself, and the AWS SDK v3
-// KinesisClient through kinesim's in-process request handler or over HTTP to kinesim/http. The suite runs on all.
+// Four ways to reach one engine with the same AWS operation shapes: the Kinesis class itself, and the AWS SDK v3
+// KinesisClient through kinesim's in-process request handler, over HTTP/1.1 to kinesim/http, or over HTTP/2 with the
+// SDK's default handler (no requestHandler option). The suite runs on all.
 import * as sdk from '@aws-sdk/client-kinesis';
 import { KinesisClient, KinesisServiceException } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -76,6 +77,30 @@ export const http: DriverKind = {
   },
 };
 
+/** The SDK with its default request handler (cleartext HTTP/2, one session per request) to kinesim/http. */
+export const http2: DriverKind = {
+  name: 'KinesisClient over HTTP/2, default handler (kinesim/http)',
+  create(kinesis) {
+    let started: Promise<{ server: KinesisHttpServer; client: KinesisClient }> | undefined;
+    const connect = () =>
+      (started ??= startHttpServer(kinesis).then((server) => ({
+        server,
+        client: new KinesisClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDKINESIM', secretAccessKey: 'kinesim' }, maxAttempts: 1 }),
+      })));
+    return {
+      async send(operation, input = {}) {
+        return sendCommand((await connect()).client, operation, input);
+      },
+      async close() {
+        if (started === undefined) return;
+        const { server, client } = await started;
+        client.destroy();
+        await server.close();
+      },
+    };
+  },
+};
+
 async function sendCommand(client: KinesisClient, operation: OperationName, input: object): Promise<Output> {
   const Command = (sdk as unknown as Record<string, new (input: object) => any>)[`${operation}Command`];
   if (Command === undefined) throw new Error(`the SDK has no ${operation}Command`);
@@ -87,7 +112,7 @@ async function sendCommand(client: KinesisClient, operation: OperationName, inpu
   }
 }
 
-export const DRIVERS: readonly DriverKind[] = [direct, awsSdk, http];
+export const DRIVERS: readonly DriverKind[] = [direct, awsSdk, http, http2];
 
 /** A KinesisClient served by `kinesis`. One attempt: the SDK retries throttling errors with real sleeps. */
 export function sdkClient(kinesis: Kinesis): KinesisClient {
