@@ -10,6 +10,7 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { decode as cborDecode } from 'cbor2';
 import { execFile, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { MAX_REQUEST_BYTES, startHttpServer, type KinesisHttpServer } from '../../src/server/http-server.js';
@@ -215,6 +216,18 @@ describe('protocol edge cases (as AWS answers them)', () => {
     const unknown = await post({ 'content-type': JSON_TYPE, 'x-amz-target': 'Kinesis_20131202.ListStream' }, '');
     expect(await unknown.text()).toBe('{"__type":"UnknownOperationException"}');
   });
+
+  test.each([undefined, 'application/x-amz-cbor-1.1', 'text/plain', 'application/json'])(
+    'an empty body with content type %s is answered in CBOR, as AWS does',
+    async (contentType) => {
+      const headers: Record<string, string> = contentType === undefined ? {} : { 'content-type': contentType };
+      const known = await post({ ...headers, 'x-amz-target': 'Kinesis_20131202.ListStreams' }, '');
+      expect([known.status, known.headers.get('content-type')]).toEqual([400, 'application/x-amz-cbor-1.1']);
+      expect(cborDecode(new Uint8Array(await known.arrayBuffer()))).toEqual({ __type: 'SerializationException' });
+      const unknown = await post({ ...headers, 'x-amz-target': 'Kinesis_20131202.ListStream' }, '');
+      expect(cborDecode(new Uint8Array(await unknown.arrayBuffer()))).toEqual({ __type: 'UnknownOperationException' });
+    },
+  );
 
   test('a missing Authorization header answers MissingAuthenticationTokenException once body and target are valid', async () => {
     const headers = { 'content-type': JSON_TYPE, 'x-amz-target': 'Kinesis_20131202.ListStreams' };
