@@ -43,46 +43,61 @@ export function sendResponse(
 }
 
 /**
- * The event-stream contract with EventStreamBody (src/protocol/wire-message.ts): pull at once, then again every
- * `pollIntervalMs`, or as soon as the body calls its `onReady` listener; never while the transport is still
- * flushing earlier messages (backpressure: the next pull waits for 'drain'); end the response when a pull says
- * `done`; call `cancel()` if the client goes away first (or the server closes it).
+ * The event-stream contract with EventStreamBody (src/protocol/wire-message.ts): pull at once; after a pull that
+ * brought messages, pull again at once (bodies hand out bounded batches); after an empty one, wait until the body's
+ * `whenReady` listener fires, or `fallbackPollMs` passes (for clocks that cannot wake the body); never pull while
+ * the transport is still flushing earlier messages (backpressure: the next pull waits for 'drain'); end the
+ * response after a pull that says `done`; call `cancel()` if the client goes away first (or the server ends it).
  */
-export function pumpEvents(response: OutgoingResponse, body: EventStreamBody, pollIntervalMs: number): StreamingAnswer {
-  let timer: NodeJS.Timeout | undefined;
+export function pumpEvents(response: OutgoingResponse, body: EventStreamBody, fallbackPollMs: number): StreamingAnswer {
   let over = false;
-  let waitingForDrain = false;
-  const stop = (): void => {
-    over = true;
-    clearTimeout(timer);
-    unsubscribe?.();
+  let stopWaiting: (() => void) | undefined;
+  const quiet = (): void => {
+    stopWaiting?.();
+    stopWaiting = undefined;
   };
-  const schedule = (delayMs: number): void => {
-    if (over || waitingForDrain) return;
-    clearTimeout(timer);
-    timer = setTimeout(step, delayMs);
+  const soon = (): void => {
+    const immediate = setImmediate(step);
+    stopWaiting = () => clearImmediate(immediate);
   };
-  const step = (): void => {
+  const wait = (): void => {
+    let fired = false;
+    const fire = (): void => {
+      if (fired) return;
+      fired = true;
+      quiet();
+      step();
+    };
+    const stopReady = body.whenReady(fire);
+    const timer = setTimeout(fire, fallbackPollMs);
+    stopWaiting = () => {
+      fired = true;
+      stopReady();
+      clearTimeout(timer);
+    };
+  };
+  function step(): void {
+    stopWaiting = undefined;
     if (over) return;
     const { messages, done } = body.pull();
     let flowing = true;
     for (const message of messages) flowing = response.write(message) && flowing;
     if (done) {
-      stop();
+      over = true;
       response.end();
       return;
     }
-    if (flowing) return schedule(pollIntervalMs);
-    waitingForDrain = true;
-    response.once('drain', () => {
-      waitingForDrain = false;
-      schedule(0);
-    });
-  };
-  const unsubscribe = body.onReady?.(() => schedule(0));
+    if (!flowing) {
+      response.once('drain', () => over || soon());
+      return;
+    }
+    if (messages.length > 0) soon();
+    else wait();
+  }
   const cancel = (): void => {
     if (over) return;
-    stop();
+    over = true;
+    quiet();
     body.cancel();
   };
   response.once('close', cancel);

@@ -16,7 +16,10 @@ export interface ServerLimits {
   readonly requestTimeoutMs: number;
   /** An idle connection (no request under way) is closed after this time. */
   readonly idleTimeoutMs: number;
-  /** How often an event-stream answer is polled for new messages when its body gives no readiness signal. */
+  /**
+   * An event-stream answer waiting for its body's readiness signal (EventStreamBody.whenReady) is pulled anyway
+   * after this long, for engine clocks that cannot wake it.
+   */
   readonly eventPollIntervalMs: number;
   /** On a graceful close, how long requests under way may take before their connections are dropped. */
   readonly closeGraceMs: number;
@@ -28,7 +31,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = Object.freeze({
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 60_000,
   idleTimeoutMs: 60_000,
-  eventPollIntervalMs: 100,
+  eventPollIntervalMs: 1_000,
   closeGraceMs: 5_000,
 });
 

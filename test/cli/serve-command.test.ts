@@ -55,7 +55,7 @@ describe('kinesim serve', () => {
     const { child, url, stderr } = await serve('--port', '0', '--account', '123456789012', '--region', 'eu-west-1', '--create-delay-ms', '60000', '--log');
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await call(url, 'CreateStream', { StreamName: 'orders', ShardCount: 2 })).status).toBe(200);
-    const described = await (await call(url, 'DescribeStreamSummary', { StreamName: 'orders' })).json();
+    const described = (await (await call(url, 'DescribeStreamSummary', { StreamName: 'orders' })).json()) as { StreamDescriptionSummary: object };
     expect(described.StreamDescriptionSummary).toMatchObject({
       StreamARN: 'arn:aws:kinesis:eu-west-1:123456789012:stream/orders',
       StreamStatus: 'CREATING',

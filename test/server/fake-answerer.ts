@@ -4,7 +4,11 @@ import type { HttpRequest } from '../../src/protocol/http-edge.js';
 import type { EventStreamBody, WireResponse } from '../../src/protocol/wire-message.js';
 import type { HttpAnswerer } from '../../src/server/wire-server.js';
 
-/** An event-stream body the test feeds: messages pushed are pulled by the server; `finish()` ends it. */
+/**
+ * An event-stream body the test feeds: messages pushed are pulled by the server; `finish()` ends it. Its whenReady
+ * follows EventStreamBody's contract (one call per registration, never synchronously), or never fires when the
+ * body is made without readiness signals (the server must then poll).
+ */
 export class FakeEventBody implements EventStreamBody {
   readonly #queue: Uint8Array[] = [];
   readonly #listeners = new Set<() => void>();
@@ -13,19 +17,22 @@ export class FakeEventBody implements EventStreamBody {
   cancelled = false;
   /** When set, every pull yields this message (to flood a slow client). */
   flood: Uint8Array | undefined;
+  /** The most messages one pull hands out (bodies hand out bounded batches). */
+  maxPerPull = Number.POSITIVE_INFINITY;
 
   constructor(readonly signalsReadiness: boolean) {}
 
   push(message: string | Uint8Array): void {
     this.#queue.push(typeof message === 'string' ? new TextEncoder().encode(message) : message);
-    for (const listener of this.#listeners) listener();
+    this.#wake();
   }
 
   finish(): void {
     this.#finished = true;
-    for (const listener of this.#listeners) listener();
+    this.#wake();
   }
 
+  /** Listeners registered and not yet called or cancelled. */
   get listenerCount(): number {
     return this.#listeners.size;
   }
@@ -33,31 +40,40 @@ export class FakeEventBody implements EventStreamBody {
   pull(): { messages: Uint8Array[]; done: boolean } {
     this.pulls++;
     if (this.flood !== undefined) return { messages: [this.flood], done: false };
-    return { messages: this.#queue.splice(0), done: this.#finished };
+    const messages = this.#queue.splice(0, this.maxPerPull);
+    return { messages, done: this.#finished && this.#queue.length === 0 };
+  }
+
+  whenReady(listener: () => void): () => void {
+    if (!this.signalsReadiness) return () => {};
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   cancel(): void {
     this.cancelled = true;
   }
 
-  onReady?: (listener: () => void) => () => void = (listener) => {
-    if (!this.signalsReadiness) return () => {};
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  };
+  #wake(): void {
+    const listeners = [...this.#listeners];
+    this.#listeners.clear();
+    queueMicrotask(() => listeners.forEach((listener) => listener()));
+  }
 }
 
 export class FakeAnswerer implements HttpAnswerer {
   readonly streams: FakeEventBody[] = [];
-  /** Whether the next stream signals readiness (onReady) or must be polled. */
+  /** Whether the next stream signals readiness (whenReady) or must be polled. */
   signalsReadiness = true;
+  /** Called on each new stream before the server pulls it. */
+  prepare: (body: FakeEventBody) => void = () => {};
   #requests = 0;
 
   handleHttp(request: HttpRequest): WireResponse {
     this.#requests++;
     if (request.headers['x-amz-target'] === 'stream') {
       const events = new FakeEventBody(this.signalsReadiness);
-      if (!this.signalsReadiness) delete events.onReady;
+      this.prepare(events);
       this.streams.push(events);
       return { statusCode: 200, headers: { 'content-type': 'application/vnd.amazon.eventstream', 'content-length': '0' }, body: new Uint8Array(0), events };
     }

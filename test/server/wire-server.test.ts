@@ -198,7 +198,7 @@ describe('event-stream answers', () => {
     expect(chunks.join('')).toBe('ab');
   });
 
-  test('a body without onReady is polled every eventPollIntervalMs', async () => {
+  test('a body whose whenReady never fires is still pulled every eventPollIntervalMs', async () => {
     const answerer = new FakeAnswerer();
     answerer.signalsReadiness = false;
     const { server } = await serve(answerer, { limits: { eventPollIntervalMs: 20 } });
@@ -213,6 +213,21 @@ describe('event-stream answers', () => {
     const pulls = body.pulls;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(body.pulls).toBe(pulls); // no pulls after the end
+  });
+
+  test('a body handing out bounded batches is pulled again at once while it has messages, not at the next poll', async () => {
+    const answerer = new FakeAnswerer();
+    answerer.signalsReadiness = false;
+    answerer.prepare = (body) => {
+      body.maxPerPull = 7;
+      for (let i = 0; i < 50; i++) body.push(`${i},`);
+      body.finish();
+    };
+    const { server } = await serve(answerer, { limits: { eventPollIntervalMs: 60_000 } });
+    const { chunks, ended } = chunksOf(await h1(server, 'stream'));
+    await ended;
+    expect(chunks.join('')).toBe(Array.from({ length: 50 }, (_, i) => `${i},`).join(''));
+    expect(answerer.streams[0]!.pulls).toBe(8);
   });
 
   test.each(['HTTP/1.1', 'HTTP/2'])('%s: a client that goes away cancels the body, and pulling stops', async (protocol) => {

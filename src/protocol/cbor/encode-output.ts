@@ -21,6 +21,15 @@ function hasMembers(output: object): boolean {
 }
 
 /**
+ * The CBOR payload of an event-stream message (SubscribeToShard): a structure as a map, `{}` included (an empty
+ * map, 0xa0), with the conventions of outputs. [U] No capture of AWS's CBOR event payloads was found; this is the
+ * plausible form (a CBOR client reads event payloads with the same reader as bodies).
+ */
+export function encodeStructure(structure: object): Uint8Array {
+  return encodeCbor(structure);
+}
+
+/**
  * The CBOR body of an error: `{__type, message}` like JSON's, with JSON's one exception [K]: SerializationException
  * spells it `Message` ([U] for CBOR: Coral writes both formats from one error model), and no text, no member.
  */

@@ -15,3 +15,8 @@ export function encodeOutput(output: unknown): Uint8Array {
   const body = writeJson(output);
   return body.byteLength === EMPTY_OBJECT && body[0] === 0x7b ? EMPTY : body;
 }
+
+/** The JSON body of a structure with the same conventions, `{}` kept: an event-stream payload. */
+export function encodeStructure(structure: object): Uint8Array {
+  return writeJson(structure);
+}

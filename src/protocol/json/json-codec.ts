@@ -6,7 +6,7 @@ import type { Codec } from '../codec.js';
 import { utf8Bytes } from '../wire-message.js';
 import { decodeInput, type JsonInputOptions } from './decode-input.js';
 import { encodeError } from './encode-error.js';
-import { encodeOutput } from './encode-output.js';
+import { encodeOutput, encodeStructure } from './encode-output.js';
 
 export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
@@ -20,6 +20,9 @@ export function createJsonCodec(options: JsonInputOptions = {}): Codec {
     decodeInput: (operation, body) => decodeInput(operation, body, options),
     encodeOutput: (_operation, output) => encodeOutput(output),
     encodeError: (error) => utf8Bytes(encodeError(error)),
+    // [U] What AWS puts in event messages' :content-type for JSON clients; no client reads it.
+    eventContentType: 'application/json',
+    encodeEvent: (payload) => encodeStructure(payload),
     isDocument,
   };
 }
