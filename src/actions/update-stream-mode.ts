@@ -1,12 +1,13 @@
 // UpdateStreamMode — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateStreamMode.html
 
-import { LimitExceededException } from '../errors/kinesis-error.js';
+import { InvalidArgumentException, LimitExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
 import { onDemandQuotaUsage, shardQuotaUsage } from '../model/quotas.js';
 import type { EmptyOutput } from '../api-types/common.js';
 import type { UpdateStreamModeInput } from '../api-types/stream-settings.js';
 import { activeStream } from './_internals/active-stream.js';
+import { hasHoldingChannels } from './_internals/channel-ref.js';
 import { scheduleChange } from './_internals/schedule-change.js';
 
 /**
@@ -18,6 +19,16 @@ export function updateStreamMode(account: Account, input: UpdateStreamModeInput)
   const nowMs = account.timeline.now();
   const stream = activeStream(account, { StreamARN: input.StreamARN }, nowMs);
   const mode = input.StreamModeDetails.StreamMode;
+  // [U] Provisioned streams support neither AUTO distribution nor channels [D]; rather than drop either silently
+  // (key-less producers would start failing, deliveries would stop), the switch is refused until they are gone.
+  if (mode === 'PROVISIONED' && stream.mode !== 'PROVISIONED') {
+    if (stream.recordDistributionStrategy === 'AUTO') {
+      throw new InvalidArgumentException(msg.provisionedWithAuto(stream.name, account.accountId));
+    }
+    if (hasHoldingChannels(account, stream)) {
+      throw new InvalidArgumentException(msg.provisionedWithChannels(stream.name, account.accountId));
+    }
+  }
   if (mode === 'ON_DEMAND' && stream.mode !== 'ON_DEMAND') {
     if (onDemandQuotaUsage(account.streams) >= account.onDemandStreamCountLimit) {
       const limit = account.onDemandStreamCountLimit;
