@@ -214,7 +214,7 @@ export class Kinesis {
     return this.#run(OPERATIONS.ListStreamConsumers, input);
   }
 
-  /** @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException, ValidationException */
+  /** @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException, InvalidArgumentException, ValidationException */
   updateStreamMode(input: UpdateStreamModeInput): EmptyOutput {
     return this.#run(OPERATIONS.UpdateStreamMode, input);
   }

@@ -110,6 +110,8 @@ function build(account: Account, input: CreateChannelInput, stream: Stream, reso
     resolved.dataFreshnessSeconds,
     resolveLogging(input.LoggingConfiguration, name, id),
   );
+  // Records already stored are never delivered, even those of this very millisecond (see channel-delivery.ts).
+  for (const shard of stream.shards) channel.delivery.next[shard.index] = shard.log.length;
   const reason = provisioningFailure(account, channel);
   if (reason !== undefined) {
     channel.failedAtMs = channel.activeAtMs;

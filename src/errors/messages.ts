@@ -151,8 +151,6 @@ export const msg = {
   provisionedWithAuto: (stream: string, account: string) =>
     `Stream ${stream} under account ${account} uses the AUTO record distribution strategy, which Provisioned mode does not support. ` +
     'Set it to USER_PARTITION_KEY first.',
-  provisionedWithChannels: (stream: string, account: string) =>
-    `Stream ${stream} under account ${account} has channels, which Provisioned mode does not support. Delete them first.`,
   // ---- DryRun (https://docs.aws.amazon.com/streams/latest/dev/kds-dryrun-validation.html) [U: EC2's wording].
   dryRun: () => 'Request would have succeeded, but DryRun flag is set.',
   // ---- Delivery channels (https://docs.aws.amazon.com/streams/latest/dev/data-delivery.html). Every text is [U];

@@ -84,10 +84,15 @@ function sourceStream(account: Account, channel: Channel): Stream | undefined {
   return stream?.incarnation === channel.source.incarnation ? stream : undefined;
 }
 
-/** Delivery covers the records that arrive from the moment the channel is ACTIVE (no backfill [D]). */
+/**
+ * Delivery covers the records that arrive from the moment the channel is ACTIVE (no backfill [D]); `next` already
+ * holds each shard's length at CreateChannel, so records of the creation's millisecond stored before it stay out.
+ */
 function start(channel: Channel, stream: Stream): void {
   const next = channel.delivery.next;
-  for (const shard of stream.shards) next[shard.index] = shard.log.firstAtOrAfter(channel.activeAtMs);
+  for (const shard of stream.shards) {
+    next[shard.index] = Math.max(next[shard.index] ?? 0, shard.log.firstAtOrAfter(channel.activeAtMs));
+  }
   channel.delivery.started = true;
 }
 

@@ -50,7 +50,10 @@ export interface DeliveryPosition {
   started: boolean;
   /** Whether delivery is over for good (the channel was deleted, failed, or lost its stream). */
   ended: boolean;
-  /** Per shard index of the source stream: the absolute log index of the next record to deliver. */
+  /**
+   * Per shard index of the source stream: the absolute log index of the next record to deliver (until delivery
+   * starts: each shard's length when the channel was created).
+   */
   next: number[];
   /** Objects written so far (the unique key suffix counts them), and dead-letter objects. */
   objects: number;

@@ -25,7 +25,7 @@ export function channelsOf(account: Account, stream: Stream): Channel[] {
 
 /**
  * Whether `stream` has channels that hold it: every live channel but one being deleted ([U], as for consumers).
- * A stream with such channels cannot be deleted [M] nor switched to provisioned mode [U].
+ * A stream with such channels cannot be deleted [M].
  */
 export function hasHoldingChannels(account: Account, stream: Stream): boolean {
   return channelsOf(account, stream).some((channel) => channel.deletingAtMs === undefined);
