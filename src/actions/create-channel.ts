@@ -62,6 +62,7 @@ export function createChannel(account: Account, input: CreateChannelInput): Crea
     account.deliveries.tables.add(tableKey(destination.tableBucketArn, destination.namespace, destination.tableName));
   }
   account.channels.set(channel.arn, channel);
+  account.deliveries.byChannel.set(channel.arn, []);
   account.timeline.schedule(channel.activeAtMs);
   // "Immediately after creation, the state is CREATING" [M], even when provisioning takes no time here.
   return { ChannelDescription: { ...channelDescription(channel, nowMs), ChannelStatus: 'CREATING' } };

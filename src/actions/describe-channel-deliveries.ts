@@ -8,14 +8,12 @@ import type { DescribeChannelDeliveriesInput, DescribeChannelDeliveriesOutput } 
 /**
  * Everything the channel delivered so far (deliveries due by the clock are made first), oldest first. Deliveries stay
  * after the channel is deleted, like data in S3. With a channelDeliverySink the engine keeps none: the list is empty.
- * @throws ResourceNotFoundException for an ARN that names no channel, live or delivered-from
+ * @throws ResourceNotFoundException for an ARN that names no channel this engine ever created
  */
 export function describeChannelDeliveries(account: Account, input: DescribeChannelDeliveriesInput): DescribeChannelDeliveriesOutput {
   account.timeline.settle();
   const arn = input.ChannelARN;
   const deliveries = account.deliveries.byChannel.get(arn);
-  if (deliveries === undefined && !account.channels.has(arn)) {
-    throw new ResourceNotFoundException(msg.channelNotFound(arn, account.accountId));
-  }
-  return { ChannelARN: arn, Deliveries: [...(deliveries ?? [])] };
+  if (deliveries === undefined) throw new ResourceNotFoundException(msg.channelNotFound(arn, account.accountId));
+  return { ChannelARN: arn, Deliveries: [...deliveries] };
 }

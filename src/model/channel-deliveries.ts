@@ -75,7 +75,10 @@ export type ChannelDelivery = S3ObjectDelivery | S3ErrorObjectDelivery | S3Table
 
 /** Everything the account's channels delivered, and the streaming tables they created. */
 export class DeliveryLog {
-  /** Deliveries by channel ARN, oldest first; kept after the channel is gone (delivered data is not deleted [M]). */
+  /**
+   * Deliveries by channel ARN (every channel ever created), oldest first; kept after the channel is gone (delivered
+   * data is not deleted [M]).
+   */
   readonly byChannel = new Map<string, ChannelDelivery[]>();
   /** Tables created by channels, as `<TableBucketARN>/<Namespace>/<TableName>`: a channel cannot reuse one [D]. */
   readonly tables = new Set<string>();

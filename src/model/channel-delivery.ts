@@ -242,10 +242,7 @@ function record(account: Account, delivery: ChannelDelivery): void {
     sink(delivery);
     return;
   }
-  const log = account.deliveries.byChannel;
-  const list = log.get(delivery.ChannelARN);
-  if (list === undefined) log.set(delivery.ChannelARN, [delivery]);
-  else list.push(delivery);
+  account.deliveries.byChannel.get(delivery.ChannelARN)!.push(delivery);
 }
 
 /** `arn:aws:s3:::my-bucket` -> `my-bucket`. */
