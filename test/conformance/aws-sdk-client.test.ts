@@ -12,6 +12,7 @@ import {
   KinesisClient,
   KinesisServiceException,
   ListStreamsCommand,
+  PutRecordCommand,
   RegisterStreamConsumerCommand,
   ResourceInUseException,
   ResourceNotFoundException,
@@ -206,6 +207,66 @@ describe('paginators', () => {
       expect(count).toBe(3);
     },
   );
+});
+
+describe('the current model through the SDK', () => {
+  const ON_DEMAND = { StreamMode: 'ON_DEMAND' } as const;
+  const channel = (name: string) => ({
+    ChannelName: name,
+    ServiceExecutionRoleARN: 'arn:aws:iam::000000000000:role/r',
+    StreamConfigurationList: [{ StreamARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/s', RecordConfiguration: { RecordFormatType: 'JSON' as const } }],
+    S3DestinationConfiguration: { StorageConfiguration: { BucketARN: 'arn:aws:s3:::bucket', ExpectedBucketOwner: '000000000000', CompressionType: 'NONE' as const } },
+  });
+
+  test('DryRunOperationException arrives as the SDK class', async () => {
+    const client = sdkClient(new Kinesis());
+    await client.send(new CreateStreamCommand({ StreamName: 's', ShardCount: 1 }));
+    const error = await rejection(client.send(new PutRecordCommand({ StreamName: 's', PartitionKey: 'k', Data: new Uint8Array([1]), DryRun: true })));
+    expect(error).toBeInstanceOf(sdk.DryRunOperationException);
+    expect(error.message).toBe('Request would have succeeded, but DryRun flag is set.');
+  });
+
+  test('paginateListChannels walks every page', async () => {
+    const { kinesis } = engine({ onDemandStreamCountLimit: 10 });
+    const client = sdkClient(kinesis);
+    await client.send(new CreateStreamCommand({ StreamName: 's', StreamModeDetails: ON_DEMAND }));
+    await client.send(new sdk.CreateChannelCommand(channel('one')));
+    const table = {
+      ...channel('two'),
+      StreamConfigurationList: [{ ...channel('two').StreamConfigurationList[0]!, RecordConfiguration: { RecordFormatType: 'GSR_JSON' as const } }],
+      S3DestinationConfiguration: undefined,
+      S3TablesDestinationConfiguration: {
+        DeadLetterQueueS3Configuration: { BucketARN: 'arn:aws:s3:::bucket', ExpectedBucketOwner: '000000000000' },
+        S3TablesConfigurationList: [{ TableBucketARN: 'arn:aws:s3tables:us-east-1:000000000000:bucket/lake', Namespace: 'n', TableName: 't', CompressionType: 'NONE' as const }],
+      },
+    };
+    await client.send(new sdk.CreateChannelCommand(table));
+    const pages: string[][] = [];
+    for await (const page of sdk.paginateListChannels({ client, pageSize: 1 }, {})) pages.push((page.ChannelSummaries ?? []).map((c) => c.ChannelName!));
+    expect(pages).toEqual([['one'], ['two']]);
+  });
+
+  test('waitUntilChannelActive polls a CREATING channel until it is ACTIVE', async () => {
+    const { kinesis, clock } = engine({ channelDelayMs: 2500 });
+    const client = sdkClient(kinesis);
+    await client.send(new CreateStreamCommand({ StreamName: 's', StreamModeDetails: ON_DEMAND }));
+    const { ChannelDescription } = await client.send(new sdk.CreateChannelCommand(channel('c')));
+    const describeChannel = kinesis.describeChannel.bind(kinesis);
+    let polls = 0;
+    Object.defineProperty(kinesis, 'describeChannel', {
+      value: (input: { ChannelARN: string }) => {
+        polls++;
+        try {
+          return describeChannel(input);
+        } finally {
+          clock.advance(1000);
+        }
+      },
+    });
+    const result = await sdk.waitUntilChannelActive({ client, minDelay: 0.001, maxDelay: 0.002, maxWaitTime: 5 }, { ChannelARN: ChannelDescription!.ChannelARN });
+    expect(result.state).toBe('SUCCESS');
+    expect(polls).toBe(4);
+  });
 });
 
 // The waiters poll in real time; a stream that is already ACTIVE (or already gone) settles on the first
