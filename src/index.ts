@@ -2,6 +2,8 @@
 
 export { Kinesis } from './kinesis.js';
 export type { KinesisOptions } from './options.js';
+export type { RestoreOptions } from './snapshot/read-snapshot.js';
+export { SnapshotError } from './snapshot/snapshot-error.js';
 export { ManualClock, SystemClock, type Clock } from './time/clock.js';
 export { KINESIS_LIMITS, type KinesisLimits } from './model/limits.js';
 export { evenRanges, MAX_HASH_KEY, type HashRange } from './keys/hash-key.js';

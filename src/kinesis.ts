@@ -8,6 +8,8 @@ import { resolveOptions, type KinesisOptions } from './options.js';
 import { OPERATIONS, type KinesisOperations } from './operations/registry.js';
 import type { ServedOperation } from './operations/operation.js';
 import { validateInput } from './validation/validate.js';
+import { readSnapshot, type RestoreOptions } from './snapshot/read-snapshot.js';
+import { writeSnapshot } from './snapshot/write-snapshot.js';
 import type { EmptyOutput } from './api-types/common.js';
 import type {
   DescribeAccountSettingsInput, DescribeAccountSettingsOutput, UpdateAccountSettingsInput, UpdateAccountSettingsOutput,
@@ -46,6 +48,9 @@ import type {
   DescribeStreamOutput, DescribeStreamSummaryInput, DescribeStreamSummaryOutput, ListStreamsInput, ListStreamsOutput,
 } from './api-types/streams.js';
 
+/** The account Kinesis.restore hands its constructor (the constructor's public signature stays options only). */
+let restoredAccount: Account | undefined;
+
 /**
  * An in-memory Amazon Kinesis Data Streams engine. Every method throws the AWS exception AWS would
  * (a KinesisError subclass) and leaves the engine unchanged when it does.
@@ -54,7 +59,32 @@ export class Kinesis {
   readonly #account: Account;
 
   constructor(options: KinesisOptions = {}) {
-    this.#account = new Account(resolveOptions(options));
+    const restored = restoredAccount;
+    restoredAccount = undefined;
+    this.#account = restored ?? new Account(resolveOptions(options));
+  }
+
+  /**
+   * The engine's whole state as bytes (the README's "Snapshot format"): streams, shards and their records,
+   * consumers, tags, policies, pending changes, quotas and the clock's last reading. Reads only: the clock
+   * is not read and nothing due is applied. Fault rules, call history and listeners are not state and are
+   * not kept. Deterministic: the same state gives the same bytes.
+   */
+  snapshot(): Uint8Array {
+    return writeSnapshot(this.#account);
+  }
+
+  /**
+   * An engine that continues exactly where the snapshotted one was: same next sequence numbers, every
+   * outstanding shard iterator and NextToken still valid, transitions due at the same engine times. It runs
+   * on `options.clock` (default SystemClock); engine time never goes below the snapshot's last reading.
+   * Every other setting comes from the snapshot.
+   * @throws SnapshotError when `bytes` are not a kinesim snapshot, are truncated or corrupt, are of a newer
+   * format version, or were taken with another `tokenSecret` than `options.tokenSecret` (default 'kinesim').
+   */
+  static restore(bytes: Uint8Array, options: RestoreOptions = {}): Kinesis {
+    restoredAccount = readSnapshot(bytes, options);
+    return new Kinesis();
   }
 
   /**
@@ -289,7 +319,7 @@ type ServesEveryOperation<T extends KinesisOperations> = T;
 type KinesisServesEveryOperation = ServesEveryOperation<Kinesis>;
 
 /** Public members of Kinesis that are not operations. */
-type NonOperationMember = 'accountId' | 'region';
+type NonOperationMember = 'accountId' | 'region' | 'snapshot';
 
 /** Compiles only while every other public member of Kinesis is a registered operation's method. */
 type OnlyRegistered<Unregistered extends never> = Unregistered;

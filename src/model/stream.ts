@@ -52,16 +52,18 @@ export class Stream {
     readonly createdAtMs: number,
     /** When CREATING ends; the initial shards open at this time. */
     readonly activeAtMs: number,
-    shardCount: number,
+    /** How many shards to create (even ranges), or the shards themselves (a snapshot's, in index order). */
+    shardCount: number | readonly Shard[],
     mode: StreamMode,
     maxRecordSizeKiB: number,
   ) {
     this.mode = mode;
     this.maxRecordSizeKiB = maxRecordSizeKiB;
-    for (const range of evenRanges(shardCount)) {
+    if (typeof shardCount !== 'number') this.shards.push(...shardCount);
+    else for (const range of evenRanges(shardCount)) {
       this.shards.push(new Shard(this.shards.length, range.start, range.end, activeAtMs, incarnation));
     }
-    this.#router = new Router(this.shards);
+    this.#router = new Router(this.openShards());
   }
 
   get retentionMs(): number {

@@ -31,6 +31,26 @@ export class Timeline {
     return nowMs;
   }
 
+  /**
+   * The time a call made now would run at (the clock's reading, never earlier than one already used),
+   * without taking the reading or applying anything: for observers that must not change the engine.
+   */
+  peek(): number {
+    const reading = this.#clock.now();
+    return reading > this.#lastNowMs ? reading : this.#lastNowMs;
+  }
+
+  /** The latest reading used (-Infinity before the first) and the earliest due transition (Infinity if none), for snapshots. */
+  exportState(): { lastNowMs: number; nextDueMs: number } {
+    return { lastNowMs: this.#lastNowMs, nextDueMs: this.#nextDueMs };
+  }
+
+  /** Continues from a snapshot's readings (see exportState): engine time never goes below `lastNowMs`. */
+  restoreState(state: { lastNowMs: number; nextDueMs: number }): void {
+    this.#lastNowMs = state.lastNowMs;
+    this.#nextDueMs = state.nextDueMs;
+  }
+
   /** Applies every transition due by the clock's reading now (a transition scheduled with no delay, at once). */
   settle(): void {
     this.now();
