@@ -10,6 +10,10 @@ import type { ServedOperation } from './operations/operation.js';
 import { validateInput } from './validation/validate.js';
 import { readSnapshot, type RestoreOptions } from './snapshot/read-snapshot.js';
 import { writeSnapshot } from './snapshot/write-snapshot.js';
+import type { Faults } from './faults/faults.js';
+import type { CallHistory } from './observe/call-history.js';
+import type { EngineEvents } from './observe/engine-events.js';
+import { Observation } from './observe/observation.js';
 import type { EmptyOutput } from './api-types/common.js';
 import type {
   DescribeAccountSettingsInput, DescribeAccountSettingsOutput, UpdateAccountSettingsInput, UpdateAccountSettingsOutput,
@@ -57,11 +61,34 @@ let restoredAccount: Account | undefined;
  */
 export class Kinesis {
   readonly #account: Account;
+  readonly #observation: Observation;
+  /** The observation while anything watches the engine (fault rules, history, listeners); undefined otherwise. */
+  #watching: Observation | undefined;
 
   constructor(options: KinesisOptions = {}) {
     const restored = restoredAccount;
     restoredAccount = undefined;
     this.#account = restored ?? new Account(resolveOptions(options));
+    this.#observation = new Observation(this.#account, (watching) => (this.#watching = watching));
+  }
+
+  /**
+   * Fault injection (off until a rule is injected): make chosen calls fail with AWS errors, fail chosen
+   * PutRecords entries, or (through a server or the SDK handler) drop connections. See the README's
+   * "State and faults".
+   */
+  get faults(): Faults {
+    return this.#observation.faults;
+  }
+
+  /** The call history (off until `history.start()`): one record per call, for assertions about what code did. */
+  get history(): CallHistory {
+    return this.#observation.history;
+  }
+
+  /** Listeners for each call, the records puts store and the changes streams go through (`events.on(...)`). */
+  get events(): EngineEvents {
+    return this.#observation.events;
   }
 
   /**
@@ -92,6 +119,8 @@ export class Kinesis {
    * passes its own registry entry (frozen, so V8 folds it to a constant and calls the action directly).
    */
   #run<I, O>(operation: ServedOperation<string, I, O>, input: I): O {
+    const watching = this.#watching;
+    if (watching !== undefined) return watching.run(operation, input);
     return operation.action(this.#account, validateInput(operation.input, input));
   }
 
@@ -319,7 +348,7 @@ type ServesEveryOperation<T extends KinesisOperations> = T;
 type KinesisServesEveryOperation = ServesEveryOperation<Kinesis>;
 
 /** Public members of Kinesis that are not operations. */
-type NonOperationMember = 'accountId' | 'region' | 'snapshot';
+type NonOperationMember = 'accountId' | 'region' | 'snapshot' | 'faults' | 'history' | 'events';
 
 /** Compiles only while every other public member of Kinesis is a registered operation's method. */
 type OnlyRegistered<Unregistered extends never> = Unregistered;

@@ -36,8 +36,10 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
   if (total > PUT_RECORDS_MAX_BYTES && exactSize(input) > PUT_RECORDS_MAX_BYTES) {
     throw new InvalidArgumentException(msg.putRecordsTooLarge(PUT_RECORDS_MAX_BYTES / 1024 / 1024));
   }
-  // Kept out of the loop below, so that with the option off throughput costs one branch per call.
-  if (account.throughputLimits) return putWithinLimits(account, stream, entries, explicitKeys, nowMs);
+  // Kept out of the loop below, so that with both off throughput and injected faults cost one branch per call.
+  if (account.throughputLimits || account.recordFaults !== undefined) {
+    return putWithinLimits(account, stream, entries, explicitKeys, nowMs);
+  }
   const cutoffMs = nowMs - stream.retentionMs;
   const results = new Array<PutRecordsResultEntry>(n);
   for (let i = 0; i < n; i++) {
@@ -51,9 +53,10 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
 }
 
 /**
- * The store loop under the per-shard write limits: entries are admitted in request order, and one over its
- * shard's limit fails alone, with AWS's per-entry ErrorCode and ErrorMessage
- * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html).
+ * The store loop entry by entry: under the per-shard write limits, entries are admitted in request order, and
+ * one over its shard's limit fails alone, with AWS's per-entry ErrorCode and ErrorMessage
+ * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html). An entry an injected fault
+ * chose fails first, using no throughput.
  */
 function putWithinLimits(
   account: Account,
@@ -67,7 +70,12 @@ function putWithinLimits(
   const results = entries.map((entry, i): PutRecordsResultEntry => {
     const explicit = explicitKeys?.[i];
     const shard = explicit === undefined ? stream.shardForKey(entry.PartitionKey) : stream.shardForHashKey(explicit);
-    if (!shard.throughput().admitWrite(nowMs, entry.Data.length + utf8ByteLength(entry.PartitionKey))) {
+    const injected = account.recordFaults?.failure(i, shard.id, stream.name);
+    if (injected !== undefined) {
+      failed++;
+      return { ErrorCode: injected.code, ErrorMessage: injected.message };
+    }
+    if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, entry.Data.length + utf8ByteLength(entry.PartitionKey))) {
       failed++;
       return { ErrorCode: THROTTLED, ErrorMessage: msg.rateExceededShard(shard.id, stream.name, account.accountId) };
     }

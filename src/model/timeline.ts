@@ -3,7 +3,8 @@
 // by a reading are applied when that reading is taken.
 
 import type { Clock } from '../time/clock.js';
-import { applyPendingChange } from './pending-change.js';
+import { applyPendingChange, type PendingChange } from './pending-change.js';
+import type { Shard } from './shard.js';
 import type { Stream } from './stream.js';
 
 export class Timeline {
@@ -12,6 +13,8 @@ export class Timeline {
   #lastNowMs = -Infinity;
   /** Earliest time a transition is due; settling is skipped until then. */
   #nextDueMs = Infinity;
+  /** Told after each pending change applies, with the shards open before it (set by observers only). */
+  onChangeApplied: ((stream: Stream, change: PendingChange, openBefore: readonly Shard[]) => void) | undefined = undefined;
 
   /** `streams` is the account's live streams by name; settling applies their transitions and drops the gone. */
   constructor(clock: Clock, streams: Map<string, Stream>) {
@@ -77,7 +80,10 @@ export class Timeline {
       if (pending !== undefined) {
         if (pending.dueAtMs <= nowMs) {
           stream.pending = undefined;
+          const observer = this.onChangeApplied;
+          const openBefore = observer === undefined ? undefined : stream.openShards();
           applyPendingChange(stream, pending);
+          if (observer !== undefined) observer(stream, pending, openBefore!);
         } else {
           next = Math.min(next, pending.dueAtMs);
         }
