@@ -62,10 +62,15 @@ export class Faults {
   #rules: ActiveRule[] = [];
   #injected = 0;
   readonly #onChange: () => void;
+  readonly #nowMs: () => number;
 
-  /** `onChange` is told whenever rules come or go, so the engine can stop looking when there are none. */
-  constructor(onChange: () => void) {
+  /**
+   * `onChange` is told whenever rules come or go, so the engine can stop looking when there are none; `nowMs`
+   * reads the engine's time without moving it (for transport faults, decided outside a call).
+   */
+  constructor(onChange: () => void, nowMs: () => number) {
     this.#onChange = onChange;
+    this.#nowMs = nowMs;
   }
 
   /**
@@ -127,10 +132,12 @@ export class Faults {
   }
 
   /**
-   * The transport fault for a request of `operation` (undefined when the target names none) at engine time
-   * `nowMs`, for servers and the in-process SDK handler: the first transport rule that fires, counted as fired.
+   * The transport fault for a request of `operation` (undefined when its target names none), for servers and
+   * the in-process SDK handler: the first transport rule that fires now, counted as fired.
    */
-  transportFault(operation: string | undefined, nowMs: number): TransportAction | undefined {
+  transportFault(operation: string | undefined): TransportAction | undefined {
+    if (this.#rules.length === 0) return undefined;
+    const nowMs = this.#nowMs();
     for (const active of this.#rules) {
       if (active.kind !== 'transport') continue;
       if (active.operations !== undefined && (operation === undefined || !active.operations.has(operation))) continue;

@@ -55,7 +55,8 @@ export class EngineEvents {
 
   /**
    * Calls `listener` with each `event` from now on; returns the function that removes it. A listener that throws
-   * makes the call it observed throw, after that call took effect.
+   * makes the call it observed throw, after that call took effect. Calls a listener makes on the engine are
+   * recorded in the history but tell no listener (so a listener cannot loop).
    * @throws TypeError for an unknown event name or a listener that is not a function.
    */
   on<E extends KinesisEventName>(event: E, listener: (event: KinesisEventMap[E]) => void): () => void {

@@ -30,13 +30,15 @@ export class Observation {
   readonly #setWatching: (watching: Observation | undefined) => void;
   /** Stream changes applied during the call running now, emitted once it is done. */
   #changes: StreamChangeEvent[] = [];
+  /** True while listeners run: calls they make are recorded but tell no listener, so none can loop forever. */
+  #emitting = false;
 
   /** `setWatching` hands the engine this observation while anything watches, and undefined otherwise. */
   constructor(account: Account, setWatching: (watching: Observation | undefined) => void) {
     this.#account = account;
     this.#setWatching = setWatching;
     const changed = () => this.#update();
-    this.faults = new Faults(changed);
+    this.faults = new Faults(changed, () => account.timeline.peek());
     this.history = new CallHistory(changed);
     this.events = new EngineEvents(changed);
   }
@@ -113,13 +115,18 @@ export class Observation {
     this.#changes = [];
     this.history.add(record);
     const events = this.events;
-    if (!events.active) return;
-    events.emit('call', record);
-    if (output !== undefined && events.has('recordsPut') && record.streamName !== undefined) {
-      const records = putRecords(record.operation, input, output);
-      if (records !== undefined) events.emit('recordsPut', { streamName: record.streamName, atMs: record.atMs, records });
+    if (!events.active || this.#emitting) return;
+    this.#emitting = true;
+    try {
+      events.emit('call', record);
+      if (output !== undefined && events.has('recordsPut') && record.streamName !== undefined) {
+        const records = putRecords(record.operation, input, output);
+        if (records !== undefined) events.emit('recordsPut', { streamName: record.streamName, atMs: record.atMs, records });
+      }
+      for (const change of changes) events.emit('streamChange', change);
+    } finally {
+      this.#emitting = false;
     }
-    for (const change of changes) events.emit('streamChange', change);
   }
 
   #update(): void {

@@ -201,7 +201,7 @@ describe('Kinesis.restore continues where the snapshot was taken', () => {
     const twin = Kinesis.restore(kinesis.snapshot(), { clock: new ManualClock(T0) });
     twin.putRecord({ StreamName: 's', PartitionKey: 'k', Data: bytes(2) });
     const it = twin.getShardIterator({ StreamName: 's', ShardId: 'shardId-000000000001', ShardIteratorType: 'TRIM_HORIZON' }).ShardIterator!;
-    const arrivals = twin.getRecords({ ShardIterator: it }).Records.map((r) => r.ApproximateArrivalTimestamp.getTime());
+    const arrivals = twin.getRecords({ ShardIterator: it }).Records.map((r) => r.ApproximateArrivalTimestamp!.getTime());
     expect(arrivals.every((ms) => ms === T0 + DAY_MS)).toBe(true);
   });
 
