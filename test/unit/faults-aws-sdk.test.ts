@@ -16,7 +16,8 @@ import { createRequestHandler } from '../../src/adapters/aws-sdk.js';
 import { Kinesis, ManualClock } from '../../src/index.js';
 import { T0 } from '../support/stream-fixture.js';
 
-function setup(config: Partial<KinesisClientConfig> = {}) {
+/** A client of a fresh engine; `defaultRetries` keeps the SDK's own retry strategy (with its real backoff). */
+function setup(config: Partial<KinesisClientConfig> = {}, defaultRetries = false) {
   const kinesis = new Kinesis({ clock: new ManualClock(T0) });
   kinesis.createStream({ StreamName: 'orders', ShardCount: 2 });
   const client = new KinesisClient({
@@ -24,7 +25,7 @@ function setup(config: Partial<KinesisClientConfig> = {}) {
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     requestHandler: createRequestHandler(kinesis),
     // The SDK's standard classification with a 1 ms backoff, so retries do not make the test wait.
-    retryStrategy: new ConfiguredRetryStrategy(4, () => 1),
+    ...(defaultRetries ? {} : { retryStrategy: new ConfiguredRetryStrategy(4, () => 1) }),
     ...config,
   });
   return { kinesis, client };
@@ -42,7 +43,7 @@ function stored(kinesis: Kinesis): string[] {
 
 describe('the AWS SDK v3 against injected faults', () => {
   it('retries InternalFailure (HTTP 500) with its default strategy and succeeds', async () => {
-    const { kinesis, client } = setup({ retryStrategy: undefined, maxAttempts: 3 });
+    const { kinesis, client } = setup({ maxAttempts: 3 }, true);
     kinesis.history.start();
     kinesis.faults.inject({ operation: 'PutRecord', error: 'InternalFailure', count: 2 });
     const out = await client.send(new PutRecordCommand({ StreamName: 'orders', ...record(1) }));
