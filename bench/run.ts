@@ -21,6 +21,8 @@ const BENCHES: Record<string, () => Promise<{ run: Bench }>> = {
   retention: () => import('./retention.js'),
   memory: () => import('./memory.js'),
   peer: () => import('./peer.js'),
+  snapshot: () => import('./snapshot.js'),
+  faults: () => import('./faults.js'),
 };
 
 const CHILD_FLAG = '--bench-child';
