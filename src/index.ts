@@ -4,7 +4,7 @@ export { Kinesis } from './kinesis.js';
 export type { KinesisOptions } from './options.js';
 export type { RestoreOptions } from './snapshot/read-snapshot.js';
 export { SnapshotError } from './snapshot/snapshot-error.js';
-export type { Faults, FaultHandle, TransportAction } from './faults/faults.js';
+export type { Faults, FaultHandle, InjectedFault, TransportAction } from './faults/faults.js';
 export type { FaultRule, FaultScope, ErrorFault, RecordsFault, TransportFault } from './faults/fault-rule.js';
 export { FAULT_ERROR_NAMES, type FaultErrorName, type RecordErrorCode } from './faults/fault-errors.js';
 export type { CallHistory, CallRecord, CallFilter } from './observe/call-history.js';

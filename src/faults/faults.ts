@@ -11,12 +11,22 @@ import { SeededRandom } from './seeded-random.js';
 
 /** A rule injected with `kinesis.faults.inject`: how it is doing, and how to take it out. */
 export interface FaultHandle {
+  /** The rule's number: 1 for the first rule an engine was given, then 2, 3, ... (see `faults.remove`). */
+  readonly id: number;
   /** Removes the rule; removing it again does nothing. */
   remove(): void;
   /** How many calls the rule has failed so far (for a records fault: calls with at least one failed entry). */
   readonly fired: number;
   /** Whether the rule still applies: not removed and, with a count, not spent. */
   readonly active: boolean;
+}
+
+/** A rule in force, as `faults.rules` lists it. */
+export interface InjectedFault {
+  readonly id: number;
+  readonly rule: FaultRule;
+  /** How many calls it has failed so far. */
+  readonly fired: number;
 }
 
 /** What a server does to a connection a transport fault chose. */
@@ -36,9 +46,9 @@ class ActiveRule {
     readonly rule: FaultRule,
     readonly kind: FaultKind,
     readonly operations: ReadonlySet<string> | undefined,
-    number: number,
+    readonly id: number,
   ) {
-    this.random = new SeededRandom(rule.seed ?? number);
+    this.random = new SeededRandom(rule.seed ?? id);
   }
 
   get active(): boolean {
@@ -85,6 +95,7 @@ export class Faults {
     this.#rules.push(active);
     this.#onChange();
     return {
+      id: active.id,
       remove: () => {
         active.removed = true;
         this.#prune();
@@ -104,9 +115,18 @@ export class Faults {
     this.#prune();
   }
 
+  /** Removes the rule numbered `id`; answers whether it was still in force. */
+  remove(id: number): boolean {
+    const rule = this.#rules.find((r) => r.id === id);
+    if (rule === undefined) return false;
+    rule.removed = true;
+    this.#prune();
+    return true;
+  }
+
   /** The rules still in force, in the order they are checked. */
-  get rules(): readonly FaultRule[] {
-    return this.#rules.map((r) => r.rule);
+  get rules(): readonly InjectedFault[] {
+    return this.#rules.map((r) => ({ id: r.id, rule: r.rule, fired: r.fired }));
   }
 
   /** Whether any rule is in force. */

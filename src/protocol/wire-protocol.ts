@@ -4,6 +4,7 @@
 
 import { KinesisError } from '../errors/kinesis-error.js';
 import type { Kinesis } from '../kinesis.js';
+import { answerAdminRequest } from './admin-endpoint.js';
 import { dispatch } from './dispatch.js';
 import { routeHttpRequest, type HttpRequest } from './http-edge.js';
 import { JSON_CODEC } from './json/json-codec.js';
@@ -34,9 +35,12 @@ export class WireProtocol {
 
   /**
    * Answers one HTTP request, with AWS's front-end rules (method, content type, auth presence, CORS; see
-   * http-edge.ts) before the operation. Engine bugs propagate, as from `handle`.
+   * http-edge.ts) before the operation. Engine bugs propagate, as from `handle`. kinesim's own endpoints
+   * (/_kinesim/faults, /history, /snapshot: admin-endpoint.ts) are answered first, without request IDs.
    */
   handleHttp(request: HttpRequest): WireResponse {
+    const admin = answerAdminRequest(this.#kinesis, request);
+    if (admin !== undefined) return admin;
     return this.#stamped(routeHttpRequest(request, (wire) => this.#answer(wire)));
   }
 

@@ -50,9 +50,10 @@ describe('kinesis.faults', () => {
     expect(kinesis.faults.active).toBe(false);
     const handle = kinesis.faults.inject({ operation: 'PutRecord', error: 'InternalFailure' });
     expect(kinesis.faults.active).toBe(true);
-    expect(kinesis.faults.rules).toEqual([{ operation: 'PutRecord', error: 'InternalFailure' }]);
+    expect(kinesis.faults.rules).toEqual([{ id: 1, rule: { operation: 'PutRecord', error: 'InternalFailure' }, fired: 0 }]);
     handle.remove();
     handle.remove();
+    expect(kinesis.faults.remove(handle.id)).toBe(false);
     expect(kinesis.faults.active).toBe(false);
     expect(put(kinesis).ShardId).toBe('shardId-000000000000');
   });
@@ -195,9 +196,13 @@ describe('kinesis.faults', () => {
   it('checks rules in the order they were injected; the first that fires decides', () => {
     const { kinesis } = fixture();
     kinesis.faults.inject({ operation: 'PutRecord', error: 'ServiceUnavailable', count: 1 });
-    kinesis.faults.inject({ error: 'InternalFailure', count: 2 });
+    const second = kinesis.faults.inject({ error: 'InternalFailure', count: 2 });
+    kinesis.faults.inject({ error: 'AccessDeniedException' });
     expect(rejection(() => put(kinesis)).name).toBe('ServiceUnavailable');
     expect(rejection(() => put(kinesis)).name).toBe('InternalFailure');
+    expect(kinesis.faults.rules.map((r) => [r.id, r.fired])).toEqual([[2, 1], [3, 0]]);
+    expect(kinesis.faults.remove(second.id)).toBe(true);
+    expect(rejection(() => put(kinesis)).name).toBe('AccessDeniedException');
     kinesis.faults.clear();
     expect(kinesis.faults.rules).toEqual([]);
     expect(put(kinesis).ShardId).toBeDefined();
