@@ -96,6 +96,7 @@ export class Kinesis {
    * consumers, tags, policies, pending changes, quotas and the clock's last reading. Reads only: the clock
    * is not read and nothing due is applied. Fault rules, call history and listeners are not state and are
    * not kept. Deterministic: the same state gives the same bytes.
+   * @throws SnapshotError on a big-endian platform only (the format copies little-endian arrays in bulk).
    */
   snapshot(): Uint8Array {
     return writeSnapshot(this.#account);

@@ -6,6 +6,7 @@
 //   key refs   count x u16    (u32 when the segment's key table has more than 65536 keys) index into the key table
 //   payload    used bytes     the records' data, back to back
 //   key table  tableBytes     UTF-8 JSON array of the segment's distinct partition keys, in first-use order
+//                             (null for a record stored without one)
 // The segment's descriptor in the document gives count, used, the array capacities and tableBytes.
 // Partition keys go through JSON because it round-trips every UTF-16 string (lone surrogates included) and
 // the runtime's parser builds strings faster than a JavaScript loop; deduplicating per segment keeps a
@@ -34,9 +35,10 @@ export interface SegmentPlan {
 export function planSegment(segment: SegmentState): SegmentPlan {
   const { count, keys } = segment;
   const refs = count <= 65536 ? new Uint16Array(count) : new Uint32Array(count);
-  const index = new Map<string, number>();
-  const distinct: string[] = [];
-  let lastKey: string | undefined;
+  const index = new Map<string | undefined, number>();
+  const distinct: (string | undefined)[] = [];
+  // No key equals this, not even the undefined of a record stored without one.
+  let lastKey: unknown = index;
   let lastRef = 0;
   for (let i = 0; i < count; i++) {
     const key = keys[i]!;
@@ -81,8 +83,8 @@ export function writeSegment(out: Uint8Array, offset: number, plan: SegmentPlan)
   out.set(segment.bytes.subarray(0, segment.used), p);
   p += segment.used;
   // Refs were given in first-use order, so the distinct keys come back in table order in one pass.
-  const distinct: string[] = [];
-  for (let i = 0; i < count; i++) if (refs[i] === distinct.length) distinct.push(segment.keys[i]!);
+  const distinct: (string | undefined)[] = [];
+  for (let i = 0; i < count; i++) if (refs[i] === distinct.length) distinct.push(segment.keys[i]);
   const written = encodeUtf8Into(JSON.stringify(distinct), out, p);
   if (written !== plan.tableBytes) throw new SnapshotError(`key table of ${written} bytes, ${plan.tableBytes} planned`);
   return p + written;
@@ -117,9 +119,9 @@ export class SegmentReader {
     const table = parseKeyTable(this.#take(tableBytes, where), where);
     const keys = new Array<string>(keysLength);
     for (let i = 0; i < count; i++) {
-      const key = table[refs[i]!];
-      if (key === undefined) throw new SnapshotError(`malformed snapshot: ${where} refers to a key it does not have`);
-      keys[i] = key;
+      const ref = refs[i]!;
+      if (ref >= table.length) throw new SnapshotError(`malformed snapshot: ${where} refers to a key it does not have`);
+      keys[i] = table[ref]!;
     }
     if (count > 0 && ends[count - 1] !== used) throw new SnapshotError(`malformed snapshot: ${where} payload offsets do not add up`);
     return { first, count, used, keys, ends, arrivals, bytes };
@@ -141,10 +143,11 @@ function parseKeyTable(bytes: Uint8Array, where: string): string[] {
   } catch {
     table = undefined;
   }
-  if (!Array.isArray(table) || !table.every((k) => typeof k === 'string')) {
+  if (!Array.isArray(table) || !table.every((k) => typeof k === 'string' || k === null)) {
     throw new SnapshotError(`malformed snapshot: ${where} has no valid key table`);
   }
-  return table as string[];
+  // A record without a partition key (AUTO distribution) is stored with an undefined key, written as null.
+  return table.map((k: string | null) => k ?? undefined) as string[];
 }
 
 /** The plans of every segment a log stores, oldest first. */
