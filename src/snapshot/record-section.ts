@@ -24,6 +24,11 @@ import { SnapshotError } from './snapshot-error.js';
  */
 export type SegmentDescriptor = [number, number, number, number, number, number, number, number];
 
+// Far above what a shard log makes (8192 records; a slab holds at most one 10 MiB record or 1 MiB of small ones):
+// a descriptor beyond them is malformed, and is refused before anything that size is allocated.
+const MAX_SEGMENT_RECORDS = 1 << 20;
+const MAX_SEGMENT_BYTES = 1 << 26;
+
 /** A segment ready to write: its state, its key refs and the size of its key table. */
 export interface SegmentPlan {
   readonly segment: SegmentState;
@@ -105,7 +110,8 @@ export class SegmentReader {
   /** The segment `descriptor` describes, its arrays allocated at their original capacities. */
   read(descriptor: SegmentDescriptor, where: string): SegmentState {
     const [first, count, used, recordCapacity, keysLength, bytesCapacity, refBytes, tableBytes] = descriptor;
-    if (count > recordCapacity || count > keysLength || used > bytesCapacity || (refBytes !== 2 && refBytes !== 4)) {
+    const sane = recordCapacity <= MAX_SEGMENT_RECORDS && keysLength <= MAX_SEGMENT_RECORDS && bytesCapacity <= MAX_SEGMENT_BYTES;
+    if (!sane || count > recordCapacity || count > keysLength || used > bytesCapacity || (refBytes !== 2 && refBytes !== 4)) {
       throw new SnapshotError(`malformed snapshot: ${where} has inconsistent sizes`);
     }
     const ends = new Uint32Array(recordCapacity);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, SnapshotError, type Clock, type KinesisOptions } from '../../src/index.js';
 import { crc32 } from '../../src/encoding/crc32.js';
+import { describeSegment, planSegment, SegmentReader, segmentBytes, writeSegment } from '../../src/snapshot/record-section.js';
 import { rejection } from '../support/rejection.js';
 import { ACCOUNT, arnOf, HOUR_MS, T0 } from '../support/stream-fixture.js';
 
@@ -256,6 +257,20 @@ describe('Kinesis#snapshot', () => {
   });
 });
 
+describe('the record section', () => {
+  it('keeps records stored without a partition key (AUTO distribution) apart from every key', () => {
+    const keys = [undefined, 'a', undefined, 'undefined', 'null', ''] as unknown as string[];
+    const segment = { first: 5, count: 6, used: 6, keys, ends: new Uint32Array([1, 2, 3, 4, 5, 6, 0, 0]), arrivals: new Float64Array(8), bytes: new Uint8Array(16) };
+    const plan = planSegment(segment);
+    const out = new Uint8Array(segmentBytes(plan));
+    expect(writeSegment(out, 0, plan)).toBe(out.length);
+    const back = new SegmentReader(out, 0, out.length).read(describeSegment(plan), 'segment');
+    expect(back.keys.slice(0, 6)).toEqual(keys);
+    expect(back.keys).toHaveLength(6);
+    expect([back.ends.length, back.bytes.length]).toEqual([8, 16]);
+  });
+});
+
 describe('Kinesis.restore refuses what it cannot restore', () => {
   const good = () => {
     const { kinesis } = fixture();
@@ -331,6 +346,18 @@ describe('Kinesis.restore refuses what it cannot restore', () => {
     const bad = blob.slice();
     bad.set(new TextEncoder().encode(patched), 24);
     expect(refusal(resealed(bad))).toBe('malformed snapshot: streams[0].retentionHours is not a number');
+  });
+
+  it('a segment descriptor that does not add up, before allocating anything it names', () => {
+    const blob = good();
+    const length = new DataView(blob.buffer).getUint32(12, true);
+    const text = new TextDecoder().decode(blob.subarray(24, 24 + length));
+    const descriptor = /"segments":\[\[0,1,3,(\d+),/.exec(text)!;
+    // One record in room for none (JSON allows the padding spaces, so the document keeps its length).
+    const patched = text.replace(descriptor[0], `"segments":[[0,1,3,${'0'.padStart(descriptor[1]!.length)},`);
+    const bad = blob.slice();
+    bad.set(new TextEncoder().encode(patched), 24);
+    expect(refusal(resealed(bad))).toBe('malformed snapshot: streams[0].shards[1].log.segments[0] has inconsistent sizes');
   });
 
   it('leaves nothing half-made: restoring again from the good blob works', () => {
