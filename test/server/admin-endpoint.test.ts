@@ -4,6 +4,7 @@
 import { KinesisClient, ListStreamsCommand, PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { execFile, spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock } from '../../src/index.js';
 import { answerAdminRequest } from '../../src/protocol/admin-endpoint.js';
@@ -110,6 +111,44 @@ describe('/_kinesim/history and /_kinesim/snapshot', () => {
     expect(answerAdminRequest(kinesis, request('/'))).toBeUndefined();
     expect(answerAdminRequest(kinesis, request('/_kinesim/health'))).toBeUndefined();
     expect(answerAdminRequest(kinesis, request('/_kinesim/faults?x=1'))?.statusCode).toBe(200);
+  });
+});
+
+const hasBoto3 = spawnSync('python3', ['-c', 'import boto3'], { timeout: 10_000 }).status === 0;
+
+// A Python test of the kind a user writes: faults injected over HTTP, boto3's default (legacy) retries at work.
+const BOTO3_SCRIPT = `
+import json, sys, urllib.request, boto3
+url = sys.argv[1]
+def inject(rule):
+    urllib.request.urlopen(urllib.request.Request(url + '/_kinesim/faults', data=json.dumps(rule).encode(), method='POST')).read()
+k = boto3.client('kinesis', endpoint_url=url, region_name='us-east-1', aws_access_key_id='a', aws_secret_access_key='b')
+inject({'operation': 'PutRecord', 'error': 'InternalFailure', 'count': 1})
+inject({'operation': 'PutRecord', 'error': 'ProvisionedThroughputExceededException', 'count': 1})
+put = k.put_record(StreamName='s', Data=b'x', PartitionKey='p')
+inject({'operation': 'PutRecord', 'error': 'KMSThrottlingException', 'count': 1})
+try:
+    k.put_record(StreamName='s', Data=b'y', PartitionKey='p')
+    kms = None
+except k.exceptions.KMSThrottlingException as e:
+    kms = [e.response['Error']['Code'], e.response['ResponseMetadata']['RetryAttempts']]
+print(json.dumps({'attempts': put['ResponseMetadata']['RetryAttempts'], 'kms': kms}))
+`;
+
+describe('boto3 against a server with faults', () => {
+  it.skipIf(!hasBoto3)('retries InternalFailure (500) and throttling (400), not KMSThrottlingException (skipped without boto3)', async () => {
+    const { url, kinesis } = await serve();
+    kinesis.history.start();
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile('python3', ['-c', BOTO3_SCRIPT, url], {
+        timeout: 30_000,
+        env: { ...process.env, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_RETRY_MODE: 'legacy' },
+      }, (error, out, err) => (error === null ? resolve(out) : reject(new Error(`${error.message}\n${err}`))));
+    });
+    expect(JSON.parse(stdout)).toEqual({ attempts: 2, kms: ['KMSThrottlingException', 0] });
+    expect(kinesis.history.filter({ operation: 'PutRecord' }).map((c) => c.error ?? c.outcome)).toEqual([
+      'InternalFailure', 'ProvisionedThroughputExceededException', 'ok', 'KMSThrottlingException',
+    ]);
   });
 });
 
