@@ -14,7 +14,8 @@ export interface FaultScope {
   readonly streamName?: string;
   /**
    * Only calls that name this shard: ShardId, ShardToSplit, ShardToMerge or AdjacentShardToMerge, the shard of a
-   * GetRecords iterator, or for PutRecord and PutRecords the shard a record routes to.
+   * GetRecords iterator, or for PutRecord and PutRecords the shard a record routes to (on an AUTO stream a put
+   * names no shard beforehand: use a records fault, which sees where each entry went).
    */
   readonly shardId?: string;
   /** Fire on at most this many calls, then the rule is spent and removed. Default: no limit. */

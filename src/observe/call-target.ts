@@ -72,7 +72,8 @@ export class CallTarget {
     if (this.#operation === 'PutRecord' || this.#operation === 'PutRecords') {
       const name = this.streamName;
       const stream = name === undefined ? undefined : this.#account.streams.get(name);
-      if (stream !== undefined && stream.openShards().length > 0) {
+      // An AUTO stream places records by its own draw at put time: a put names no shard beforehand.
+      if (stream !== undefined && stream.recordDistributionStrategy !== 'AUTO' && stream.openShards().length > 0) {
         const entries = this.#operation === 'PutRecord' ? [input] : ((input['Records'] ?? []) as Input[]);
         for (const entry of entries) {
           const shardId = routedShardId(stream, entry);

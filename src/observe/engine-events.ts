@@ -8,7 +8,8 @@ import type { CallRecord } from './call-history.js';
 export interface PutRecordEvent {
   readonly shardId: string;
   readonly sequenceNumber: string;
-  readonly partitionKey: string;
+  /** Undefined for a record put without one (AUTO streams). */
+  readonly partitionKey: string | undefined;
   readonly data: Uint8Array;
 }
 

@@ -8,16 +8,22 @@ import { Consumer } from '../model/consumer.js';
 import type { PendingChange } from '../model/pending-change.js';
 import { Shard } from '../model/shard.js';
 import { Stream } from '../model/stream.js';
-import { ENCRYPTION_TYPES, METRICS_NAMES, STREAM_MODES } from '../service-model/enums.js';
+import type { AutoPlacementState } from '../model/auto-placement.js';
+import { ENCRYPTION_TYPES, METRICS_NAMES, RECORD_DISTRIBUTION_STRATEGIES, STREAM_MODES } from '../service-model/enums.js';
+import { channelsDocument, restoreChannels } from './channel-document.js';
 import { Fields, bounded, malformed } from './document-fields.js';
 import { describeSegment, planLog, type SegmentDescriptor, type SegmentPlan, type SegmentReader } from './record-section.js';
 
-/** The settings a snapshot carries: every option but the clock and the token secret. */
-export type SnapshotSettings = Omit<AccountSettings, 'clock' | 'tokenSecret'>;
+/** The settings a snapshot carries: every option but the clock, the token secret and the delivery sink (a function). */
+export type SnapshotSettings = Omit<AccountSettings, 'clock' | 'tokenSecret' | 'channelDeliverySink'>;
 
-/** The document of `account` and the plans of its segments, in the order the record section holds them. */
-export function documentOf(account: Account, tokenCheck: string): { document: object; plans: SegmentPlan[] } {
+/**
+ * The document of `account`, the plans of its segments and the byte arrays of its channel deliveries, in the
+ * order the record section holds them.
+ */
+export function documentOf(account: Account, tokenCheck: string): { document: object; plans: SegmentPlan[]; blobs: Uint8Array[] } {
   const plans: SegmentPlan[] = [];
+  const blobs: Uint8Array[] = [];
   const timeline = account.timeline.exportState();
   const identities = account.identities.exportState();
   const document = {
@@ -28,8 +34,9 @@ export function documentOf(account: Account, tokenCheck: string): { document: ob
     identities: { incarnations: identities.incarnations, consumerArnSuffixes: identities.consumerArnSuffixes },
     billingCommitment: account.billingCommitment.exportState(),
     streams: [...account.streams.values()].map((stream) => streamDocument(stream, plans)),
+    channels: channelsDocument(account, blobs),
   };
-  return { document, plans };
+  return { document, plans, blobs };
 }
 
 function settingsOf(account: Account): SnapshotSettings {
@@ -44,6 +51,9 @@ function settingsOf(account: Account): SnapshotSettings {
     shardLimit: account.shardLimit,
     onDemandStreamCountLimit: account.onDemandStreamCountLimit,
     throughputLimits: account.throughputLimits,
+    seed: account.seed,
+    channelDelayMs: account.channelDelayMs,
+    channelCountLimit: account.channelCountLimit,
   };
 }
 
@@ -69,6 +79,9 @@ function streamDocument(stream: Stream, plans: SegmentPlan[]): object {
     goneAtMs: stream.goneAtMs,
     pending: stream.pending,
     scalingCallsMs: stream.scalingCallsMs,
+    recordDistributionStrategy: stream.recordDistributionStrategy,
+    autoPlacement: stream.autoPlacement,
+    dryRunWindow: stream.dryRunWindow,
     encryptionHistory: stream.encryptionHistory.points,
     consumers: [...stream.consumers.values()].map(consumerDocument),
     shards: stream.shards.map((shard) => shardDocument(shard, plans)),
@@ -129,6 +142,7 @@ export function accountFrom(doc: Fields, settings: AccountSettings, records: Seg
     const stream = streamFrom(new Fields(value, `streams[${i}]`), records);
     account.streams.set(stream.name, stream);
   });
+  restoreChannels(doc.obj('channels'), account, records);
   return account;
 }
 
@@ -144,7 +158,10 @@ function streamFrom(f: Fields, records: SegmentReader): Stream {
     shards,
     f.oneOf('mode', STREAM_MODES),
     f.num('maxRecordSizeKiB'),
+    words(f, 'autoPlacement', 4) as AutoPlacementState,
   );
+  stream.recordDistributionStrategy = f.oneOf('recordDistributionStrategy', RECORD_DISTRIBUTION_STRATEGIES);
+  stream.dryRunWindow = words(f, 'dryRunWindow', 2, -1) as [number, number];
   stream.retentionHours = f.num('retentionHours');
   stream.expiredThroughMs = f.bound('expiredThroughMs', -Infinity);
   stream.encryptionType = f.oneOf('encryptionType', ENCRYPTION_TYPES);
@@ -221,6 +238,15 @@ function pendingFrom(f: Fields): PendingChange | undefined {
   pending.oneOf('kind', PENDING_KINDS);
   pending.num('dueAtMs');
   return f.raw('pending') as PendingChange;
+}
+
+/** An array of `length` whole numbers, each at least `min` (unsigned 32-bit words by default). */
+function words(f: Fields, name: string, length: number, min = 0): number[] {
+  const list = f.nums(name);
+  if (list.length !== length || !list.every((n) => Number.isSafeInteger(n) && n >= min)) {
+    throw malformed(`${f.where}.${name}`, `${length} whole numbers`);
+  }
+  return list;
 }
 
 function hashKey(f: Fields, name: string): bigint {

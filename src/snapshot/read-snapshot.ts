@@ -11,8 +11,11 @@ import { HEADER_BYTES, TRAILER_BYTES, checkContainer, requireLittleEndian } from
 import { TokenSealer } from '../tokens/sealed-token.js';
 import { tokenCheckOf } from './write-snapshot.js';
 
-/** What a restore may set: the clock (default SystemClock) and the token secret the snapshotted engine used. */
-export type RestoreOptions = Pick<KinesisOptions, 'clock' | 'tokenSecret'>;
+/**
+ * What a restore may set: the clock (default SystemClock), the token secret the snapshotted engine used, and a
+ * channel delivery sink (a function, never in a snapshot).
+ */
+export type RestoreOptions = Pick<KinesisOptions, 'clock' | 'tokenSecret' | 'channelDeliverySink'>;
 
 /**
  * The account a snapshot holds, running on `options.clock`. Every other setting comes from the snapshot.
@@ -56,10 +59,14 @@ function resolvedSettings(f: Fields, options: RestoreOptions) {
     shardLimit: f.num('shardLimit'),
     onDemandStreamCountLimit: f.num('onDemandStreamCountLimit'),
     throughputLimits: f.bool('throughputLimits'),
+    seed: f.num('seed'),
+    channelDelayMs: f.num('channelDelayMs'),
+    channelCountLimit: f.num('channelCountLimit'),
   };
   const given: KinesisOptions = { ...saved };
   if (options.clock !== undefined) given.clock = options.clock;
   if (options.tokenSecret !== undefined) given.tokenSecret = options.tokenSecret;
+  if (options.channelDeliverySink !== undefined) given.channelDeliverySink = options.channelDeliverySink;
   try {
     return resolveOptions(given);
   } catch (error) {

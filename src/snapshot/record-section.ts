@@ -1,4 +1,5 @@
-// The record section of a snapshot: each stored segment of a shard log as raw bytes, copied in bulk.
+// The record section of a snapshot: each stored segment of a shard log as raw bytes, copied in bulk, then the
+// byte arrays of channel deliveries (bodies, record data) back to back, their lengths in the document.
 //
 // Per segment, in this order (little-endian, no padding):
 //   ends       count x u32    payload end offsets
@@ -131,6 +132,12 @@ export class SegmentReader {
     }
     if (count > 0 && ends[count - 1] !== used) throw new SnapshotError(`malformed snapshot: ${where} payload offsets do not add up`);
     return { first, count, used, keys, ends, arrivals, bytes };
+  }
+
+  /** The next `length` bytes of the section, as an array of their own. */
+  blob(length: number, where: string): Uint8Array {
+    if (!Number.isSafeInteger(length) || length < 0) throw new SnapshotError(`malformed snapshot: ${where} has no valid length`);
+    return this.#take(length, where).slice();
   }
 
   #take(n: number, where: string): Uint8Array {

@@ -22,15 +22,20 @@ export function tokenCheckOf(sealer: TokenSealer): string {
  */
 export function writeSnapshot(account: Account): Uint8Array {
   requireLittleEndian();
-  const { document, plans } = documentOf(account, tokenCheckOf(account.sealer));
+  const { document, plans, blobs } = documentOf(account, tokenCheckOf(account.sealer));
   const text = JSON.stringify(document);
   const documentBytes = utf8ByteLength(text);
   let total = HEADER_BYTES + documentBytes + TRAILER_BYTES;
   for (const plan of plans) total += segmentBytes(plan);
+  for (const blob of blobs) total += blob.length;
   const out = new Uint8Array(total);
   writeHeader(out, documentBytes);
   let offset = HEADER_BYTES + encodeUtf8Into(text, out, HEADER_BYTES);
   for (const plan of plans) offset = writeSegment(out, offset, plan);
+  for (const blob of blobs) {
+    out.set(blob, offset);
+    offset += blob.length;
+  }
   writeTrailer(out);
   return out;
 }

@@ -18,6 +18,8 @@ interface Pool {
   consumerTokens: string[];
   sequenceNumbers: string[];
   consumerArns: string[];
+  channelArns: string[];
+  channelTokens: string[];
 }
 
 interface World {
@@ -225,7 +227,80 @@ const commands: fc.Arbitrary<Cmd>[] = [
   ),
 ];
 
+const ROLE = 'arn:aws:iam::000000000000:role/delivery';
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+// Delivery channels, AUTO distribution and DryRun (issue 12's state). Channels need an on-demand stream (s2 starts
+// as one) and deliver after at least 300 s: these commands come three times over, so histories reach deliveries.
+const channelStream = fc.constantFrom('s2', 's2', 's1') as fc.Arbitrary<(typeof STREAMS)[number]>;
+const channelCommands: fc.Arbitrary<Cmd>[] = [];
+channelCommands.push(
+  fc.constantFrom(300_001, 900_000).map((ms) =>
+    command(`deliver(${ms})`, (w) => {
+      w.clockA.advance(ms);
+      w.clockB?.advance(ms);
+      for (const ChannelARN of w.pool.channelArns) both(w, (k) => k.describeChannelDeliveries({ ChannelARN }));
+    }),
+  ),
+  fc.tuple(channelStream, fc.constantFrom('AUTO', 'USER_PARTITION_KEY') as fc.Arbitrary<'AUTO' | 'USER_PARTITION_KEY'>).map(([s, strategy]) =>
+    command(`distribution(${s},${strategy})`, (w) => {
+      both(w, (k) => k.updateStreamRecordDistributionStrategy({ StreamARN: arnOf(s), RecordDistributionStrategy: strategy }));
+    }),
+  ),
+  fc.tuple(channelStream, fc.constantFrom('{"n":1}', '"text"', 'not json', '{"at":"2024-01-01T05:00:00Z"}'), fc.boolean(), fc.boolean()).map(([s, data, keyless, dryRun]) =>
+    command(`putJson(${s},${JSON.stringify(data)},${keyless},${dryRun})`, (w) => {
+      both(w, (k) => k.putRecord({ StreamName: s, Data: utf8(data), ...(keyless ? {} : { PartitionKey: data }), ...(dryRun ? { DryRun: true } : {}) }));
+      both(w, (k) => k.putRecords({ StreamName: s, Records: [{ Data: utf8(data) }, { Data: utf8(data), PartitionKey: 'k' }] }));
+    }),
+  ),
+  fc.tuple(channelStream, fc.constantFrom('c1', 'c2'), fc.constantFrom('JSON', 'STRING') as fc.Arbitrary<'JSON' | 'STRING'>, fc.constantFrom('NONE', 'GZIP') as fc.Arbitrary<'NONE' | 'GZIP'>, fc.boolean()).map(
+    ([s, name, format, compression, table]) =>
+      command(`createChannel(${s},${name},${format},${compression},${table})`, (w) => {
+        const schema = table && format === 'JSON' ? { GSRSchemaARN: 'arn:aws:glue:us-east-1:000000000000:schema/registry/orders' } : {};
+        const source = [{ StreamARN: arnOf(s), RecordConfiguration: { RecordFormatType: format, ...schema } }];
+        const destination = table
+          ? {
+            S3TablesDestinationConfiguration: {
+              DataFreshnessInSeconds: 300,
+              DeadLetterQueueS3Configuration: { BucketARN: 'arn:aws:s3:::errors', ExpectedBucketOwner: '000000000000' },
+              S3TablesConfigurationList: [{ TableBucketARN: 'arn:aws:s3tables:us-east-1:000000000000:bucket/lake', Namespace: 'ns', TableName: name, CompressionType: 'ZSTD' as const,
+                PartitionSpec: { PartitionFields: [{ Transform: 'TIME_HOUR' as const, SourceName: 'at' }] } }],
+            },
+          }
+          : { S3DestinationConfiguration: { DataFreshnessInSeconds: 300, StorageConfiguration: { BucketARN: 'arn:aws:s3:::bucket', ExpectedBucketOwner: '000000000000', CompressionType: compression } } };
+        const out = ok(both(w, (k) => k.createChannel({ ChannelName: name, ServiceExecutionRoleARN: ROLE, StreamConfigurationList: source, Tags: { t: name }, ...destination })));
+        if (out !== undefined) w.pool.channelArns.push((out['ChannelDescription'] as Record<string, string>)['ChannelARN']!);
+      }),
+  ),
+  fc.tuple(index, fc.constantFrom('describe', 'delete', 'update', 'fail', 'list', 'policy')).map(([i, action]) =>
+    command(`channel(${i},${action})`, (w) => {
+      const ChannelARN = pick(w.pool.channelArns, i);
+      if (action === 'list') {
+        const token = pick(w.pool.channelTokens, i);
+        const out = ok(both(w, (k) => k.listChannels(token === undefined || i % 2 === 0 ? { MaxResults: 1 } : { NextToken: token })));
+        if (out?.['NextToken'] !== undefined) w.pool.channelTokens.push(out['NextToken'] as string);
+        return;
+      }
+      if (ChannelARN === undefined) return;
+      if (action === 'delete') both(w, (k) => k.deleteChannel({ ChannelARN }));
+      if (action === 'update') both(w, (k) => k.updateChannel({ ChannelARN, S3DestinationConfiguration: { DataFreshnessInSeconds: 600 } }));
+      if (action === 'fail') both(w, (k) => k.failChannel({ ChannelARN, Reason: 'injected' }));
+      if (action === 'policy') {
+        both(w, (k) => k.putResourcePolicy({ ResourceARN: ChannelARN, Policy: '{"Statement":[]}' }));
+        both(w, (k) => k.tagResource({ ResourceARN: ChannelARN, Tags: { more: 'tags' } }));
+        both(w, (k) => k.getResourcePolicy({ ResourceARN: ChannelARN }));
+        both(w, (k) => k.listTagsForResource({ ResourceARN: ChannelARN }));
+      }
+      both(w, (k) => k.describeChannel({ ChannelARN }));
+      both(w, (k) => k.describeChannelDeliveries({ ChannelARN }));
+    }),
+  ),
+);
+commands.push(...channelCommands, ...channelCommands, ...channelCommands);
+
 const options: fc.Arbitrary<KinesisOptions> = fc.record({
+  seed: fc.nat(1000),
+  channelDelayMs: fc.constantFrom(0, 900),
   createStreamDelayMs: fc.constantFrom(0, 500),
   updateStreamDelayMs: fc.constantFrom(0, 1500),
   deleteStreamDelayMs: fc.constantFrom(0, 800),
@@ -237,16 +312,19 @@ const options: fc.Arbitrary<KinesisOptions> = fc.record({
 describe('snapshot and restore', () => {
   it('a restored engine answers every later command exactly like the original', () => {
     fc.assert(
-      fc.property(options, fc.commands(commands, { maxCommands: 40 }), fc.commands(commands, { maxCommands: 40 }), (opts, before, after) => {
+      fc.property(options, fc.commands(commands, { maxCommands: 40, size: 'medium' }), fc.commands(commands, { maxCommands: 40, size: 'medium' }), (opts, before, after) => {
         const clockA = new ManualClock(T0);
         const world: World = {
           a: new Kinesis({ clock: clockA, ...opts }),
           clockA,
           b: undefined,
           clockB: undefined,
-          pool: { iterators: [], shardTokens: [], streamTokens: [], consumerTokens: [], sequenceNumbers: [], consumerArns: [] },
+          pool: { iterators: [], shardTokens: [], streamTokens: [], consumerTokens: [], sequenceNumbers: [], consumerArns: [], channelArns: [], channelTokens: [] },
         };
         world.a.createStream({ StreamName: 's1', ShardCount: 2 });
+        // Channels need an on-demand stream.
+        world.a.createStream({ StreamName: 's2', StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+        clockA.advance(1000);
         fc.modelRun(() => ({ model: {}, real: world }), before);
         world.clockB = new ManualClock(clockA.now());
         world.b = Kinesis.restore(world.a.snapshot(), { clock: world.clockB });
