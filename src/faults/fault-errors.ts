@@ -16,6 +16,7 @@ import {
   ProvisionedThroughputExceededException,
   ResourceInUseException,
   ResourceNotFoundException,
+  ThrottlingException,
   type Fault,
 } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
@@ -74,7 +75,7 @@ const FAULT_ERROR_SPECS = {
     defaultMessage: () => 'The request has failed due to a temporary failure of the server.',
   },
   // [D] Common Errors (400); the text is [U].
-  ThrottlingException: { statusCode: 400, fault: 'client', make: client('ThrottlingException'), defaultMessage: () => 'Rate exceeded' },
+  ThrottlingException: { statusCode: 400, fault: 'client', make: (m) => new ThrottlingException(m), defaultMessage: () => 'Rate exceeded' },
   ProvisionedThroughputExceededException: {
     statusCode: 400,
     fault: 'client',
