@@ -26,10 +26,11 @@ export const STATE_FLAGS: readonly FlagSpec[] = [
   },
 ];
 
-/** The engine to serve and, with --state, the file keeping it. */
+/** The engine to serve, the file keeping it (with --state), and whether it was restored from that file. */
 export interface ServedEngine {
   readonly kinesis: Kinesis;
   readonly state: StateFile | undefined;
+  readonly restored: boolean;
 }
 
 /**
@@ -48,7 +49,7 @@ export async function engineFromStateFlags(
   const everySeconds = args.flags['save-every'] as number | undefined;
   if (everySeconds !== undefined && file === undefined) throw new UsageError('--save-every needs --state <file>');
   if (everySeconds !== undefined && !(everySeconds > 0)) throw new UsageError(`--save-every needs a number of seconds > 0, got '${everySeconds}'`);
-  if (file === undefined) return { kinesis: create(), state: undefined };
+  if (file === undefined) return { kinesis: create(), state: undefined, restored: false };
   const path = resolve(io.cwd, file);
   // Found now rather than at the first save, minutes or hours later.
   await access(dirname(path), constants.W_OK).catch((error: Error) => {

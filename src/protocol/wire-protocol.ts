@@ -4,6 +4,7 @@
 
 import { KinesisError } from '../errors/kinesis-error.js';
 import type { Kinesis } from '../kinesis.js';
+import type { TransportAction } from '../faults/faults.js';
 import { answerAdminRequest } from './admin-endpoint.js';
 import { dispatch } from './dispatch.js';
 import { routeHttpRequest, type HttpRequest } from './http-edge.js';
@@ -42,6 +43,16 @@ export class WireProtocol {
     const admin = answerAdminRequest(this.#kinesis, request);
     if (admin !== undefined) return admin;
     return this.#stamped(routeHttpRequest(request, (wire) => this.#answer(wire)));
+  }
+
+  /**
+   * What a server does to the connection of a request for `operation` (the X-Amz-Target's operation, undefined
+   * when it names none) before reading it, by the engine's transport faults (kinesis.faults): drop it, answer it
+   * late, or (undefined) nothing.
+   */
+  transportFault(operation: string | undefined): TransportAction | undefined {
+    const faults = this.#kinesis.faults;
+    return faults.active ? faults.transportFault(operation) : undefined;
   }
 
   /** The answer to a request body too large to read (413, empty). */

@@ -42,7 +42,7 @@ export function startHttpServer(kinesis: Kinesis, options: HttpServerOptions = {
         send(response, answerSafely(protocol, { method: request.method ?? 'GET', url: request.url ?? '/', headers: headersOf(request), body }));
       });
     // Transport faults (kinesis.faults): drop the connection unanswered, or answer late.
-    const fault = kinesis.faults.active ? kinesis.faults.transportFault(operationOf(request.headers['x-amz-target'])) : undefined;
+    const fault = protocol.transportFault(operationOf(request.headers['x-amz-target']));
     if (fault === undefined) answer();
     else if ('drop' in fault) request.socket.destroy();
     else setTimeout(answer, fault.latencyMs);
