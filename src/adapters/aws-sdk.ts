@@ -1,7 +1,10 @@
 // kinesim/aws-sdk: an in-process request handler for the AWS SDK v3 KinesisClient — no sockets, no HTTP.
 // It speaks the SDK's HttpHandler interface by shape (nothing is imported from the SDK) and hands each
 // request to the wire protocol in JSON 1.1, so the SDK serialises, parses and raises errors exactly as against AWS.
+// SubscribeToShard's answer streams: its body is an async iterable of event-stream messages, pulled from the
+// engine as the SDK reads them, waiting (with no timer) until the engine says more may be due.
 import type { Kinesis } from '../kinesis.js';
+import type { EventStreamBody } from '../protocol/wire-message.js';
 import { WireProtocol } from '../protocol/wire-protocol.js';
 
 /** The parts of the SDK's HttpRequest the handler reads. */
@@ -11,12 +14,15 @@ export interface SdkHttpRequest {
   readonly body?: unknown;
 }
 
-/** The SDK's HttpResponse, by shape. The body is the complete JSON document as UTF-8 bytes. */
+/**
+ * The SDK's HttpResponse, by shape. The body is the complete JSON document as UTF-8 bytes, or for SubscribeToShard
+ * the event-stream messages as they come (the SDK's event-stream reader takes any async iterable of bytes).
+ */
 export interface SdkHttpResponse {
   statusCode: number;
   reason?: string;
   headers: Record<string, string>;
-  body: Uint8Array;
+  body: Uint8Array | AsyncIterable<Uint8Array>;
 }
 
 /** An object usable as `requestHandler` in `new KinesisClient({...})` (the SDK's HttpHandler, by shape). */
@@ -42,12 +48,12 @@ export function createRequestHandler(kinesis: Kinesis): KinesisRequestHandler {
   const protocol = new WireProtocol(kinesis);
   return {
     async handle(request: SdkHttpRequest): Promise<{ response: SdkHttpResponse }> {
-      const { statusCode, headers, body } = protocol.handle({
+      const { statusCode, headers, body, events } = protocol.handle({
         target: header(request.headers, 'x-amz-target'),
         body: requestBody(request.body),
       });
       const reason = REASONS[statusCode];
-      const response: SdkHttpResponse = { statusCode, headers: { ...headers }, body };
+      const response: SdkHttpResponse = { statusCode, headers: { ...headers }, body: events === undefined ? body : streamed(events) };
       if (reason !== undefined) response.reason = reason;
       return { response };
     },
@@ -69,4 +75,48 @@ function requestBody(body: unknown): Uint8Array | string | undefined {
   if (typeof body === 'string' || body instanceof Uint8Array) return body;
   // Kinesis has no streaming inputs, so the SDK never sends a stream: this would be an SDK change to adapt to.
   throw new TypeError(`kinesim/aws-sdk: unsupported request body type ${Object.prototype.toString.call(body)}`);
+}
+
+/**
+ * The messages of an event-stream answer as an async iterable: each pull's messages in turn; when a pull has
+ * none, a wait for the engine's whenReady. Ending the iteration early (return) cancels the subscription.
+ */
+function streamed(events: EventStreamBody): AsyncIterable<Uint8Array> {
+  let started = false;
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+      if (started) throw new TypeError('kinesim/aws-sdk: an event-stream body can be read once');
+      started = true;
+      let queue: readonly Uint8Array[] = [];
+      let at = 0;
+      let ended = false;
+      let stopWaiting: (() => void) | undefined;
+      let resumeNow: (() => void) | undefined;
+      return {
+        async next(): Promise<IteratorResult<Uint8Array>> {
+          for (;;) {
+            if (at < queue.length) return { value: queue[at++]!, done: false };
+            if (ended) return { value: undefined, done: true };
+            const pulled = events.pull();
+            queue = pulled.messages;
+            at = 0;
+            ended = pulled.done;
+            if (queue.length > 0 || ended) continue;
+            await new Promise<void>((resolve) => {
+              resumeNow = resolve;
+              stopWaiting = events.whenReady(resolve);
+            });
+          }
+        },
+        async return(): Promise<IteratorResult<Uint8Array>> {
+          if (!ended) events.cancel();
+          ended = true;
+          queue = [];
+          stopWaiting?.();
+          resumeNow?.();
+          return { value: undefined, done: true };
+        },
+      };
+    },
+  };
 }

@@ -13,12 +13,21 @@ export interface WireRequest {
 }
 
 /**
- * The body of an event-stream answer (SubscribeToShard): encoded event messages the adapter pulls. The core has
- * no timers, so the adapter paces the pulls and owns the connection's lifetime.
+ * The body of an event-stream answer (SubscribeToShard): framed event messages the adapter pulls and writes as
+ * they are. The core starts no timers: `whenReady` says when to pull again; the adapter owns the connection.
  */
 export interface EventStreamBody {
-  /** The messages ready now (possibly none); `done` once the stream has ended and every message was pulled. */
+  /**
+   * The messages due at the engine clock's now, in order (possibly none; a bounded batch: pull again when some
+   * came). `done`: no message follows those returned with it, so end the response after writing them.
+   */
   pull(): { readonly messages: readonly Uint8Array[]; readonly done: boolean };
+  /**
+   * Calls `listener` once, never synchronously, when a pull may return more: after any engine call, or when
+   * the clock reaches the next due event (exact for clocks with `wakeAt`, as ManualClock and SystemClock;
+   * with another clock, on engine calls only). Returns a function that cancels the wait.
+   */
+  whenReady(listener: () => void): () => void;
   /** Ends the stream early: the client went away. */
   cancel(): void;
 }
