@@ -16,18 +16,29 @@ export class SubscriptionThroughput {
   /** Data delivered beyond 2 MiB in a second is paid for at 2 MiB/s after that second, as GetRecords' is [U]. */
   #blockedUntilMs = -Infinity;
 
-  /** Bytes an event at `atMs` may carry: 0 while the budget is spent (one record alone may still exceed it). */
-  allowanceBytes(atMs: number): number {
-    if (atMs < this.#blockedUntilMs) return 0;
-    if (windowOf(atMs) !== this.#window) return SUBSCRIPTION_READ_BYTES_PER_SECOND;
-    return Math.max(0, SUBSCRIPTION_READ_BYTES_PER_SECOND - this.#bytes);
+  /**
+   * Whether an event at `atMs` may start with a record of `sizeBytes`: not while excess is being paid for, and
+   * only if it fits what is left of the second, unless the second has delivered nothing yet (a record larger
+   * than 2 MiB then travels alone and its excess blocks the seconds after).
+   */
+  admits(atMs: number, sizeBytes: number): boolean {
+    return this.earliestFor(atMs, sizeBytes) === atMs;
   }
 
-  /** The earliest time at or after `atMs` at which an event may carry records. */
-  earliestAtOrAfter(atMs: number): number {
+  /** The earliest time at or after `atMs` at which an event may start with a record of `sizeBytes`. */
+  earliestFor(atMs: number, sizeBytes: number): number {
     const from = Math.max(atMs, this.#blockedUntilMs);
-    if (windowOf(from) === this.#window && this.#bytes >= SUBSCRIPTION_READ_BYTES_PER_SECOND) return (this.#window + 1) * 1000;
+    const window = windowOf(from);
+    if (window === this.#window && this.#bytes > 0 && this.#bytes + sizeBytes > SUBSCRIPTION_READ_BYTES_PER_SECOND) {
+      return (window + 1) * 1000;
+    }
     return from;
+  }
+
+  /** What is left of the second at `atMs` for the records after an admitted first one. */
+  allowanceBytes(atMs: number): number {
+    if (windowOf(atMs) !== this.#window) return SUBSCRIPTION_READ_BYTES_PER_SECOND;
+    return Math.max(0, SUBSCRIPTION_READ_BYTES_PER_SECOND - this.#bytes);
   }
 
   /** Counts `bytes` of record data delivered by an event at `atMs`. */

@@ -126,7 +126,8 @@ export class Subscription {
     const from = Math.max(this.position, stream.trimHorizon(shard, last));
     if (from < log.length) {
       const arrivedMs = Math.max(last, log.arrivalAt(from));
-      dueMs = Math.min(dueMs, this.#throughput === undefined ? arrivedMs : this.#throughput.earliestAtOrAfter(arrivedMs));
+      const throughput = this.#throughput;
+      dueMs = Math.min(dueMs, throughput === undefined ? arrivedMs : throughput.earliestFor(arrivedMs, log.sizeAt(from)));
     } else if (shard.closedAtMs !== undefined) {
       dueMs = Math.min(dueMs, Math.max(last, shard.closedAtMs));
     }
@@ -146,17 +147,15 @@ export class Subscription {
     const from = Math.max(this.position, stream.trimHorizon(shard, atMs));
     const arrived = log.firstAfter(atMs);
     let next = from;
-    if (from < arrived) {
-      const throughput = this.#throughput;
+    const throughput = this.#throughput;
+    if (from < arrived && (throughput === undefined || throughput.admits(atMs, log.sizeAt(from)))) {
       const maxBytes = throughput === undefined ? SUBSCRIPTION_EVENT_MAX_BYTES : Math.min(SUBSCRIPTION_EVENT_MAX_BYTES, throughput.allowanceBytes(atMs));
-      if (maxBytes > 0) {
-        let bytes = 0;
-        next = log.read(from, Math.min(SUBSCRIPTION_EVENT_MAX_RECORDS, arrived - from), maxBytes, (index, key, data, arrivalMs) => {
-          bytes += data.length;
-          visit(index, key, data, arrivalMs);
-        });
-        throughput?.count(atMs, bytes);
-      }
+      let bytes = 0;
+      next = log.read(from, Math.min(SUBSCRIPTION_EVENT_MAX_RECORDS, arrived - from), maxBytes, (index, key, data, arrivalMs) => {
+        bytes += data.length;
+        visit(index, key, data, arrivalMs);
+      });
+      throughput?.count(atMs, bytes);
     }
     this.position = next;
     this.#lastEventAtMs = atMs;

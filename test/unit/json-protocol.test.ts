@@ -319,12 +319,6 @@ describe('WireProtocol.handle', () => {
     expect(protocol.handle(request('ListStreams', {})).statusCode).toBe(200);
   });
 
-  test('does not serve SubscribeToShard, whose answer is an event stream', () => {
-    const body = { ConsumerARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/s/consumer/c:1', ShardId: 'x', StartingPosition: { Type: 'LATEST' } };
-    expect(text(new WireProtocol(new Kinesis()).handle(request('SubscribeToShard', body)))).toBe(
-      '{"__type":"UnknownOperationException"}',
-    );
-  });
 });
 
 describe('WireProtocol.handleHttp', () => {
