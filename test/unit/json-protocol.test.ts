@@ -318,7 +318,6 @@ describe('WireProtocol.handle', () => {
     delete (kinesis as unknown as Record<string, unknown>).listStreams;
     expect(protocol.handle(request('ListStreams', {})).statusCode).toBe(200);
   });
-
 });
 
 describe('WireProtocol.handleHttp', () => {
