@@ -27,7 +27,10 @@ export interface SdkHttpResponse {
 
 /** An object usable as `requestHandler` in `new KinesisClient({...})` (the SDK's HttpHandler, by shape). */
 export interface KinesisRequestHandler {
-  /** Answers one request from the engine; engine bugs (non-AWS errors) reject with the original error. */
+  /**
+   * Answers one request from the engine; engine bugs (non-AWS errors) reject with the original error. An
+   * `abortSignal` in `options` (`client.send(command, { abortSignal })`) ends a SubscribeToShard stream.
+   */
   handle(request: SdkHttpRequest, options?: unknown): Promise<{ response: SdkHttpResponse }>;
   /** Accepted and ignored: there is no HTTP client to configure. */
   updateHttpClientConfig(key: string | symbol, value: unknown): void;
@@ -47,11 +50,12 @@ const REASONS: Readonly<Record<number, string>> = { 200: 'OK', 400: 'Bad Request
 export function createRequestHandler(kinesis: Kinesis): KinesisRequestHandler {
   const protocol = new WireProtocol(kinesis);
   return {
-    async handle(request: SdkHttpRequest): Promise<{ response: SdkHttpResponse }> {
+    async handle(request: SdkHttpRequest, options?: unknown): Promise<{ response: SdkHttpResponse }> {
       const { statusCode, headers, body, events } = protocol.handle({
         target: header(request.headers, 'x-amz-target'),
         body: requestBody(request.body),
       });
+      if (events !== undefined) cancelOnAbort(events, options);
       const reason = REASONS[statusCode];
       const response: SdkHttpResponse = { statusCode, headers: { ...headers }, body: events === undefined ? body : streamed(events) };
       if (reason !== undefined) response.reason = reason;
@@ -119,4 +123,24 @@ function streamed(events: EventStreamBody): AsyncIterable<Uint8Array> {
       };
     },
   };
+}
+
+/** What the handler reads of the SDK's abort signal (a DOM AbortSignal, or the SDK's own with `onabort`). */
+interface AbortSignalLike {
+  readonly aborted?: boolean;
+  addEventListener?(type: 'abort', listener: () => void, options?: { once: boolean }): void;
+  onabort?: (() => void) | null;
+}
+
+/**
+ * The SDK does not close a response body when its EventStream loop is left early, so an abort signal is the
+ * caller's way to end a subscription (otherwise it stays open until it ends, as an unclosed connection would).
+ */
+function cancelOnAbort(events: EventStreamBody, options: unknown): void {
+  const signal = (options as { abortSignal?: AbortSignalLike } | undefined)?.abortSignal;
+  if (signal === undefined || signal === null) return;
+  const cancel = (): void => events.cancel();
+  if (signal.aborted === true) cancel();
+  else if (typeof signal.addEventListener === 'function') signal.addEventListener('abort', cancel, { once: true });
+  else signal.onabort = cancel;
 }
