@@ -22,6 +22,8 @@ const files = blocks.map((code, i) => {
   const wired = code
     .replaceAll("from 'kinesim/aws-sdk'", `from '${root}src/adapters/aws-sdk.ts'`)
     .replaceAll("from 'kinesim/http'", `from '${root}src/server/http-server.ts'`)
+    .replaceAll("from 'kinesim/sim'", `from '${root}src/sim/index.ts'`)
+    .replaceAll("from 'kinesim/report'", `from '${root}src/report/index.ts'`)
     .replaceAll("from 'kinesim'", `from '${root}src/index.ts'`);
   writeFileSync(file, wired);
   return file;
@@ -54,6 +56,14 @@ describe('README examples', () => {
 
   it('starts and stops a real server in the HTTP example', () => {
     expect(logged.some((line) => /^http:\/\/127\.0\.0\.1:\d+$/.test(line))).toBe(true);
+  });
+
+  it('runs the simulation lab example: a throttled hot key, a comparison, a minimum, a report', () => {
+    const out = logsPerExample.find((lines) => lines.some((l) => l.includes('% throttled')));
+    expect(out?.[0]).toBe('true key-0');
+    expect(out?.[1]).toMatch(/^key, 4 shards: [\d.]+% throttled,salt 8, 4 shards: [\d.]+% throttled,random, 4 shards: 0\.0% throttled$/);
+    expect(Number(out?.[2])).toBeGreaterThanOrEqual(3);
+    expect(out?.[3]).toBe('true');
   });
 
   it('renders a lineage diagram in the lineage example', () => {
