@@ -150,12 +150,17 @@ export class Subscription {
     const throughput = this.#throughput;
     if (from < arrived && (throughput === undefined || throughput.admits(atMs, log.sizeAt(from)))) {
       const maxBytes = throughput === undefined ? SUBSCRIPTION_EVENT_MAX_BYTES : Math.min(SUBSCRIPTION_EVENT_MAX_BYTES, throughput.allowanceBytes(atMs));
-      let bytes = 0;
-      next = log.read(from, Math.min(SUBSCRIPTION_EVENT_MAX_RECORDS, arrived - from), maxBytes, (index, key, data, arrivalMs) => {
-        bytes += data.length;
-        visit(index, key, data, arrivalMs);
-      });
-      throughput?.count(atMs, bytes);
+      const limit = Math.min(SUBSCRIPTION_EVENT_MAX_RECORDS, arrived - from);
+      if (throughput === undefined) {
+        next = log.read(from, limit, maxBytes, visit);
+      } else {
+        let bytes = 0;
+        next = log.read(from, limit, maxBytes, (index, key, data, arrivalMs) => {
+          bytes += data.length;
+          visit(index, key, data, arrivalMs);
+        });
+        throughput.count(atMs, bytes);
+      }
     }
     this.position = next;
     this.#lastEventAtMs = atMs;
