@@ -6,6 +6,7 @@ import { encodeIterator } from '../tokens/shard-iterator.js';
 import type { Account } from '../model/account.js';
 import { parseShardId, shardIdOf } from '../model/shard.js';
 import type { GetShardIteratorInput, GetShardIteratorOutput } from '../api-types/records.js';
+import { answerDryRun } from './_internals/dry-run.js';
 import { startPosition } from './_internals/starting-position.js';
 import { lookupStream, resolveRef } from './_internals/stream-ref.js';
 
@@ -26,6 +27,7 @@ export function getShardIterator(account: Account, input: GetShardIteratorInput)
     timestamp: input.Timestamp,
     operation: 'GetShardIterator',
   }, nowMs);
+  if (input.DryRun === true) answerDryRun(account, stream, nowMs);
   // Throughput is the last check. [U] The message: AWS's text for this throttle is not public; the write one is used.
   if (account.throughputLimits && !shard.throughput().admitIterator(nowMs)) {
     throw new ProvisionedThroughputExceededException(msg.rateExceededShard(shard.id, stream.name, account.accountId));

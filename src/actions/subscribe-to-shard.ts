@@ -7,13 +7,15 @@ import { SUBSCRIPTION_TAKEOVER_MS } from '../model/limits.js';
 import { parseShardId, shardIdOf } from '../model/shard.js';
 import { Subscription } from '../model/subscription.js';
 import type { SubscribeToShardInput, SubscribeToShardOutput } from '../api-types/subscriptions.js';
+import { answerDryRun } from './_internals/dry-run.js';
 import { consumerByArn } from './_internals/resource-ref.js';
 import { startPosition } from './_internals/starting-position.js';
 import { openShardSubscription } from './output/shard-subscription.js';
 
 /**
  * Opens a subscription of the consumer to the shard, taking over one that is at least 5 seconds old (which
- * then ends with a ResourceInUseException event). Every check comes before anything changes.
+ * then ends with a ResourceInUseException event). Every check comes before anything changes; a DryRun stops
+ * after the last one (DryRunOperationException).
  */
 export function subscribeToShard(account: Account, input: SubscribeToShardInput): SubscribeToShardOutput {
   const nowMs = account.timeline.now();
@@ -43,6 +45,7 @@ export function subscribeToShard(account: Account, input: SubscribeToShardInput)
   if (previous !== undefined && nowMs - previous.startedAtMs < SUBSCRIPTION_TAKEOVER_MS) {
     throw new ResourceInUseException(msg.anotherActiveSubscription(account.accountId, stream.name, shard.id, consumer.name));
   }
+  if (input.DryRun === true) answerDryRun(account, stream, nowMs);
   previous?.endAt(nowMs, 'taken-over');
   const subscription = new Subscription(stream, shard, consumer, position, nowMs, account.throughputLimits);
   consumer.subscriptions.set(shard.index, subscription);

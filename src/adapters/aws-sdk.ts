@@ -83,9 +83,11 @@ function requestBody(body: unknown): Uint8Array | string | undefined {
 
 /**
  * The messages of an event-stream answer as an async iterable: each pull's messages in turn; when a pull has
- * none, a wait for the engine's whenReady. Ending the iteration early (return) cancels the subscription.
+ * none, a wait for the body's onReady (no timer). Ending the iteration early (return) cancels the subscription.
  */
 function streamed(events: EventStreamBody): AsyncIterable<Uint8Array> {
+  const onReady = events.onReady;
+  if (onReady === undefined) throw new TypeError('kinesim/aws-sdk: an event-stream body without onReady cannot be paced');
   let started = false;
   return {
     [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
@@ -94,8 +96,14 @@ function streamed(events: EventStreamBody): AsyncIterable<Uint8Array> {
       let queue: readonly Uint8Array[] = [];
       let at = 0;
       let ended = false;
-      let stopWaiting: (() => void) | undefined;
-      let resumeNow: (() => void) | undefined;
+      let resume: (() => void) | undefined;
+      const stopListening = onReady.call(events, () => resume?.());
+      const finish = (): void => {
+        ended = true;
+        queue = [];
+        stopListening();
+        resume?.();
+      };
       return {
         async next(): Promise<IteratorResult<Uint8Array>> {
           for (;;) {
@@ -104,20 +112,18 @@ function streamed(events: EventStreamBody): AsyncIterable<Uint8Array> {
             const pulled = events.pull();
             queue = pulled.messages;
             at = 0;
-            ended = pulled.done;
+            if (pulled.done) {
+              ended = true;
+              stopListening();
+            }
             if (queue.length > 0 || ended) continue;
-            await new Promise<void>((resolve) => {
-              resumeNow = resolve;
-              stopWaiting = events.whenReady(resolve);
-            });
+            await new Promise<void>((resolve) => (resume = resolve));
+            resume = undefined;
           }
         },
         async return(): Promise<IteratorResult<Uint8Array>> {
           if (!ended) events.cancel();
-          ended = true;
-          queue = [];
-          stopWaiting?.();
-          resumeNow?.();
+          finish();
           return { value: undefined, done: true };
         },
       };

@@ -19,6 +19,8 @@ export interface SubscribeToShardInput {
   ShardId: string;
   StartingPosition: StartingPosition;
   StreamId?: string | undefined;
+  /** Validate only: the call then throws DryRunOperationException and opens nothing. */
+  DryRun?: boolean | undefined;
 }
 
 /** One batch of records pushed to the consumer; at a closed shard's end, the children to continue with. */

@@ -27,6 +27,10 @@ class SubscriptionBody implements EventStreamBody {
   readonly #subscription: ShardSubscription;
   readonly #codec: Codec;
   #started = false;
+  /** The adapter's onReady listeners, all called when a pull may find more. */
+  readonly #listeners = new Set<() => void>();
+  /** Cancels the wait for the next readiness; set while one is armed (at most one, re-armed by each pull). */
+  #disarm: (() => void) | undefined;
 
   constructor(subscription: ShardSubscription, codec: Codec) {
     this.#subscription = subscription;
@@ -43,15 +47,40 @@ class SubscriptionBody implements EventStreamBody {
     }
     const { events, done } = this.#subscription.poll(EVENT_STREAM_MAX_MESSAGES_PER_PULL - messages.length);
     for (const event of events) messages.push(this.#encode(event));
+    if (done) this.#stopWaiting();
+    else this.#arm();
     return { messages, done };
   }
 
-  whenReady(listener: () => void): () => void {
-    return this.#subscription.whenReady(listener);
+  /**
+   * The listener is called (in a microtask) when a pull may find more: after an engine call, when the clock
+   * reaches the next due event, or at once after a pull that stopped at its batch limit. At most once per pull,
+   * so an adapter that does not pull (a slow socket) is not called again meanwhile.
+   */
+  onReady(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    this.#arm();
+    return () => {
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) this.#stopWaiting();
+    };
   }
 
   cancel(): void {
     this.#subscription.cancel();
+  }
+
+  #arm(): void {
+    if (this.#disarm !== undefined || this.#listeners.size === 0) return;
+    this.#disarm = this.#subscription.whenReady(() => {
+      this.#disarm = undefined;
+      for (const listener of [...this.#listeners]) listener();
+    });
+  }
+
+  #stopWaiting(): void {
+    this.#disarm?.();
+    this.#disarm = undefined;
   }
 
   #encode(event: SubscribeToShardEventStream): Uint8Array {

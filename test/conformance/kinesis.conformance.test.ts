@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { DRIVERS, awsSdk, direct, http, type DriverKind } from './drivers.js';
 import { play, type Scenario } from './scenario.js';
 import { consumerScenarios } from './scenarios/consumers.js';
+import { currentApiScenarios } from './scenarios/current-api.js';
 import { errorScenarios } from './scenarios/errors.js';
 import { recordScenarios } from './scenarios/records.js';
 import { reshardingScenarios } from './scenarios/resharding.js';
@@ -23,6 +24,7 @@ const SCENARIOS: readonly Scenario[] = [
   ...tagAndRetentionScenarios,
   ...consumerScenarios,
   ...throughputScenarios,
+  ...currentApiScenarios,
   ...subscriptionScenarios,
 ];
 

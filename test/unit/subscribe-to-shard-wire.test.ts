@@ -38,6 +38,16 @@ function pull(events: EventStreamBody): { messages: EventMessage[]; done: boolea
   return { messages: messages.flatMap((bytes) => decoder.push(bytes)), done };
 }
 
+/** Resolves the next time the body says a pull may find more. */
+function ready(events: EventStreamBody): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = events.onReady!(() => {
+      stop();
+      resolve();
+    });
+  });
+}
+
 const headersOf = (message: EventMessage) =>
   Object.fromEntries(Object.entries(message.headers).map(([name, header]) => [name, header.value]));
 const json = (message: EventMessage) => JSON.parse(new TextDecoder().decode(message.payload));
@@ -77,19 +87,40 @@ describe('SubscribeToShard through WireProtocol', () => {
     );
   });
 
-  it('has nothing more until the engine has something; whenReady says when', async () => {
+  it('has nothing more until the engine has something; onReady says when', async () => {
     const { clock, subscribe, put } = setup();
     const events = subscribe().events!;
     pull(events);
     expect(pull(events)).toEqual({ messages: [], done: false });
-    const afterPut = new Promise<void>((resolve) => events.whenReady(resolve));
+    const afterPut = ready(events);
     put('a');
     await afterPut;
     expect(pull(events).messages.map(json).map((event) => event.Records.length)).toEqual([1]);
-    const afterIdle = new Promise<void>((resolve) => events.whenReady(resolve));
+    const afterIdle = ready(events);
     clock.advance(5000);
     await afterIdle;
     expect(pull(events).messages.map(json)).toEqual([{ Records: [], ContinuationSequenceNumber: expect.any(String), MillisBehindLatest: 0 }]);
+  });
+
+  it('calls an onReady listener at most once between pulls, never from inside the call, until unregistered', async () => {
+    const { subscribe, put } = setup();
+    const events = subscribe().events!;
+    let calls = 0;
+    const stop = events.onReady!(() => calls++);
+    expect(calls).toBe(0);
+    await Promise.resolve();
+    expect(calls).toBe(1);
+    pull(events);
+    for (const text of ['a', 'b', 'c']) {
+      put(text);
+      await Promise.resolve();
+    }
+    expect(calls).toBe(2);
+    expect(pull(events).messages).toHaveLength(1);
+    stop();
+    put('d');
+    await Promise.resolve();
+    expect(calls).toBe(2);
   });
 
   it('ends a subscription taken over with a ResourceInUseException exception message', () => {

@@ -3,9 +3,9 @@
 // SDK-shaped async EventStream, all under a ManualClock.
 import { describe, expect, it } from 'vitest';
 import {
+  Kinesis,
   KinesisError,
   ManualClock,
-  type Kinesis,
   type KinesisOptions,
   type ShardSubscription,
   type StartingPosition,
@@ -117,6 +117,23 @@ describe('SubscribeToShard refuses before opening anything', () => {
   });
 });
 
+describe('SubscribeToShard with DryRun', () => {
+  it('answers DryRunOperationException after every check of a real call, and opens nothing', () => {
+    const { clock, kinesis, consumerArn, subscribe } = setup();
+    const dry = (StartingPosition: StartingPosition) => () =>
+      kinesis.subscribeToShard({ ConsumerARN: consumerArn, ShardId: shardId(0), StartingPosition, DryRun: true });
+    expectRejected(kinesis, dry({ Type: 'LATEST', SequenceNumber: '1' }), 'InvalidArgumentException', expect.any(String) as never);
+    expectRejected(kinesis, dry({ Type: 'LATEST' }), 'DryRunOperationException', 'Request would have succeeded, but DryRun flag is set.');
+    const opened = subscribe();
+    expect(eventsOf(opened.poll())).toHaveLength(1);
+    clock.advance(4999);
+    expectRejected(kinesis, dry({ Type: 'LATEST' }), 'ResourceInUseException', `Another active subscription exists for this consumer: ${ACCOUNT}:s:${shardId(0)}:app`);
+    clock.advance(1);
+    expect(dry({ Type: 'LATEST' })).toThrow(expect.objectContaining({ name: 'DryRunOperationException' }));
+    expect(opened.poll().done).toBe(false);
+  });
+});
+
 describe('SubscribeToShard starts where GetShardIterator would', () => {
   it.each(['TRIM_HORIZON', 'LATEST', 'AT_SEQUENCE_NUMBER', 'AFTER_SEQUENCE_NUMBER', 'AT_TIMESTAMP'] as const)('%s', (Type) => {
     const { clock, kinesis, subscribe, put } = setup();
@@ -204,6 +221,17 @@ describe('SubscribeToShard events', () => {
     expect(script(false)).toEqual(often);
     expect(often.flatMap(texts)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
     expect(often.filter((event) => event.Records.length === 0).length).toBeGreaterThan(5);
+  });
+
+  it('carry records put without a PartitionKey (AUTO streams) without the member, as GetRecords does', () => {
+    const clock = new ManualClock(T0);
+    const kinesis = new Kinesis({ clock });
+    kinesis.createStream({ StreamName: 'auto', StreamModeDetails: { StreamMode: 'ON_DEMAND' }, RecordDistributionStrategy: 'AUTO' });
+    const consumerArn = kinesis.registerStreamConsumer({ StreamARN: arnOf('auto'), ConsumerName: 'app' }).Consumer.ConsumerARN;
+    const { ShardId } = kinesis.putRecord({ StreamName: 'auto', Data: utf8.encode('x') });
+    const [event] = eventsOf(kinesis.subscribeToShard({ ConsumerARN: consumerArn, ShardId, StartingPosition: { Type: 'TRIM_HORIZON' } }).poll());
+    expect(event!.Records).toHaveLength(1);
+    expect('PartitionKey' in event!.Records[0]!).toBe(false);
   });
 
   it('hold at most 10,000 records and 2 MiB of data each; one larger record travels alone', () => {

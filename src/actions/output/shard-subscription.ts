@@ -11,7 +11,7 @@ import type {
   SubscriptionPoll,
 } from '../../api-types/subscriptions.js';
 import type { KinesisError } from '../../errors/kinesis-error.js';
-import { OutputRecord } from '../get-records.js';
+import { KeylessRecord, OutputRecord } from '../get-records.js';
 import { subscribeToShardEvent, subscriptionEndError } from './subscription-event.js';
 
 /** The subscription's face, with its first event already taken: AWS pushes it as the call succeeds. */
@@ -87,8 +87,10 @@ class OpenSubscription implements ShardSubscription {
     const nowMs = this.#account.timeline.observe();
     this.#waitUntilMs = undefined;
     let records: KinesisRecord[] = [];
-    const visit = (index: number, key: string, data: Uint8Array, arrivalMs: number): void => {
-      records.push(new OutputRecord(subscription.shard.sequenceNumberOf(index), new Date(arrivalMs), data, key));
+    const visit = (index: number, key: string | undefined, data: Uint8Array, arrivalMs: number): void => {
+      const sequenceNumber = subscription.shard.sequenceNumberOf(index);
+      const arrival = new Date(arrivalMs);
+      records.push(key === undefined ? new KeylessRecord(sequenceNumber, arrival, data) : new OutputRecord(sequenceNumber, arrival, data, key));
     };
     for (let taken = 0; taken < max; taken++) {
       const step = subscription.step(nowMs, visit);
