@@ -7,6 +7,7 @@ import { createRequestHandler } from '../../src/adapters/aws-sdk.js';
 import { startHttpServer, type KinesisHttpServer } from '../../src/server/http-server.js';
 import { Kinesis, ManualClock, type KinesisOptions } from '../../src/index.js';
 import { OPERATIONS, type OperationName } from '../../src/operations/registry.js';
+import { serverStreamsEvents } from '../support/http-event-stream.js';
 
 /** An operation's output with the transport stripped off ($metadata), so both drivers' results compare equal. */
 export type Output = Record<string, any>;
@@ -73,8 +74,8 @@ export const awsSdk: DriverKind = {
 /** The SDK over Node's HTTP stack and a loopback socket; the server starts on the first call. */
 export const http: DriverKind = {
   name: 'KinesisClient over HTTP (kinesim/http)',
-  // The server streams event-stream answers once the HTTP/2 server (branch net) lands.
-  streamsEvents: false,
+  // Whether the server writes SubscribeToShard's event stream (the HTTP/2 server of branch net does; the first did not).
+  streamsEvents: await serverStreamsEvents(),
   create(kinesis) {
     let started: Promise<{ server: KinesisHttpServer; client: KinesisClient }> | undefined;
     const connect = () =>
@@ -82,6 +83,9 @@ export const http: DriverKind = {
     return {
       async send(operation, input = {}) {
         return sendCommand((await connect()).client, operation, input);
+      },
+      async subscribe(input) {
+        return subscribeWith((await connect()).client, input);
       },
       async close() {
         if (started === undefined) return;

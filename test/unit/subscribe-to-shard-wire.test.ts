@@ -187,11 +187,51 @@ describe('SubscribeToShard through WireProtocol', () => {
       headers: {
         'content-type': 'application/x-amz-json-1.1',
         'x-amz-target': 'Kinesis_20131202.SubscribeToShard',
-        authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=00',
+        'x-amz-date': '20240101T000000Z',
+        authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=00',
       },
       body: utf8.encode(JSON.stringify({ ConsumerARN: consumerArn, ShardId: shardId(0), StartingPosition: { Type: 'TRIM_HORIZON' } })),
     });
     expect(answer.statusCode).toBe(200);
     expect(pull(answer.events!).messages.map((message) => headersOf(message)[':event-type'])).toEqual(['initial-response', 'SubscribeToShardEvent']);
+  });
+});
+
+// CBOR clients (the AWS SDK for Java v2, KCL): the same events with CBOR payloads. Runs once the HTTP edge serves
+// CBOR (its codec comes with the HTTP/2 server, branch net); skipped with the reason printed until then.
+const CBOR_TYPE = 'application/x-amz-cbor-1.1';
+const cborRequest = (protocol: WireProtocol, target: string, input: object) =>
+  protocol.handleHttp({
+    method: 'POST',
+    url: '/',
+    headers: {
+      'content-type': CBOR_TYPE,
+      'x-amz-target': `Kinesis_20131202.${target}`,
+      'x-amz-date': '20240101T000000Z',
+      authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=00',
+    },
+    body: encodeCbor(input),
+  });
+const servesCbor = cborRequest(new WireProtocol(new Kinesis()), 'ListStreams', {}).headers['content-type'] === CBOR_TYPE;
+if (!servesCbor) console.log('subscribe-to-shard-wire.test.ts: CBOR tests skipped, the HTTP edge does not serve CBOR yet');
+
+describe.skipIf(!servesCbor)('SubscribeToShard for a CBOR client', () => {
+  it('answers refusals with CBOR error bodies and events with CBOR payloads: byte strings, tag-1 integer milliseconds', () => {
+    const { protocol, consumerArn, put } = setup();
+    const written = put('hi');
+    const refused = cborRequest(protocol, 'SubscribeToShard', { ConsumerARN: consumerArn, ShardId: shardId(9), StartingPosition: { Type: 'LATEST' } });
+    expect(refused.statusCode).toBe(400);
+    expect(decodeCbor(refused.body)).toMatchObject({ __type: 'ResourceNotFoundException' });
+    const answer = cborRequest(protocol, 'SubscribeToShard', { ConsumerARN: consumerArn, ShardId: shardId(0), StartingPosition: { Type: 'TRIM_HORIZON' } });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/vnd.amazon.eventstream');
+    const { messages } = pull(answer.events!);
+    expect(messages.map((message) => headersOf(message)[':content-type'])).toEqual([CBOR_TYPE, CBOR_TYPE]);
+    expect(decodeCbor(messages[0]!.payload)).toEqual({});
+    expect(decodeCbor(messages[1]!.payload)).toEqual({
+      Records: [{ SequenceNumber: written.SequenceNumber, ApproximateArrivalTimestamp: new CborTag(1, T0), Data: utf8.encode('hi'), PartitionKey: 'k' }],
+      ContinuationSequenceNumber: written.SequenceNumber,
+      MillisBehindLatest: 0,
+    });
   });
 });
