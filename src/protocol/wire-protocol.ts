@@ -4,7 +4,10 @@
 
 import { KinesisError } from '../errors/kinesis-error.js';
 import type { Kinesis } from '../kinesis.js';
+import { OPERATIONS } from '../operations/registry.js';
+import type { ShardSubscription } from '../api-types/subscriptions.js';
 import { dispatch } from './dispatch.js';
+import { eventStreamAnswer } from './event-stream-answer.js';
 import { routeHttpRequest, type HttpRequest } from './http-edge.js';
 import { JSON_CODEC } from './json/json-codec.js';
 import { operationFromTarget } from './operation-target.js';
@@ -58,6 +61,7 @@ export class WireProtocol {
       const operation = operationFromTarget(request.target);
       const input = codec.decodeInput(operation, request.body);
       const output = dispatch(this.#kinesis, operation, input);
+      if (OPERATIONS[operation].response === 'event-stream') return eventStreamAnswer(output as ShardSubscription, codec);
       return wireResponse(200, codec.encodeOutput(operation, output), codec.contentType);
     } catch (error) {
       if (!(error instanceof KinesisError)) throw error;
