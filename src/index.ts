@@ -119,6 +119,16 @@ export type {
   ListStreamConsumersOutput,
 } from './api-types/consumers.js';
 export type {
+  StartingPosition,
+  SubscribeToShardInput,
+  SubscribeToShardEvent,
+  SubscribeToShardExceptionName,
+  SubscribeToShardEventStream,
+  SubscriptionPoll,
+  ShardSubscription,
+  SubscribeToShardOutput,
+} from './api-types/subscriptions.js';
+export type {
   StartStreamEncryptionInput,
   StopStreamEncryptionInput,
 } from './api-types/encryption.js';

@@ -45,6 +45,7 @@ import type {
   ListTagsForStreamOutput, RemoveTagsFromStreamInput, TagResourceInput, UntagResourceInput,
 } from './api-types/tags.js';
 import type { DescribeShardGraphInput, DescribeShardGraphOutput } from './api-types/lineage.js';
+import type { SubscribeToShardInput, SubscribeToShardOutput } from './api-types/subscriptions.js';
 import type {
   DecreaseStreamRetentionPeriodInput, IncreaseStreamRetentionPeriodInput,
 } from './api-types/retention.js';
@@ -337,6 +338,16 @@ export class Kinesis {
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   decreaseStreamRetentionPeriod(input: DecreaseStreamRetentionPeriodInput): EmptyOutput {
     return this.#run(OPERATIONS.DecreaseStreamRetentionPeriod, input);
+  }
+
+  /**
+   * Opens an enhanced fan-out subscription: the consumer must be ACTIVE; events are pushed for 5 minutes of
+   * engine time, or until a closed shard's last event. Read them with `EventStream` (the AWS SDK v3's async
+   * iterable) or `poll()` (what is due at the clock's now); see ShardSubscription.
+   * @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException
+   */
+  subscribeToShard(input: SubscribeToShardInput): SubscribeToShardOutput {
+    return this.#run(OPERATIONS.SubscribeToShard, input);
   }
 
   /**

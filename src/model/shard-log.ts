@@ -174,6 +174,14 @@ export class ShardLog {
     return seg === undefined ? Number.NaN : seg.arrivals[index - seg.first]!;
   }
 
+  /** Payload bytes of a stored record. */
+  sizeAt(index: number): number {
+    const seg = this.#segmentOf(index);
+    if (seg === undefined) return Number.NaN;
+    const i = index - seg.first;
+    return seg.ends[i]! - (i === 0 ? 0 : seg.ends[i - 1]!);
+  }
+
   /** Absolute index of the first stored record with arrival >= `ms` (length when none). */
   firstAtOrAfter(ms: number): number {
     return this.#firstWhere(ms, false);

@@ -1,6 +1,7 @@
 // Timeline: the engine's one reader of the clock, and the scheduler of every transition a stream goes
 // through on its own (UPDATING ends, a deleted stream or consumer is gone). No timer runs: transitions due
-// by a reading are applied when that reading is taken.
+// by a reading are applied when that reading is taken. It also tells waiting SubscribeToShard event streams
+// when to look again: after any engine call, or when the clock says their next event is due.
 
 import type { Clock } from '../time/clock.js';
 import { applyPendingChange, type PendingChange } from './pending-change.js';
@@ -15,6 +16,9 @@ export class Timeline {
   #nextDueMs = Infinity;
   /** Other owners of transitions (delivery channels): each applies what is due and answers when it next is. */
   readonly #settlers: ((nowMs: number) => number)[] = [];
+  /** Called once after the next engine call (see whenActive). */
+  #activityListeners = new Set<() => void>();
+  #activityNoticePending = false;
   /** Told after each pending change applies, with the shards open before it (set by observers only). */
   onChangeApplied: ((stream: Stream, change: PendingChange, openBefore: readonly Shard[]) => void) | undefined = undefined;
 
@@ -29,6 +33,15 @@ export class Timeline {
    * (so a clock set backwards cannot reorder records), after applying every transition due by then.
    */
   now(): number {
+    if (this.#activityListeners.size > 0) this.#noticeActivity();
+    return this.observe();
+  }
+
+  /**
+   * The engine's time, like now(), for a reader that is not an engine call: an event stream looking for its
+   * next event. It wakes no one, so waiting streams cannot keep waking each other.
+   */
+  observe(): number {
     const reading = this.#clock.now();
     const nowMs = reading > this.#lastNowMs ? reading : this.#lastNowMs;
     this.#lastNowMs = nowMs;
@@ -54,6 +67,46 @@ export class Timeline {
   restoreState(state: { lastNowMs: number; nextDueMs: number }): void {
     this.#lastNowMs = state.lastNowMs;
     this.#nextDueMs = state.nextDueMs;
+  }
+
+  /**
+   * Calls `listener` once, in a microtask after the next engine call (whatever it changed: records, a consumer,
+   * a stream); returns a function that cancels it. The call has finished by then: engine calls are synchronous.
+   */
+  whenActive(listener: () => void): () => void {
+    const own = (): void => listener();
+    this.#activityListeners.add(own);
+    return () => {
+      this.#activityListeners.delete(own);
+    };
+  }
+
+  /**
+   * Calls `listener` once the clock reaches `atMs`, if the clock can say so (Clock.wakeAt); never from inside
+   * this call. Returns a function that cancels it.
+   */
+  wakeAt(atMs: number, listener: () => void): () => void {
+    const wakeAt = this.#clock.wakeAt;
+    if (wakeAt === undefined || !Number.isFinite(atMs)) return () => {};
+    let live = true;
+    const cancel = wakeAt.call(this.#clock, atMs, () => {
+      if (live) void Promise.resolve().then(() => live && listener());
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }
+
+  #noticeActivity(): void {
+    if (this.#activityNoticePending) return;
+    this.#activityNoticePending = true;
+    void Promise.resolve().then(() => {
+      this.#activityNoticePending = false;
+      const listeners = [...this.#activityListeners];
+      this.#activityListeners.clear();
+      for (const listener of listeners) listener();
+    });
   }
 
   /** Applies every transition due by the clock's reading now (a transition scheduled with no delay, at once). */

@@ -5,8 +5,11 @@
 import { KinesisError } from '../errors/kinesis-error.js';
 import type { Kinesis } from '../kinesis.js';
 import type { TransportAction } from '../faults/faults.js';
+import { OPERATIONS } from '../operations/registry.js';
+import type { ShardSubscription } from '../api-types/subscriptions.js';
 import { answerAdminRequest } from './admin-endpoint.js';
 import { dispatch } from './dispatch.js';
+import { eventStreamAnswer } from './event-stream-answer.js';
 import { routeHttpRequest, type HttpRequest } from './http-edge.js';
 import { JSON_CODEC } from './json/json-codec.js';
 import { operationFromTarget } from './operation-target.js';
@@ -73,6 +76,7 @@ export class WireProtocol {
       const operation = operationFromTarget(request.target);
       const input = codec.decodeInput(operation, request.body);
       const output = dispatch(this.#kinesis, operation, input);
+      if (OPERATIONS[operation].response === 'event-stream') return eventStreamAnswer(output as ShardSubscription, codec);
       return wireResponse(200, codec.encodeOutput(operation, output), codec.contentType);
     } catch (error) {
       if (!(error instanceof KinesisError)) throw error;

@@ -5,6 +5,7 @@
 
 import { Account, type AccountSettings } from '../model/account.js';
 import { Consumer } from '../model/consumer.js';
+import { Subscription } from '../model/subscription.js';
 import type { PendingChange } from '../model/pending-change.js';
 import { Shard } from '../model/shard.js';
 import { Stream } from '../model/stream.js';
@@ -98,6 +99,8 @@ function consumerDocument(consumer: Consumer): object {
     policy: consumer.policy,
     deletingAtMs: consumer.deletingAtMs,
     goneAtMs: consumer.goneAtMs,
+    // Subscriptions are connections and are not kept; when each was accepted is (SubscribeToShard's 5-second rule).
+    subscribedAtMs: [...consumer.subscriptions].map(([shardIndex, subscription]) => [shardIndex, subscription.startedAtMs]),
   };
 }
 
@@ -124,6 +127,7 @@ function shardDocument(shard: Shard, plans: SegmentPlan[]): object {
  * @throws SnapshotError naming the first malformed member.
  */
 export function accountFrom(doc: Fields, settings: AccountSettings, records: SegmentReader): Account {
+  // (Restored in this order: the timeline first, as consumers' subscriptions end at its last reading.)
   const account = new Account(settings);
   const timeline = doc.obj('timeline');
   account.timeline.restoreState({ lastNowMs: timeline.bound('lastNowMs', -Infinity), nextDueMs: timeline.bound('nextDueMs', Infinity) });
@@ -139,14 +143,14 @@ export function accountFrom(doc: Fields, settings: AccountSettings, records: Seg
     endAtMs: commitment.optNum('endAtMs'),
   });
   doc.arr('streams').forEach((value, i) => {
-    const stream = streamFrom(new Fields(value, `streams[${i}]`), records);
+    const stream = streamFrom(new Fields(value, `streams[${i}]`), records, account);
     account.streams.set(stream.name, stream);
   });
   restoreChannels(doc.obj('channels'), account, records);
   return account;
 }
 
-function streamFrom(f: Fields, records: SegmentReader): Stream {
+function streamFrom(f: Fields, records: SegmentReader, account: Account): Stream {
   const incarnation = f.num('incarnation');
   const shards = f.arr('shards').map((value, i) => shardFrom(new Fields(value, `${f.where}.shards[${i}]`), i, incarnation, records));
   const stream = new Stream(
@@ -180,7 +184,7 @@ function streamFrom(f: Fields, records: SegmentReader): Stream {
     stream.encryptionHistory.change(point.oneOf('type', ENCRYPTION_TYPES), point.nums('lengths'));
   });
   f.arr('consumers').forEach((value, i) => {
-    const consumer = consumerFrom(new Fields(value, `${f.where}.consumers[${i}]`), stream.arn);
+    const consumer = consumerFrom(new Fields(value, `${f.where}.consumers[${i}]`), stream, account);
     stream.consumers.set(consumer.name, consumer);
   });
   return stream;
@@ -220,13 +224,31 @@ function shardFrom(f: Fields, index: number, incarnation: number, records: Segme
   return shard;
 }
 
-function consumerFrom(f: Fields, streamArn: string): Consumer {
-  const consumer = new Consumer(f.str('name'), streamArn, f.num('createdAtMs'), f.num('activeAtMs'), f.num('arnSuffix'));
+function consumerFrom(f: Fields, stream: Stream, account: Account): Consumer {
+  const consumer = new Consumer(f.str('name'), stream.arn, f.num('createdAtMs'), f.num('activeAtMs'), f.num('arnSuffix'));
   for (const [key, value] of f.pairs<string>('tags', 'string')) consumer.tags.set(key, value);
   consumer.policy = f.optStr('policy');
   consumer.deletingAtMs = f.optNum('deletingAtMs');
   consumer.goneAtMs = f.optNum('goneAtMs');
+  // Each subscription comes back as its acceptance time only: a stand-in whose connection is gone (cancelled at
+  // the snapshot's last reading), so a new SubscribeToShard within 5 s of it is refused as on the original.
+  const lastNowMs = account.timeline.exportState().lastNowMs;
+  for (const [shardIndex, startedAtMs] of numberPairs(f, 'subscribedAtMs')) {
+    const shard = stream.shards[shardIndex];
+    if (shard === undefined) throw malformed(`${f.where}.subscribedAtMs`, 'pairs of a shard index and a time');
+    const standIn = new Subscription(stream, shard, consumer, shard.log.length, startedAtMs, account.throughputLimits);
+    standIn.cancel(lastNowMs);
+    consumer.subscriptions.set(shardIndex, standIn);
+  }
   return consumer;
+}
+
+/** An array of [whole number, number] pairs. */
+function numberPairs(f: Fields, name: string): [number, number][] {
+  const list = f.arr(name);
+  const ok = list.every((p) => Array.isArray(p) && p.length === 2 && Number.isSafeInteger(p[0]) && p[0] >= 0 && Number.isFinite(p[1]));
+  if (!ok) throw malformed(`${f.where}.${name}`, 'pairs of a shard index and a time');
+  return list as [number, number][];
 }
 
 const PENDING_KINDS: readonly PendingChange['kind'][] = ['split', 'merge', 'scale', 'encryption', 'mode', 'warmThroughput'];

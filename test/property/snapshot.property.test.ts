@@ -181,6 +181,19 @@ const commands: fc.Arbitrary<Cmd>[] = [
       both(w, (k) => k.listTagsForResource({ ResourceARN: arn }));
     }),
   ),
+  fc.tuple(index, fc.nat(3), fc.constantFrom('LATEST', 'TRIM_HORIZON') as fc.Arbitrary<'LATEST' | 'TRIM_HORIZON'>).map(([i, shard, type]) =>
+    command(`subscribe(${i},${shard},${type})`, (w) => {
+      const ConsumerARN = pick(w.pool.consumerArns, i);
+      if (ConsumerARN === undefined) return;
+      // The first poll (the events due now), then the client goes away: a snapshot keeps no connection.
+      both(w, (k) => {
+        const subscription = k.subscribeToShard({ ConsumerARN, ShardId: `shardId-${String(shard).padStart(12, '0')}`, StartingPosition: { Type: type } });
+        const first = subscription.poll();
+        subscription.cancel();
+        return first;
+      });
+    }),
+  ),
   fc.tuple(stream, index).map(([s, i]) =>
     command(`listConsumers(${s})`, (w) => {
       const token = pick(w.pool.consumerTokens, i);

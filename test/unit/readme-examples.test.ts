@@ -54,6 +54,10 @@ describe('README examples', () => {
     expect(logged).toContain('0,2');
   });
 
+  it('prints the events the SubscribeToShard example says it prints', () => {
+    expect(logsPerExample.find((lines) => lines.includes('0,1 false'))).toEqual(['0,1 false', '0']);
+  });
+
   it('starts and stops a real server in the HTTP example', () => {
     expect(logged.some((line) => /^http:\/\/127\.0\.0\.1:\d+$/.test(line))).toBe(true);
   });

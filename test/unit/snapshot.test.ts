@@ -186,6 +186,24 @@ describe('Kinesis.restore continues where the snapshot was taken', () => {
     same(kinesis, twin, (k) => k.putRecord({ StreamName: 's', PartitionKey: 'k', Data: bytes(1) }));
   });
 
+  it('leaves live SubscribeToShard subscriptions behind, but keeps when each was accepted (the 5-second rule)', () => {
+    const { clock, kinesis } = fixture();
+    const { ConsumerARN } = kinesis.registerStreamConsumer({ StreamARN: arnOf('s'), ConsumerName: 'app' }).Consumer;
+    clock.advance(1000);
+    const subscribe = (k: Kinesis) => k.subscribeToShard({ ConsumerARN, ShardId: 'shardId-000000000000', StartingPosition: { Type: 'LATEST' } });
+    const live = subscribe(kinesis);
+    clock.advance(4000);
+    const { twin, twinClock } = restored(kinesis, clock);
+    const refused = same(kinesis, twin, (k) => subscribe(k).poll());
+    expect(refused).toBeUndefined(); // both refused: another subscription within 5 s
+    expect(rejection(() => subscribe(twin)).name).toBe('ResourceInUseException');
+    clock.advance(1000);
+    twinClock.advance(1000);
+    const again = [subscribe(kinesis), subscribe(twin)];
+    expect(again.map((sub) => sub.poll().events.length)).toEqual([1, 1]);
+    for (const sub of [live, ...again]) sub.cancel();
+  });
+
   it('keeps the throughput windows: a shard throttled before the snapshot is still throttled after it', () => {
     const { clock, kinesis } = fixture({ throughputLimits: true });
     const iterator = (k: Kinesis) => k.getShardIterator({ StreamName: 's', ShardId: 'shardId-000000000000', ShardIteratorType: 'LATEST' });
