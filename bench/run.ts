@@ -23,6 +23,8 @@ const BENCHES: Record<string, () => Promise<{ run: Bench }>> = {
   peer: () => import('./peer.js'),
   sim: () => import('./sim.js'),
   subscribe: () => import('./subscribe.js'),
+  snapshot: () => import('./snapshot.js'),
+  faults: () => import('./faults.js'),
 };
 
 const CHILD_FLAG = '--bench-child';

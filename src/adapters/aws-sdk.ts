@@ -40,21 +40,28 @@ export interface KinesisRequestHandler {
   destroy(): void;
 }
 
-const REASONS: Readonly<Record<number, string>> = { 200: 'OK', 400: 'Bad Request', 500: 'Internal Server Error' };
+const REASONS: Readonly<Record<number, string>> = {
+  200: 'OK',
+  400: 'Bad Request',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
 
 /**
  * A request handler that serves a KinesisClient from `kinesis`, in process:
  * `new KinesisClient({ region, credentials, requestHandler: createRequestHandler(kinesis) })`.
  * Every request runs synchronously on the engine; errors reach callers as the SDK's own exception classes.
+ * A `drop` transport fault (kinesis.faults) rejects the request as a reset connection (code ECONNRESET, which
+ * the SDK retries) before the engine sees it; `latency` faults need a server and are ignored here.
  */
 export function createRequestHandler(kinesis: Kinesis): KinesisRequestHandler {
   const protocol = new WireProtocol(kinesis);
   return {
     async handle(request: SdkHttpRequest, options?: unknown): Promise<{ response: SdkHttpResponse }> {
-      const { statusCode, headers, body, events } = protocol.handle({
-        target: header(request.headers, 'x-amz-target'),
-        body: requestBody(request.body),
-      });
+      const target = header(request.headers, 'x-amz-target');
+      const fault = protocol.transportFault(operationOf(target));
+      if (fault !== undefined && 'drop' in fault) throw connectionReset();
+      const { statusCode, headers, body, events } = protocol.handle({ target, body: requestBody(request.body) });
       if (events !== undefined) cancelOnAbort(events, options);
       const reason = REASONS[statusCode];
       const response: SdkHttpResponse = { statusCode, headers: { ...headers }, body: events === undefined ? body : streamed(events) };
@@ -67,6 +74,17 @@ export function createRequestHandler(kinesis: Kinesis): KinesisRequestHandler {
     },
     destroy(): void {},
   };
+}
+
+/** The operation a target header names (`Kinesis_20131202.PutRecord` -> `PutRecord`). */
+function operationOf(target: string | undefined): string | undefined {
+  const dot = target?.lastIndexOf('.') ?? -1;
+  return dot < 0 ? undefined : target!.slice(dot + 1);
+}
+
+/** What Node's HTTP client rejects with when the server closes the connection without answering. */
+function connectionReset(): Error {
+  return Object.assign(new Error('socket hang up (kinesim: connection dropped by an injected fault)'), { code: 'ECONNRESET' });
 }
 
 function header(headers: Readonly<Record<string, string | undefined>>, name: string): string | undefined {

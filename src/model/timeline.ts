@@ -4,7 +4,8 @@
 // when to look again: after any engine call, or when the clock says their next event is due.
 
 import type { Clock } from '../time/clock.js';
-import { applyPendingChange } from './pending-change.js';
+import { applyPendingChange, type PendingChange } from './pending-change.js';
+import type { Shard } from './shard.js';
 import type { Stream } from './stream.js';
 
 export class Timeline {
@@ -18,6 +19,8 @@ export class Timeline {
   /** Called once after the next engine call (see whenActive). */
   #activityListeners = new Set<() => void>();
   #activityNoticePending = false;
+  /** Told after each pending change applies, with the shards open before it (set by observers only). */
+  onChangeApplied: ((stream: Stream, change: PendingChange, openBefore: readonly Shard[]) => void) | undefined = undefined;
 
   /** `streams` is the account's live streams by name; settling applies their transitions and drops the gone. */
   constructor(clock: Clock, streams: Map<string, Stream>) {
@@ -44,6 +47,26 @@ export class Timeline {
     this.#lastNowMs = nowMs;
     if (nowMs >= this.#nextDueMs) this.#settle(nowMs);
     return nowMs;
+  }
+
+  /**
+   * The time a call made now would run at (the clock's reading, never earlier than one already used),
+   * without taking the reading or applying anything: for observers that must not change the engine.
+   */
+  peek(): number {
+    const reading = this.#clock.now();
+    return reading > this.#lastNowMs ? reading : this.#lastNowMs;
+  }
+
+  /** The latest reading used (-Infinity before the first) and the earliest due transition (Infinity if none), for snapshots. */
+  exportState(): { lastNowMs: number; nextDueMs: number } {
+    return { lastNowMs: this.#lastNowMs, nextDueMs: this.#nextDueMs };
+  }
+
+  /** Continues from a snapshot's readings (see exportState): engine time never goes below `lastNowMs`. */
+  restoreState(state: { lastNowMs: number; nextDueMs: number }): void {
+    this.#lastNowMs = state.lastNowMs;
+    this.#nextDueMs = state.nextDueMs;
   }
 
   /**
@@ -120,7 +143,10 @@ export class Timeline {
       if (pending !== undefined) {
         if (pending.dueAtMs <= nowMs) {
           stream.pending = undefined;
+          const observer = this.onChangeApplied;
+          const openBefore = observer === undefined ? undefined : stream.openShards();
           applyPendingChange(stream, pending);
+          if (observer !== undefined) observer(stream, pending, openBefore!);
         } else {
           next = Math.min(next, pending.dueAtMs);
         }

@@ -81,6 +81,14 @@ describe('README examples', () => {
     expect(out?.[3]).toBe('true');
   });
 
+  it('restores a fixture, fails puts on purpose and reports a reshard in the state-and-faults examples', () => {
+    expect(logged).toContain('restored records: 1');
+    expect(logged).toEqual(expect.arrayContaining(['attempt 1 InternalFailure 500', 'attempt 2 InternalFailure 500', 'attempt 3 stored']));
+    expect(logged).toContain('fired 2 active false');
+    expect(logged).toContain('partial 1 ProvisionedThroughputExceededException');
+    expect(logged).toContain('split shardId-000000000000 -> shardId-000000000002,shardId-000000000003');
+  });
+
   it('renders a lineage diagram in the lineage example', () => {
     const out = logsPerExample.find((lines) => lines.some((l) => l.includes('flowchart')));
     expect(out?.join('\n')).toContain('EXPIRED');
