@@ -24,6 +24,9 @@ const BENCHES: Record<string, () => Promise<{ run: Bench }>> = {
   server: () => import('./server.js'),
   'serve-startup': () => import('./serve-startup.js'),
   sim: () => import('./sim.js'),
+  subscribe: () => import('./subscribe.js'),
+  snapshot: () => import('./snapshot.js'),
+  faults: () => import('./faults.js'),
 };
 
 const CHILD_FLAG = '--bench-child';

@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs';
 import { Kinesis } from '../kinesis.js';
 import type { KinesisOptions } from '../options.js';
 import { startHttpServer, type KinesisHttpServer, type RequestLogEntry } from '../server/http-server.js';
+import type { StateFile } from '../server/state-file.js';
 import { UsageError, type CommandSpec, type ParsedArgs } from './args.js';
 import type { Command, CommandIo } from './command.js';
 import { packageVersion } from './package-version.js';
+import { engineFromStateFlags, STATE_FLAGS } from './state-flags.js';
 
 const DEFAULT_PORT = 4567;
 const DEFAULT_HOST = '127.0.0.1';
@@ -21,8 +23,9 @@ const spec: CommandSpec = {
     'HTTP/2 (cleartext with prior knowledge, as the AWS SDK for JavaScript v3 uses by default; with --tls-cert and',
     '--tls-key, HTTPS with both chosen by ALPN), AWS JSON 1.1 and AWS CBOR 1.1 (the AWS SDK for Java default).',
     'Any credentials work: signatures are not checked, only the shape of the Authorization header. State lives in',
-    'memory and ends with the process. Ctrl-C (SIGINT) or SIGTERM stops it, letting requests under way finish.',
-    'Exit codes: 0 stopped, 1 could not start (port busy, unreadable TLS file), 2 bad usage.',
+    'memory and ends with the process, unless --state keeps it in a file. Ctrl-C (SIGINT) or SIGTERM stops it,',
+    'letting requests under way finish. kinesim\'s own endpoints live under /_kinesim/ (faults, history, snapshot).',
+    'Exit codes: 0 stopped, 1 could not start (port busy, unreadable TLS file) or save, 2 bad usage.',
   ].join('\n'),
   positionals: [],
   flags: [
@@ -40,6 +43,7 @@ const spec: CommandSpec = {
     { name: 'tls-cert', kind: 'string', valueName: 'file', description: 'PEM certificate: serve HTTPS (needs --tls-key).' },
     { name: 'tls-key', kind: 'string', valueName: 'file', description: 'PEM private key of --tls-cert.' },
     { name: 'log', kind: 'boolean', description: 'One line per request on stderr: time, operation, status, milliseconds, protocol.' },
+    ...STATE_FLAGS,
     { name: 'version', short: 'v', kind: 'boolean', description: 'Show the version and exit.' },
   ],
   examples: [
@@ -47,6 +51,7 @@ const spec: CommandSpec = {
     'kinesim serve --port 0 --log',
     'kinesim serve --region eu-west-1 --account 123456789012 --create-delay-ms 500',
     'kinesim serve --tls-cert cert.pem --tls-key key.pem',
+    'kinesim serve --state kinesis.bin --save-every 30',
     'AWS_ENDPOINT_URL=http://127.0.0.1:4567 aws kinesis list-streams',
   ],
 };
@@ -69,25 +74,38 @@ export const serveCommand: Command = {
       io.stdout.write(`kinesim ${packageVersion()}\n`);
       return 0;
     }
-    const kinesis = engine(args);
     const port = listenPort(args.flags['port']);
     const host = (args.flags['host'] as string | undefined) ?? DEFAULT_HOST;
     const tls = tlsFiles(args, io);
     if (tls === null) return 1;
+    const fresh = engine(args);
+    const tokenSecret = args.flags['token-secret'] as string | undefined;
+    const served = await engineFromStateFlags(args, io, () => fresh, tokenSecret === undefined ? {} : { tokenSecret });
+    const { kinesis, state } = served;
+    if (served.restored) noteIgnoredFlags(args, io);
+    const log = args.flags['log'] === true;
     let server: KinesisHttpServer;
     try {
       server = await startHttpServer(kinesis, {
         port,
         host,
         ...(tls === undefined ? {} : { tls }),
-        ...(args.flags['log'] === true ? { onRequest: (entry: RequestLogEntry) => io.stderr.write(logLine(entry)) } : {}),
+        ...(log || state !== undefined
+          ? {
+              onRequest: (entry: RequestLogEntry) => {
+                state?.touch();
+                if (log) io.stderr.write(logLine(entry));
+              },
+            }
+          : {}),
       });
     } catch (error) {
       io.stderr.write(`kinesim serve: ${listenProblem(error, host, port)}\n`);
+      await state?.stop().catch(() => undefined);
       return 1;
     }
     // The handlers go in before the ready line: a client that signals as soon as it reads it must find them.
-    const stopped = stopOnSignal(server, io);
+    const stopped = stopOnSignal(server, io, state);
     io.stdout.write(`kinesim serve: listening on ${server.url} (region ${kinesis.region}, account ${kinesis.accountId}); Ctrl-C to stop\n`);
     return stopped;
   },
@@ -151,25 +169,45 @@ function logLine(entry: RequestLogEntry): string {
   return `${new Date(entry.timeMs).toISOString()} ${entry.operation} ${entry.statusCode} ${entry.durationMs.toFixed(1)}ms ${entry.protocol}\n`;
 }
 
-/** Resolves with exit code 0 once SIGINT or SIGTERM has stopped the server (a second signal stops it at once). */
-function stopOnSignal(server: KinesisHttpServer, io: CommandIo): Promise<number> {
+/** The flags that shape a new engine: a restored one keeps the settings its snapshot holds. */
+const ENGINE_FLAGS = ['region', 'account', 'create-delay-ms', 'delete-delay-ms', 'update-delay-ms', 'consumer-delay-ms', 'shard-limit', 'throughput-limits'];
+
+function noteIgnoredFlags(args: ParsedArgs, io: CommandIo): void {
+  const ignored = ENGINE_FLAGS.filter((flag) => args.flags[flag] !== undefined).map((flag) => `--${flag}`);
+  if (ignored.length > 0) io.stderr.write(`kinesim serve: ${ignored.join(', ')} ignored: the restored engine keeps the settings of its state file\n`);
+}
+
+/**
+ * Resolves with the exit code once SIGINT or SIGTERM has stopped the server (a second signal stops it at once), and
+ * the state file, if any, has been saved: 0, or 1 when that last save failed.
+ */
+function stopOnSignal(server: KinesisHttpServer, io: CommandIo, state: StateFile | undefined): Promise<number> {
   return new Promise((resolve) => {
     let stopping = false;
-    const stop = (signal: NodeJS.Signals): void => {
+    const finish = async (closed: Promise<void>): Promise<void> => {
+      await closed;
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      try {
+        await state?.stop();
+      } catch (error) {
+        io.stderr.write(`kinesim serve: could not save ${state?.path}: ${(error as Error).message}\n`);
+        resolve(1);
+        return;
+      }
+      io.stderr.write(state === undefined ? 'kinesim serve: stopped\n' : `kinesim serve: stopped; saved ${state.path}\n`);
+      resolve(0);
+    };
+    function stop(signal: NodeJS.Signals): void {
       if (stopping) {
         io.stderr.write(`kinesim serve: ${signal} again, stopping now\n`);
-        void server.close().then(() => resolve(0));
+        void server.close();
         return;
       }
       stopping = true;
       io.stderr.write(`kinesim serve: ${signal}, stopping (requests under way have ${STOP_GRACE_MS / 1000} s to finish)\n`);
-      void server.close({ graceMs: STOP_GRACE_MS }).then(() => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        io.stderr.write('kinesim serve: stopped\n');
-        resolve(0);
-      });
-    };
+      void finish(server.close({ graceMs: STOP_GRACE_MS }));
+    }
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });

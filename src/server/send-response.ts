@@ -44,60 +44,59 @@ export function sendResponse(
 
 /**
  * The event-stream contract with EventStreamBody (src/protocol/wire-message.ts): pull at once; after a pull that
- * brought messages, pull again at once (bodies hand out bounded batches); after an empty one, wait until the body's
- * `whenReady` listener fires, or `fallbackPollMs` passes (for clocks that cannot wake the body); never pull while
- * the transport is still flushing earlier messages (backpressure: the next pull waits for 'drain'); end the
- * response after a pull that says `done`; call `cancel()` if the client goes away first (or the server ends it).
+ * brought messages, pull again at once (bodies hand out bounded batches); whenever the body's optional `onReady`
+ * listener fires, pull at once; after an empty pull, pull anyway once `fallbackPollMs` has passed (a body without
+ * `onReady`, or a clock that cannot wake it); never pull while the transport is still flushing earlier messages
+ * (backpressure: the next pull waits for 'drain'); end the response after a pull that says `done`; call `cancel()`
+ * if the client goes away first (or the server ends the stream), and unregister the listener.
  */
 export function pumpEvents(response: OutgoingResponse, body: EventStreamBody, fallbackPollMs: number): StreamingAnswer {
   let over = false;
-  let stopWaiting: (() => void) | undefined;
+  let waitingForDrain = false;
+  let timer: NodeJS.Timeout | undefined;
+  let immediate: NodeJS.Immediate | undefined;
   const quiet = (): void => {
-    stopWaiting?.();
-    stopWaiting = undefined;
+    clearTimeout(timer);
+    timer = undefined;
+    if (immediate !== undefined) clearImmediate(immediate);
+    immediate = undefined;
   };
   const soon = (): void => {
-    const immediate = setImmediate(step);
-    stopWaiting = () => clearImmediate(immediate);
-  };
-  const wait = (): void => {
-    let fired = false;
-    const fire = (): void => {
-      if (fired) return;
-      fired = true;
-      quiet();
-      step();
-    };
-    const stopReady = body.whenReady(fire);
-    const timer = setTimeout(fire, fallbackPollMs);
-    stopWaiting = () => {
-      fired = true;
-      stopReady();
-      clearTimeout(timer);
-    };
+    if (over || waitingForDrain || immediate !== undefined) return;
+    quiet();
+    immediate = setImmediate(step);
   };
   function step(): void {
-    stopWaiting = undefined;
+    quiet();
     if (over) return;
     const { messages, done } = body.pull();
     let flowing = true;
     for (const message of messages) flowing = response.write(message) && flowing;
     if (done) {
-      over = true;
+      finish();
       response.end();
       return;
     }
     if (!flowing) {
-      response.once('drain', () => over || soon());
+      waitingForDrain = true;
+      response.once('drain', () => {
+        waitingForDrain = false;
+        soon();
+      });
       return;
     }
     if (messages.length > 0) soon();
-    else wait();
+    else timer = setTimeout(step, fallbackPollMs);
+  }
+  const unsubscribe = body.onReady?.(soon);
+  function finish(): void {
+    over = true;
+    quiet();
+    unsubscribe?.();
   }
   const cancel = (): void => {
     if (over) return;
-    over = true;
-    quiet();
+    finish();
     body.cancel();
   };
   response.once('close', cancel);

@@ -17,8 +17,8 @@ export interface ServerLimits {
   /** An idle connection (no request under way) is closed after this time. */
   readonly idleTimeoutMs: number;
   /**
-   * An event-stream answer waiting for its body's readiness signal (EventStreamBody.whenReady) is pulled anyway
-   * after this long, for engine clocks that cannot wake it.
+   * An event-stream answer waiting for its body's readiness signal (EventStreamBody.onReady) is pulled anyway
+   * after this long, for bodies without one and engine clocks that cannot wake it.
    */
   readonly eventPollIntervalMs: number;
   /** On a graceful close, how long requests under way may take before their connections are dropped. */

@@ -4,6 +4,7 @@
 import { createServer as createHttp1Server, type IncomingMessage } from 'node:http';
 import type { Http2Server, Http2ServerRequest, Http2Session } from 'node:http2';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
+import type { TransportAction } from '../faults/faults.js';
 import type { HttpRequest } from '../protocol/http-edge.js';
 import type { WireResponse } from '../protocol/wire-message.js';
 import { AmzId2Sequence } from './amz-id2.js';
@@ -16,6 +17,8 @@ import { serverLimits, type ServerLimits } from './server-limits.js';
 /** What answers requests (WireProtocol does). Engine bugs may throw from handleHttp; the server answers them 500. */
 export interface HttpAnswerer {
   handleHttp(request: HttpRequest): WireResponse;
+  /** What to do to a request's connection before reading it (the engine's transport faults): drop it, delay it. */
+  transportFault?(operation: string | undefined): TransportAction | undefined;
   payloadTooLarge(): WireResponse;
   serviceUnavailable(contentType: string | undefined): WireResponse;
   internalFailure(contentType?: string): WireResponse;
@@ -79,16 +82,25 @@ export async function startWireServer(answerer: HttpAnswerer, options: WireServe
   let closing = false;
 
   const handle = (request: IncomingMessage | Http2ServerRequest, response: OutgoingResponse): void => {
+    // Transport faults (kinesis.faults): drop the connection unanswered, or answer late.
+    const fault = answerer.transportFault?.(operationOf(request.headers['x-amz-target'], undefined));
+    if (fault === undefined) serve(request, response);
+    else if ('drop' in fault) abort(request);
+    else setTimeout(() => serve(request, response), fault.latencyMs);
+  };
+  const serve = (request: IncomingMessage | Http2ServerRequest, response: OutgoingResponse): void => {
     const startedMs = performance.now();
     if (closing && 'shouldKeepAlive' in response) response.shouldKeepAlive = false;
     readRequestBody(request, limits, budget, () => abort(request), (outcome) => {
       const answer = answerFor(answerer, request, outcome);
-      if (!(request.method === 'OPTIONS' && request.headers.origin !== undefined)) answer.headers['x-amz-id-2'] = ids.next();
+      // Not on CORS preflights (AWS sends none there [K]) nor on kinesim's own /_kinesim/ endpoints.
+      const preflight = request.method === 'OPTIONS' && request.headers.origin !== undefined;
+      if (!preflight && !(request.url ?? '').startsWith('/_kinesim/')) answer.headers['x-amz-id-2'] = ids.next();
       const stream = sendResponse(response, answer, limits.eventPollIntervalMs, () => {
         if (stream !== undefined) streams.delete(stream);
         options.onRequest?.({
           timeMs: Date.now(),
-          operation: operationOf(request.headers['x-amz-target']),
+          operation: operationOf(request.headers['x-amz-target'], '-'),
           statusCode: answer.statusCode,
           durationMs: performance.now() - startedMs,
           protocol: request.httpVersionMajor === 2 ? 'HTTP/2' : 'HTTP/1.1',
@@ -233,8 +245,9 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(',') : value;
 }
 
-function operationOf(target: string | string[] | undefined): string {
+/** The operation an X-Amz-Target names (the target as sent when it has another prefix), or `none` without one. */
+function operationOf<T>(target: string | string[] | undefined, none: T): string | T {
   const value = headerValue(target);
-  if (value === undefined || value === '') return '-';
+  if (value === undefined || value === '') return none;
   return value.startsWith(TARGET_PREFIX) ? value.slice(TARGET_PREFIX.length) : value;
 }

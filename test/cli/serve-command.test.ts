@@ -1,6 +1,8 @@
 // `kinesim serve` end to end, spawned as a user runs it (through tsx, on the sources): flags reach the engine, the
 // URL is printed when ready, --log writes a line per request, signals stop it cleanly, mistakes get clear errors.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -70,6 +72,25 @@ describe('kinesim serve', () => {
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);
     expect(stderr()).toMatch(/kinesim serve: SIGTERM, stopping .*\nkinesim serve: stopped\n$/);
+  });
+
+  it('--state keeps the engine across restarts, saved at SIGTERM; a restored engine ignores engine flags, with a note', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kinesim-serve-state-'));
+    const file = join(dir, 'kinesis.bin');
+    const first = await serve('--port', '0', '--state', file);
+    expect((await call(first.url, 'CreateStream', { StreamName: 'kept', ShardCount: 1 })).status).toBe(200);
+    first.child.kill('SIGTERM');
+    expect(await exitOf(first.child)).toBe(0);
+    expect(first.stderr()).toContain(`kinesim serve: stopped; saved ${file}\n`);
+    expect(existsSync(file)).toBe(true);
+
+    const second = await serve('--port', '0', '--state', file, '--region', 'eu-west-1');
+    expect(second.stderr()).toContain(`kinesim: restored the engine from ${file}\n`);
+    expect(second.stderr()).toContain('kinesim serve: --region ignored: the restored engine keeps the settings of its state file\n');
+    const listed = (await (await call(second.url, 'ListStreams', {})).json()) as { StreamNames: string[] };
+    expect(listed.StreamNames).toEqual(['kept']);
+    second.child.kill('SIGTERM');
+    expect(await exitOf(second.child)).toBe(0);
   });
 
   it('stops on SIGINT (Ctrl-C) too', async () => {

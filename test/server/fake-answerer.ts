@@ -5,9 +5,9 @@ import type { EventStreamBody, WireResponse } from '../../src/protocol/wire-mess
 import type { HttpAnswerer } from '../../src/server/wire-server.js';
 
 /**
- * An event-stream body the test feeds: messages pushed are pulled by the server; `finish()` ends it. Its whenReady
- * follows EventStreamBody's contract (one call per registration, never synchronously), or never fires when the
- * body is made without readiness signals (the server must then poll).
+ * An event-stream body the test feeds: messages pushed are pulled by the server; `finish()` ends it. Its onReady
+ * listeners are called (in a microtask) on every push and at the end; a body made without readiness signals has
+ * no onReady at all (the server must then poll).
  */
 export class FakeEventBody implements EventStreamBody {
   readonly #queue: Uint8Array[] = [];
@@ -20,7 +20,9 @@ export class FakeEventBody implements EventStreamBody {
   /** The most messages one pull hands out (bodies hand out bounded batches). */
   maxPerPull = Number.POSITIVE_INFINITY;
 
-  constructor(readonly signalsReadiness: boolean) {}
+  constructor(signalsReadiness: boolean) {
+    if (!signalsReadiness) delete this.onReady;
+  }
 
   push(message: string | Uint8Array): void {
     this.#queue.push(typeof message === 'string' ? new TextEncoder().encode(message) : message);
@@ -32,7 +34,7 @@ export class FakeEventBody implements EventStreamBody {
     this.#wake();
   }
 
-  /** Listeners registered and not yet called or cancelled. */
+  /** Listeners registered and not unregistered. */
   get listenerCount(): number {
     return this.#listeners.size;
   }
@@ -44,11 +46,10 @@ export class FakeEventBody implements EventStreamBody {
     return { messages, done: this.#finished && this.#queue.length === 0 };
   }
 
-  whenReady(listener: () => void): () => void {
-    if (!this.signalsReadiness) return () => {};
+  onReady?: (listener: () => void) => () => void = (listener) => {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
-  }
+  };
 
   cancel(): void {
     this.cancelled = true;
@@ -56,7 +57,6 @@ export class FakeEventBody implements EventStreamBody {
 
   #wake(): void {
     const listeners = [...this.#listeners];
-    this.#listeners.clear();
     queueMicrotask(() => listeners.forEach((listener) => listener()));
   }
 }

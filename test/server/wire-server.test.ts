@@ -198,7 +198,7 @@ describe('event-stream answers', () => {
     expect(chunks.join('')).toBe('ab');
   });
 
-  test('a body whose whenReady never fires is still pulled every eventPollIntervalMs', async () => {
+  test('a body without onReady is still pulled every eventPollIntervalMs', async () => {
     const answerer = new FakeAnswerer();
     answerer.signalsReadiness = false;
     const { server } = await serve(answerer, { limits: { eventPollIntervalMs: 20 } });
