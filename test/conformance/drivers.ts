@@ -1,5 +1,6 @@
-// Three ways to reach one engine with the same AWS operation shapes: the Kinesis class itself, and the AWS SDK v3
-// KinesisClient through kinesim's in-process request handler or over HTTP to kinesim/http. The suite runs on all.
+// Four ways to reach one engine with the same AWS operation shapes: the Kinesis class itself, and the AWS SDK v3
+// KinesisClient through kinesim's in-process request handler, over HTTP/1.1 to kinesim/http, or over HTTP/2 with the
+// SDK's default handler (no requestHandler option). The suite runs on all.
 import * as sdk from '@aws-sdk/client-kinesis';
 import { KinesisClient, KinesisServiceException } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -7,7 +8,6 @@ import { createRequestHandler } from '../../src/adapters/aws-sdk.js';
 import { startHttpServer, type KinesisHttpServer } from '../../src/server/http-server.js';
 import { Kinesis, ManualClock, type KinesisOptions } from '../../src/index.js';
 import { OPERATIONS, type OperationName } from '../../src/operations/registry.js';
-import { serverStreamsEvents } from '../support/http-event-stream.js';
 
 /** An operation's output with the transport stripped off ($metadata), so both drivers' results compare equal. */
 export type Output = Record<string, any>;
@@ -74,12 +74,39 @@ export const awsSdk: DriverKind = {
 /** The SDK over Node's HTTP stack and a loopback socket; the server starts on the first call. */
 export const http: DriverKind = {
   name: 'KinesisClient over HTTP (kinesim/http)',
-  // Whether the server writes SubscribeToShard's event stream (the HTTP/2 server of branch net does; the first did not).
-  streamsEvents: await serverStreamsEvents(),
+  streamsEvents: true,
   create(kinesis) {
     let started: Promise<{ server: KinesisHttpServer; client: KinesisClient }> | undefined;
     const connect = () =>
       (started ??= startHttpServer(kinesis).then((server) => ({ server, client: httpClient(server.url) })));
+    return {
+      async send(operation, input = {}) {
+        return sendCommand((await connect()).client, operation, input);
+      },
+      async subscribe(input) {
+        return subscribeWith((await connect()).client, input);
+      },
+      async close() {
+        if (started === undefined) return;
+        const { server, client } = await started;
+        client.destroy();
+        await server.close();
+      },
+    };
+  },
+};
+
+/** The SDK with its default request handler (cleartext HTTP/2, one session per request) to kinesim/http. */
+export const http2: DriverKind = {
+  name: 'KinesisClient over HTTP/2, default handler (kinesim/http)',
+  streamsEvents: true,
+  create(kinesis) {
+    let started: Promise<{ server: KinesisHttpServer; client: KinesisClient }> | undefined;
+    const connect = () =>
+      (started ??= startHttpServer(kinesis).then((server) => ({
+        server,
+        client: new KinesisClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDKINESIM', secretAccessKey: 'kinesim' }, maxAttempts: 1 }),
+      })));
     return {
       async send(operation, input = {}) {
         return sendCommand((await connect()).client, operation, input);
@@ -131,7 +158,7 @@ async function subscribeWith(client: KinesisClient, input: object): Promise<Even
   };
 }
 
-export const DRIVERS: readonly DriverKind[] = [direct, awsSdk, http];
+export const DRIVERS: readonly DriverKind[] = [direct, awsSdk, http, http2];
 
 /** A KinesisClient served by `kinesis`. One attempt: the SDK retries throttling errors with real sleeps. */
 export function sdkClient(kinesis: Kinesis): KinesisClient {

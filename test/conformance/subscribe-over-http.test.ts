@@ -1,8 +1,7 @@
 // SubscribeToShard over real sockets to kinesim/http, with real clients: a lifion-kinesis-style raw HTTP/1.1
 // request (status, content type, chunked event-stream body, JSON error bodies), the AWS SDK v3 with its default
 // handler (cleartext HTTP/2) reading a shard across a split by following ChildShards, and boto3's
-// subscribe_to_shard (HTTP/1.1). The whole file is skipped, with the reason printed, while the server does not
-// stream event-stream answers; the boto3 test also when python3 cannot import boto3.
+// subscribe_to_shard (HTTP/1.1). The boto3 test is skipped, with the reason printed, when python3 cannot import boto3.
 import { execFile, spawnSync } from 'node:child_process';
 import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +16,7 @@ import {
 import { afterEach, describe, expect, test } from 'vitest';
 import type { EventMessage } from '../../src/encoding/event-stream.js';
 import { startHttpServer, type KinesisHttpServer } from '../../src/server/http-server.js';
-import { engine, Messages, post, serverStreamsEvents } from '../support/http-event-stream.js';
+import { engine, Messages, post } from '../support/http-event-stream.js';
 import { ACCOUNT, T0, arnOf, shardId } from '../support/stream-fixture.js';
 
 const HALF = '170141183460469231731687303715884105728';
@@ -34,8 +33,6 @@ const bodyOf = (response: IncomingMessage) =>
     response.on('end', () => resolve(text));
   });
 
-const streams = await serverStreamsEvents();
-if (!streams) console.log('subscribe-over-http.test.ts: skipped, kinesim/http does not stream event-stream answers yet (branch net builds it)');
 const hasBoto3 = spawnSync('python3', ['-c', 'import boto3'], { timeout: 20_000 }).status === 0;
 if (!hasBoto3) console.log('subscribe-over-http.test.ts: the boto3 test is skipped, python3 cannot import boto3');
 
@@ -45,7 +42,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe.skipIf(!streams)('SubscribeToShard over HTTP', () => {
+describe('SubscribeToShard over HTTP', () => {
   test('a raw HTTP/1.1 request, as lifion-kinesis sends it: a chunked event stream, and JSON error bodies', async () => {
     const { clock, kinesis, consumerArn } = engine();
     server = await startHttpServer(kinesis);

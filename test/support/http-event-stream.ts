@@ -1,10 +1,9 @@
 // SubscribeToShard over a real socket, for the tests: a raw HTTP/1.1 request as lifion-kinesis sends it, a reader
-// of the event-stream messages of its body, and a probe of whether kinesim/http streams them at all.
+// of the event-stream messages of its body.
 import { request, type IncomingMessage } from 'node:http';
 import { EventStreamDecoder, type EventMessage } from '../../src/encoding/event-stream.js';
 import { Kinesis, ManualClock } from '../../src/index.js';
-import { startHttpServer } from '../../src/server/http-server.js';
-import { T0, arnOf, shardId } from './stream-fixture.js';
+import { T0, arnOf } from './stream-fixture.js';
 
 const AUTH = 'AWS4-HMAC-SHA256 Credential=AKIDKINESIM/20240101/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=00';
 
@@ -58,18 +57,3 @@ export class Messages {
     return this.#ready.shift();
   }
 }
-
-/** Whether kinesim/http streams SubscribeToShard's events (the server of branch net does; the first one did not). */
-export async function serverStreamsEvents(): Promise<boolean> {
-  const { kinesis, consumerArn } = engine();
-  const server = await startHttpServer(kinesis);
-  try {
-    const { response, abort } = await post(server.url, 'SubscribeToShard', { ConsumerARN: consumerArn, ShardId: shardId(0), StartingPosition: { Type: 'LATEST' } });
-    const first = await Promise.race([new Messages(response).next(), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000))]);
-    abort();
-    return first !== undefined;
-  } finally {
-    await server.close();
-  }
-}
-
