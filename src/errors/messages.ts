@@ -144,13 +144,29 @@ export const msg = {
   policyInvalid: () => 'The resource policy is not a valid JSON policy document.',
   // JSON protocol: a blob member that is not canonical padded base64 (SerializationException) [K].
   base64BadLength: (text: string, length: number) =>
-    `'${text}' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: ${length}`,
+    `'${echoed(text)}' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: ${length}`,
   base64BadChar: (text: string, char: string) =>
-    `'${text}' can not be converted to a Blob: Invalid Base64 character: '${char}'`,
+    `'${echoed(text)}' can not be converted to a Blob: Invalid Base64 character: '${char}'`,
   // "dectected" (sic) is AWS's spelling.
   base64BadLastChar: (text: string) =>
-    `'${text}' can not be converted to a Blob: Invalid last non-pad Base64 character dectected`,
+    `'${echoed(text)}' can not be converted to a Blob: Invalid last non-pad Base64 character dectected`,
 } as const;
+
+/**
+ * [U] The longest value a message echoes whole. AWS's rule is not public: every captured message echoes
+ * the value whole, and AWS's request size caps what it could be asked to print. kinesim has no such cap in
+ * process (a 54 MB partition key is one function call away), so a longer value is cut to its first
+ * MAX_ECHOED_VALUE_CHARS characters followed by ECHO_CUT_MARKER. The bound sits above everything an AWS-verified
+ * message holds (501 PutRecords entries print as 33,000 characters).
+ */
+export const MAX_ECHOED_VALUE_CHARS = 65_536;
+/** [U] What follows a value cut to MAX_ECHOED_VALUE_CHARS. */
+export const ECHO_CUT_MARKER = '...[truncated]';
+
+/** `text` as a message echoes it: whole, or cut to MAX_ECHOED_VALUE_CHARS and marked. */
+export function echoed(text: string): string {
+  return text.length <= MAX_ECHOED_VALUE_CHARS ? text : text.slice(0, MAX_ECHOED_VALUE_CHARS) + ECHO_CUT_MARKER;
+}
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

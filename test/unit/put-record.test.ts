@@ -128,6 +128,19 @@ describe('PutRecord output and storage', () => {
   });
 });
 
+describe('PutRecord with a detached Data buffer', () => {
+  it('[U] answers ValidationException as if Data were absent, and stores nothing', () => {
+    const kinesis = engine(1);
+    const data = new Uint8Array([1, 2, 3]);
+    structuredClone(data.buffer, { transfer: [data.buffer] });
+    expect(rejection(() => kinesis.putRecord({ StreamName: 's', PartitionKey: 'k', Data: data }))).toEqual({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value null at 'data' failed to satisfy constraint: Member must not be null",
+    });
+    expect(contents(kinesis)).toEqual([]);
+  });
+});
+
 describe('PutRecord record size (stream MaxRecordSizeInKiB)', () => {
   // [U] AWS's exception and text for the per-stream cap are not public; kinesim uses the model's blob form.
   const tooLarge = (size: number, limit: number) => ({

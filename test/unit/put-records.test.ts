@@ -172,6 +172,31 @@ describe('PutRecords rejections store nothing', () => {
   });
 });
 
+describe('PutRecords with a detached Data buffer', () => {
+  /** A Uint8Array whose ArrayBuffer was transferred away (as to a worker). */
+  const detached = () => {
+    const data = new Uint8Array([1, 2, 3]);
+    structuredClone(data.buffer, { transfer: [data.buffer] });
+    return data;
+  };
+
+  it('[U] answers ValidationException naming the entry, as if Data were absent, and stores nothing', () => {
+    const kinesis = engine(1);
+    const call = () => kinesis.putRecords({ StreamName: 's', Records: [entry('a'), entry('b'), { PartitionKey: 'c', Data: detached() }] });
+    expect(rejection(call)).toEqual({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value null at 'records.3.member.data' failed to satisfy constraint: Member must not be null",
+    });
+    expect(contents(kinesis)).toEqual([]);
+  });
+
+  it('still accepts an empty Data that is not detached', () => {
+    const kinesis = engine(1);
+    kinesis.putRecords({ StreamName: 's', Records: [{ PartitionKey: 'a', Data: new Uint8Array(0) }] });
+    expect(contents(kinesis)).toEqual([[shardId(0), 'a', []]]);
+  });
+});
+
 describe('PutRecords data and addressing', () => {
   it("copies each entry's Data: changing the arrays after the call changes nothing stored", () => {
     const kinesis = engine(1);
