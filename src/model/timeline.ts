@@ -22,9 +22,11 @@ export class Timeline {
   /**
    * The engine's time for this call: the clock's reading, never earlier than a reading already used
    * (so a clock set backwards cannot reorder records), after applying every transition due by then.
+   * @throws TypeError when the clock reads something other than a finite number (a user's clock bug).
    */
   now(): number {
     const reading = this.#clock.now();
+    if (!Number.isFinite(reading)) throw new TypeError(`The Kinesis clock's now() must return finite epoch ms, got ${String(reading)}`);
     const nowMs = reading > this.#lastNowMs ? reading : this.#lastNowMs;
     this.#lastNowMs = nowMs;
     if (nowMs >= this.#nextDueMs) this.#settle(nowMs);
