@@ -3,6 +3,7 @@
 // by a reading are applied when that reading is taken.
 
 import type { Clock } from '../time/clock.js';
+import { ExpirySweeper } from './expiry-sweeper.js';
 import { applyPendingChange } from './pending-change.js';
 import type { Stream } from './stream.js';
 
@@ -12,11 +13,14 @@ export class Timeline {
   #lastNowMs = -Infinity;
   /** Earliest time a transition is due; settling is skipped until then. */
   #nextDueMs = Infinity;
+  /** Releases the expired records of streams nobody calls, a little on every reading. */
+  readonly #sweeper: ExpirySweeper;
 
   /** `streams` is the account's live streams by name; settling applies their transitions and drops the gone. */
   constructor(clock: Clock, streams: Map<string, Stream>) {
     this.#clock = clock;
     this.#streams = streams;
+    this.#sweeper = new ExpirySweeper(streams);
   }
 
   /**
@@ -30,6 +34,7 @@ export class Timeline {
     const nowMs = reading > this.#lastNowMs ? reading : this.#lastNowMs;
     this.#lastNowMs = nowMs;
     if (nowMs >= this.#nextDueMs) this.#settle(nowMs);
+    this.#sweeper.step(nowMs);
     return nowMs;
   }
 
