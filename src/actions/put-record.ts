@@ -25,5 +25,8 @@ export function putRecord(account: Account, input: PutRecordInput): PutRecordOut
     throw new ProvisionedThroughputExceededException(msg.rateExceededShard(shard.id, stream.name, account.accountId));
   }
   const index = shard.log.append(input.PartitionKey, input.Data, nowMs, nowMs - stream.retentionMs);
-  return { ShardId: shard.id, SequenceNumber: shard.sequenceNumberOf(index), EncryptionType: stream.encryptionType };
+  const out: PutRecordOutput = { ShardId: shard.id, SequenceNumber: shard.sequenceNumberOf(index) };
+  // EncryptionType only on an encrypted stream: AWS-verified answers for unencrypted streams leave it out (README).
+  if (stream.encryptionType === 'KMS') out.EncryptionType = 'KMS';
+  return out;
 }

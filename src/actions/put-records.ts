@@ -47,7 +47,7 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
     const index = shard.log.append(entry.PartitionKey, entry.Data, nowMs, cutoffMs);
     results[i] = { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   }
-  return { FailedRecordCount: 0, Records: results, EncryptionType: stream.encryptionType };
+  return output(stream, 0, results);
 }
 
 /**
@@ -74,7 +74,14 @@ function putWithinLimits(
     const index = shard.log.append(entry.PartitionKey, entry.Data, nowMs, cutoffMs);
     return { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   });
-  return { FailedRecordCount: failed, Records: results, EncryptionType: stream.encryptionType };
+  return output(stream, failed, results);
+}
+
+/** EncryptionType only on an encrypted stream: AWS-verified answers for unencrypted streams leave it out (README). */
+function output(stream: Stream, failed: number, results: PutRecordsResultEntry[]): PutRecordsOutput {
+  return stream.encryptionType === 'KMS'
+    ? { FailedRecordCount: failed, Records: results, EncryptionType: 'KMS' }
+    : { FailedRecordCount: failed, Records: results };
 }
 
 function exactSize(input: PutRecordsInput): number {
