@@ -18,7 +18,7 @@ export function putRecord(account: Account, input: PutRecordInput): PutRecordOut
   if (ordering !== undefined && decodeSequence(ordering) === undefined) {
     throw new InvalidArgumentException(msg.invalidSequenceForOrdering(ordering, stream.name, account.accountId));
   }
-  recordSize(input.Data, input.PartitionKey, stream.maxRecordSizeKiB, 'data');
+  recordSize(input.Data, input.PartitionKey, stream.maxRecordSizeKiB);
   const shard = key === undefined ? stream.shardForKey(input.PartitionKey) : stream.shardForHashKey(key);
   // Throughput is the last check [K], and costs this one branch while the option is off.
   if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, input.Data.length + utf8ByteLength(input.PartitionKey))) {

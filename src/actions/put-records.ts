@@ -31,7 +31,7 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
     // recordSize's own cheap bound, checked here so the message path (a new string) is only built for a
     // record that may be too large: building it for all 500 cost ~15% of the call.
     const bound = entry.Data.length + 3 * entry.PartitionKey.length;
-    total += bound <= maxRecordBytes ? bound : recordSize(entry.Data, entry.PartitionKey, stream.maxRecordSizeKiB, `records.${i + 1}.member.data`);
+    total += bound <= maxRecordBytes ? bound : recordSize(entry.Data, entry.PartitionKey, stream.maxRecordSizeKiB, i + 1);
   }
   if (total > PUT_RECORDS_MAX_BYTES && exactSize(input) > PUT_RECORDS_MAX_BYTES) {
     throw new InvalidArgumentException(msg.putRecordsTooLarge(PUT_RECORDS_MAX_BYTES / 1024 / 1024));

@@ -90,9 +90,14 @@ export const msg = {
     `StreamName ${name} and StreamARN ${arn} do not refer to the same stream.`,
   // [U] moto's wording for the whole-request size limit of PutRecords.
   putRecordsTooLarge: (limitMiB: number) => `Records size exceeds ${limitMiB} MB limit`,
-  // [U] the per-stream MaxRecordSizeInKiB check; AWS's wording is not public.
-  recordTooLarge: (sizeBytes: number, limitKiB: number, path: string) =>
-    `1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=${sizeBytes} cap=${sizeBytes}]' at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${limitKiB * 1024}`,
+  // The per-stream MaxRecordSizeInKiB check on the data alone, in the model's violation form: `lim` is the
+  // data member's own length, as in AWS's (osquery/osquery#3568 [R]); that AWS applies it per stream is [U].
+  recordDataTooLarge: (dataBytes: number, limitBytes: number, path: string) =>
+    `1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=${dataBytes} cap=${dataBytes}]' at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${limitBytes}`,
+  // [U] data within the limit, data plus UTF-8 partition key over it; AWS's wording is not public.
+  recordTooLarge: (sizeBytes: number, limitBytes: number, entry: number | undefined) =>
+    `${entry === undefined ? 'The record' : `Record ${entry}`} is ${sizeBytes} bytes of data and UTF-8 partition key, ` +
+    `over the stream's maximum record size of ${limitBytes} bytes.`,
   // [U] CreateStream mode / ShardCount combinations.
   onDemandWithShardCount: () => 'ShardCount is not supported for streams in On-Demand mode.',
   provisionedNeedsShardCount: () => 'ShardCount is required for streams in Provisioned mode.',

@@ -110,12 +110,18 @@ describe('PutRecords rejections store nothing', () => {
 
   it('fails the whole request when one entry is over the stream record size', () => {
     const kinesis = engine(1);
-    const call = () => kinesis.putRecords({ StreamName: 's', Records: [entry('a'), { PartitionKey: 'k', Data: new Uint8Array(MiB) }] });
-    // [U] AWS's exception and text for the per-stream cap are not public.
-    expect(rejection(call)).toEqual({
+    // [U] AWS's exception and texts for the per-stream cap are not public.
+    const withKey = () => kinesis.putRecords({ StreamName: 's', Records: [entry('a'), { PartitionKey: 'k', Data: new Uint8Array(MiB) }] });
+    expect(rejection(withKey)).toEqual({
+      name: 'ValidationException',
+      message: `Record 2 is ${MiB + 1} bytes of data and UTF-8 partition key, over the stream's maximum record size of ${MiB} bytes.`,
+    });
+    // Data alone over the cap: the model's violation, with the data's own length.
+    const dataAlone = () => kinesis.putRecords({ StreamName: 's', Records: [entry('a'), entry('b'), { PartitionKey: 'key', Data: new Uint8Array(MiB + 1) }] });
+    expect(rejection(dataAlone)).toEqual({
       name: 'ValidationException',
       message:
-        `1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=${MiB + 1} cap=${MiB + 1}]' at 'records.2.member.data' ` +
+        `1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=${MiB + 1} cap=${MiB + 1}]' at 'records.3.member.data' ` +
         `failed to satisfy constraint: Member must have length less than or equal to ${MiB}`,
     });
     expect(contents(kinesis)).toEqual([]);
