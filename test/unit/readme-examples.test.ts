@@ -56,6 +56,11 @@ describe('README examples', () => {
     expect(logged.some((line) => /^http:\/\/127\.0\.0\.1:\d+$/.test(line))).toBe(true);
   });
 
+  it('puts every user record of the per-shard aggregation example where KCL keeps it', () => {
+    expect(logged).toContain('8 0');
+    expect(logged).toContain('2530 2520 2508 2442 10000');
+  });
+
   it('renders a lineage diagram in the lineage example', () => {
     const out = logsPerExample.find((lines) => lines.some((l) => l.includes('flowchart')));
     expect(out?.join('\n')).toContain('EXPIRED');
