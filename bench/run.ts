@@ -21,6 +21,7 @@ const BENCHES: Record<string, () => Promise<{ run: Bench }>> = {
   retention: () => import('./retention.js'),
   memory: () => import('./memory.js'),
   peer: () => import('./peer.js'),
+  sim: () => import('./sim.js'),
 };
 
 const CHILD_FLAG = '--bench-child';

@@ -1,7 +1,9 @@
 // The options of a Kinesis engine and their checks: what a user may set, resolved to what the account runs on.
 
 import type { AccountSettings } from './model/account.js';
+import type { ChannelDeliverySink } from './model/channel-deliveries.js';
 import {
+  ACCOUNT_DEFAULT_MAX_CHANNELS,
   ACCOUNT_DEFAULT_MAX_ON_DEMAND_STREAMS,
   ACCOUNT_DEFAULT_MAX_SHARDS,
   ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS,
@@ -43,6 +45,21 @@ export interface KinesisOptions {
    * The rules are in src/model/shard-throughput.ts, the limits in src/model/limits.ts.
    */
   throughputLimits?: boolean;
+  /**
+   * Seeds kinesim's own choices where AWS's are not public: which shard an AUTO stream puts each record on,
+   * and channel IDs. Default 0. Same seed, same calls, same clock: same outputs.
+   */
+  seed?: number;
+  /** How long a channel stays CREATING, UPDATING after UpdateChannel, and DELETING before it is gone. Default 0. */
+  channelDelayMs?: number;
+  /** Delivery channels allowed in the account (DescribeLimits' ChannelCountLimit). Default 100 ([U]). */
+  channelCountLimit?: number;
+  /**
+   * Receives each channel delivery (S3 object, dead-letter object, table rows) as the engine makes it, instead of
+   * the engine keeping it for describeChannelDeliveries. Called synchronously, during the engine call whose clock
+   * reading made the delivery due.
+   */
+  channelDeliverySink?: ChannelDeliverySink;
 }
 
 /**
@@ -64,6 +81,7 @@ export function resolveOptions(options: KinesisOptions): AccountSettings {
   const deleteStreamDelayMs = delay('deleteStreamDelayMs', options.deleteStreamDelayMs);
   const updateStreamDelayMs = delay('updateStreamDelayMs', options.updateStreamDelayMs);
   const consumerDelayMs = delay('consumerDelayMs', options.consumerDelayMs);
+  const channelDelayMs = delay('channelDelayMs', options.channelDelayMs);
   const defaultShardLimit = LARGE_SHARD_QUOTA_REGIONS.includes(region)
     ? ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS
     : ACCOUNT_DEFAULT_MAX_SHARDS;
@@ -80,6 +98,10 @@ export function resolveOptions(options: KinesisOptions): AccountSettings {
     onDemandStreamCountLimit: count('onDemandStreamCountLimit', options.onDemandStreamCountLimit ?? ACCOUNT_DEFAULT_MAX_ON_DEMAND_STREAMS),
     tokenSecret: text('tokenSecret', options.tokenSecret ?? 'kinesim', () => true, 'any string'),
     throughputLimits: flag('throughputLimits', options.throughputLimits ?? false),
+    seed: whole('seed', options.seed ?? 0, (v) => Number.isSafeInteger(v), 'a safe integer'),
+    channelDelayMs,
+    channelCountLimit: count('channelCountLimit', options.channelCountLimit ?? ACCOUNT_DEFAULT_MAX_CHANNELS),
+    channelDeliverySink: sink(options.channelDeliverySink),
   };
 }
 
@@ -123,6 +145,19 @@ function delay(name: string, value: unknown): number {
 function count(name: string, value: unknown): number {
   typed(name, value, 'number', 'a number');
   return checked(name, value as number, (v) => Number.isSafeInteger(v) && v >= 0, 'a whole number >= 0');
+}
+
+/** A number of a given kind (say, a safe integer): a TypeError when not a number, a RangeError when not of the kind. */
+function whole(name: string, value: unknown, ok: (v: number) => boolean, expected: string): number {
+  typed(name, value, 'number', 'a number');
+  return checked(name, value as number, ok, expected);
+}
+
+function sink(value: unknown): ChannelDeliverySink | undefined {
+  if (value !== undefined && typeof value !== 'function') {
+    throw new TypeError(`Kinesis option channelDeliverySink must be a function, got ${shown(value)}`);
+  }
+  return value as ChannelDeliverySink | undefined;
 }
 
 function flag(name: string, value: unknown): boolean {

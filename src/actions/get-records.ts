@@ -15,6 +15,7 @@ import type { ReadRun } from '../model/shard-log.js';
 import type { SequenceFormatter } from '../keys/sequence-number.js';
 import type { Stream } from '../model/stream.js';
 import type { GetRecordsInput, GetRecordsOutput, KinesisRecord } from '../api-types/records.js';
+import { answerDryRun } from './_internals/dry-run.js';
 import { markEncryptedRecords } from './_internals/record-encryption.js';
 import { childShardOutputs } from './output/shard-output.js';
 import { resolveRef } from './_internals/stream-ref.js';
@@ -35,6 +36,14 @@ const OutputRecord = function (this: KinesisRecord, sequenceNumber: string, arri
 } as unknown as new (sequenceNumber: string, arrival: Date, data: Uint8Array, partitionKey: string) => KinesisRecord;
 OutputRecord.prototype = Object.prototype;
 
+/** A record put without a partition key (AUTO streams): PartitionKey is absent, not undefined [M]. */
+const KeylessRecord = function (this: KinesisRecord, sequenceNumber: string, arrival: Date, data: Uint8Array) {
+  this.SequenceNumber = sequenceNumber;
+  this.ApproximateArrivalTimestamp = arrival;
+  this.Data = data;
+} as unknown as new (sequenceNumber: string, arrival: Date, data: Uint8Array) => KinesisRecord;
+KeylessRecord.prototype = Object.prototype;
+
 export function getRecords(account: Account, input: GetRecordsInput): GetRecordsOutput {
   const nowMs = account.timeline.now();
   const state = decodeIterator(account.sealer, input.ShardIterator);
@@ -53,6 +62,8 @@ export function getRecords(account: Account, input: GetRecordsInput): GetRecords
   if (stream === undefined || shard === undefined || stream.isExpired(shard, nowMs)) {
     throw new ResourceNotFoundException(msg.shardNotExist(shardIdOf(state.shardIndex), state.streamName, account.accountId));
   }
+  // A dry run reads nothing [D]: the iterator and its shard are checked, then it answers.
+  if (input.DryRun === true) answerDryRun(account, stream, nowMs);
   const read: ShardRead = { account, stream, shard, state, limit: input.Limit ?? GET_RECORDS_MAX_RECORDS, nowMs };
   // Throughput is the last check; kept in its own function so that with the option off it costs one branch.
   return account.throughputLimits ? readWithinLimits(read) : readRecords(read);
@@ -73,7 +84,11 @@ function buildRecords(runs: readonly ReadRun[], sequence: SequenceFormatter): Ki
     for (let i = 0; i < count; i++) {
       const column = at + i;
       const end = ends[column]! - base;
-      records[k++] = new OutputRecord(sequence.format(first + i + 1), new Date(arrivals[column]!), new Uint8Array(bytes, start, end - start), keys[column]!);
+      const key = keys[column];
+      const data = new Uint8Array(bytes, start, end - start);
+      records[k++] = key === undefined
+        ? new KeylessRecord(sequence.format(first + i + 1), new Date(arrivals[column]!), data)
+        : new OutputRecord(sequence.format(first + i + 1), new Date(arrivals[column]!), data, key);
       start = end;
     }
   }

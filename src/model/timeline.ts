@@ -15,6 +15,8 @@ export class Timeline {
   #nextDueMs = Infinity;
   /** Releases the expired records of streams nobody calls, a little on every reading. */
   readonly #sweeper: ExpirySweeper;
+  /** Other owners of transitions (delivery channels): each applies what is due and answers when it next is. */
+  readonly #settlers: ((nowMs: number) => number)[] = [];
 
   /** `streams` is the account's live streams by name; settling applies their transitions and drops the gone. */
   constructor(clock: Clock, streams: Map<string, Stream>) {
@@ -41,6 +43,14 @@ export class Timeline {
   /** Applies every transition due by the clock's reading now (a transition scheduled with no delay, at once). */
   settle(): void {
     this.now();
+  }
+
+  /**
+   * Adds an owner of transitions that settles after the streams, in the same pass: `settle(nowMs)` applies what
+   * is due by then and returns when its next transition is due (Infinity if none).
+   */
+  addSettler(settle: (nowMs: number) => number): void {
+    this.#settlers.push(settle);
   }
 
   /** Registers a transition due at `dueAtMs`; the next reading at or after it applies it. */
@@ -70,6 +80,7 @@ export class Timeline {
         }
       }
     }
+    for (const settle of this.#settlers) next = Math.min(next, settle(nowMs));
     this.#nextDueMs = Math.min(this.#nextDueMs, next);
   }
 }

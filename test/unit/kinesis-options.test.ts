@@ -36,6 +36,9 @@ describe('Kinesis options', () => {
     [{ tokenSecret: 42 }, 'Kinesis option tokenSecret must be a string, got number 42'],
     [{ throughputLimits: 'yes' }, 'Kinesis option throughputLimits must be true or false, got "yes"'],
     [{ throughputLimits: 1 }, 'Kinesis option throughputLimits must be true or false, got number 1'],
+    [{ seed: '7' }, 'Kinesis option seed must be a number, got "7"'],
+    [{ channelDelayMs: '5' }, 'Kinesis option channelDelayMs must be a number of ms, got "5"'],
+    [{ channelDeliverySink: 'log' }, 'Kinesis option channelDeliverySink must be a function, got "log"'],
   ])('refuses an option of the wrong type, %o, with a TypeError naming it', (options, message) => {
     expect(() => new Kinesis(options as never)).toThrow(new TypeError(message));
   });

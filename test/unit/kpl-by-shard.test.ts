@@ -41,7 +41,7 @@ function readBack(kinesis: Kinesis): Map<string, UserRecordInput[]> {
     while (iterator !== undefined) {
       const page = kinesis.getRecords({ ShardIterator: iterator });
       if (page.Records.length === 0) break;
-      for (const user of deaggregateRecords(page.Records, shard.HashKeyRange)) users.push({ PartitionKey: user.PartitionKey, Data: user.Data });
+      for (const user of deaggregateRecords(page.Records, shard.HashKeyRange)) users.push({ PartitionKey: user.PartitionKey!, Data: user.Data });
       iterator = page.NextShardIterator;
     }
     out.set(shard.ShardId, users);
@@ -192,7 +192,7 @@ describe('properties', () => {
         const groups: UserRecordInput[][] = entries.map((e) =>
           isAggregate(e.Data) && e.PartitionKey === 'a'
             ? deaggregateRecords([{ SequenceNumber: '1', PartitionKey: 'a', Data: e.Data }]).map((u) =>
-              u.ExplicitHashKey === undefined ? { PartitionKey: u.PartitionKey, Data: u.Data } : { PartitionKey: u.PartitionKey, ExplicitHashKey: u.ExplicitHashKey, Data: u.Data })
+              u.ExplicitHashKey === undefined ? { PartitionKey: u.PartitionKey!, Data: u.Data } : { PartitionKey: u.PartitionKey!, ExplicitHashKey: u.ExplicitHashKey, Data: u.Data })
             : [e as UserRecordInput],
         );
         const hashOf = (r: UserRecordInput) => (r.ExplicitHashKey === undefined ? hashKeyOfKey(r.PartitionKey) : BigInt(r.ExplicitHashKey));

@@ -22,6 +22,8 @@ const files = blocks.map((code, i) => {
   const wired = code
     .replaceAll("from 'kinesim/aws-sdk'", `from '${root}src/adapters/aws-sdk.ts'`)
     .replaceAll("from 'kinesim/http'", `from '${root}src/server/http-server.ts'`)
+    .replaceAll("from 'kinesim/sim'", `from '${root}src/sim/index.ts'`)
+    .replaceAll("from 'kinesim/report'", `from '${root}src/report/index.ts'`)
     .replaceAll("from 'kinesim'", `from '${root}src/index.ts'`);
   writeFileSync(file, wired);
   return file;
@@ -59,6 +61,25 @@ describe('README examples', () => {
   it('puts every user record of the per-shard aggregation example where KCL keeps it', () => {
     expect(logged).toContain('8 0');
     expect(logged).toContain('2530 2520 2508 2442 10000');
+  });
+
+  it('spreads records without keys in the AUTO example', () => {
+    expect(logged).toContain('AUTO spread true');
+    expect(logged).toContain('has key false');
+  });
+
+  it('shows a channel delivery in the channel example', () => {
+    expect(logged).toContain('CREATING');
+    expect(logged.some((line) => /^order-archive kinesis-channel\/orders-to-s3\/[0-9a-f-]{36}\/2026\/01\/01\/00\/orders-to-s3-[0-9a-f-]{36}-2026-01-01-00-05-000001\.json$/.test(line))).toBe(true);
+    expect(logged).toContain(JSON.stringify('{"total":12}\n'));
+  });
+
+  it('runs the simulation lab example: a throttled hot key, a comparison, a minimum, a report', () => {
+    const out = logsPerExample.find((lines) => lines.some((l) => l.includes('% throttled')));
+    expect(out?.[0]).toBe('true key-0');
+    expect(out?.[1]).toMatch(/^key, 4 shards: [\d.]+% throttled,salt 8, 4 shards: [\d.]+% throttled,random, 4 shards: 0\.0% throttled$/);
+    expect(Number(out?.[2])).toBeGreaterThanOrEqual(3);
+    expect(out?.[3]).toBe('true');
   });
 
   it('renders a lineage diagram in the lineage example', () => {

@@ -1,0 +1,124 @@
+// The flag parser every kinesim subcommand shares: a command declares its positionals and flags once, and
+// gets parsing, type checks and its --help text from that declaration.
+
+/** A mistake in how the command was called (exit code 2). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export interface FlagSpec {
+  /** Long name without dashes: `json` for --json. */
+  name: string;
+  kind: 'string' | 'number' | 'boolean';
+  description: string;
+  /** Shown in help for string and number flags: --json <file>. */
+  valueName?: string;
+  /** A one-letter alias: `s` for -s. */
+  short?: string;
+}
+
+export interface PositionalSpec {
+  name: string;
+  description: string;
+  required: boolean;
+}
+
+export interface CommandSpec {
+  /** The subcommand: `simulate` in `kinesim simulate`. */
+  name: string;
+  /** One line for `kinesim --help`. */
+  summary: string;
+  /** Paragraphs after the usage line of `kinesim <name> --help`. */
+  details?: string;
+  positionals: readonly PositionalSpec[];
+  flags: readonly FlagSpec[];
+  examples?: readonly string[];
+}
+
+export type FlagValue = string | number | boolean;
+
+export interface ParsedArgs {
+  positionals: string[];
+  flags: Record<string, FlagValue>;
+  help: boolean;
+}
+
+const HELP: FlagSpec = { name: 'help', short: 'h', kind: 'boolean', description: 'Show this help and exit.' };
+
+/** Parses `argv` (after the subcommand) against `spec`: --flag value, --flag=value, -f value, --, --help. */
+export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
+  const flags: Record<string, FlagValue> = {};
+  const positionals: string[] = [];
+  const all = [...spec.flags, HELP];
+  const where = `kinesim ${spec.name}`;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const long = arg.startsWith('--');
+    const eq = arg.indexOf('=');
+    const name = long ? arg.slice(2, eq < 0 ? undefined : eq) : arg.slice(1, 2);
+    const flag = all.find((f) => (long ? f.name === name : f.short === name));
+    if (flag === undefined) throw new UsageError(`unknown flag ${long ? `--${name}` : `-${name}`} for '${where}' (see '${where} --help')`);
+    const label = `--${flag.name}`;
+    let inline: string | undefined = long ? (eq < 0 ? undefined : arg.slice(eq + 1)) : arg.length > 2 ? arg.slice(2) : undefined;
+    if (flag.kind === 'boolean') {
+      if (inline !== undefined && !['true', 'false'].includes(inline)) throw new UsageError(`${label} takes no value (got '${inline}')`);
+      flags[flag.name] = inline !== 'false';
+      continue;
+    }
+    if (inline === undefined) {
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('-') && next !== '-')) throw new UsageError(`${label} needs a value: ${label} <${flag.valueName ?? 'value'}>`);
+      inline = next;
+      i++;
+    }
+    if (flag.name in flags) throw new UsageError(`${label} given twice`);
+    if (flag.kind === 'number') {
+      const value = Number(inline);
+      if (inline.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${label} needs a number, got '${inline}'`);
+      flags[flag.name] = value;
+    } else {
+      flags[flag.name] = inline;
+    }
+  }
+  const help = flags['help'] === true;
+  delete flags['help'];
+  if (!help) {
+    const required = spec.positionals.filter((p) => p.required);
+    if (positionals.length < required.length) throw new UsageError(`missing <${required[positionals.length]!.name}> (usage: ${usageLine(spec)})`);
+    if (positionals.length > spec.positionals.length) throw new UsageError(`unexpected argument '${positionals[spec.positionals.length]}' (usage: ${usageLine(spec)})`);
+  }
+  return { positionals, flags, help };
+}
+
+export function usageLine(spec: CommandSpec): string {
+  const pos = spec.positionals.map((p) => (p.required ? `<${p.name}>` : `[${p.name}]`)).join(' ');
+  return `kinesim ${spec.name} ${pos}${spec.flags.length > 0 ? ' [flags]' : ''}`.replace(/\s+/g, ' ').trim();
+}
+
+/** The text of `kinesim <name> --help`. */
+export function helpText(spec: CommandSpec): string {
+  const rows = [...spec.flags, HELP].map((f) => {
+    const left = `${f.short === undefined ? '    ' : `-${f.short}, `}--${f.name}${f.kind === 'boolean' ? '' : ` <${f.valueName ?? 'value'}>`}`;
+    return [left, f.description] as const;
+  });
+  const width = Math.max(...rows.map(([l]) => l.length), ...spec.positionals.map((p) => p.name.length + 2)) + 2;
+  const lines = [`${spec.summary}`, '', `Usage: ${usageLine(spec)}`, ''];
+  if (spec.details !== undefined) lines.push(spec.details, '');
+  if (spec.positionals.length > 0) {
+    lines.push('Arguments:');
+    for (const p of spec.positionals) lines.push(`  ${`<${p.name}>`.padEnd(width)}${p.description}`);
+    lines.push('');
+  }
+  lines.push('Flags:');
+  for (const [left, text] of rows) lines.push(`  ${left.padEnd(width)}${text}`);
+  if (spec.examples !== undefined && spec.examples.length > 0) lines.push('', 'Examples:', ...spec.examples.map((e) => `  ${e}`));
+  return `${lines.join('\n')}\n`;
+}

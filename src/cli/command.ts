@@ -1,0 +1,19 @@
+// What a kinesim subcommand is: its declared flags and a run function. A new subcommand is one file
+// `<name>-command.ts` exporting a Command, and one line in main.ts's list.
+
+import type { CommandSpec, ParsedArgs } from './args.js';
+
+/** Where a command writes and what it may ask about the terminal (tests pass their own). */
+export interface CommandIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  cwd: string;
+  /** Milliseconds from an arbitrary start (performance.now). */
+  nowMs(): number;
+}
+
+export interface Command {
+  spec: CommandSpec;
+  /** Runs the command; resolves to the process exit code. */
+  run(args: ParsedArgs, io: CommandIo): Promise<number>;
+}

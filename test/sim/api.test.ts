@@ -1,0 +1,80 @@
+// The library's other promises: a user's own scaling policy, silent runs with progress by callback,
+// on-demand streams, and records too small to carry a ticket.
+
+import { describe, expect, it } from 'vitest';
+import { simulate, type ScalingView, type SimulationProgress } from '../../src/sim/index.js';
+
+describe('simulate()', () => {
+  it('runs a user policy function with what it needs to decide, and records what the engine answered', () => {
+    const views: ScalingView[] = [];
+    const s = simulate({
+      seed: 1, durationSeconds: 180, stream: { shardCount: 2, reshardSeconds: 5 }, consumers: [{ type: 'polling', intervalMs: 500 }],
+      producers: [{ rate: { recordsPerSecond: 1200 }, keys: { distribution: 'zipf', count: 1000, exponent: 1.2 } }],
+      scaling: {
+        evaluationSeconds: 60,
+        policy: (view) => {
+          views.push(view);
+          if (view.atSecond !== 60) return view.atSecond === 120 ? { UpdateShardCount: 50 } : undefined;
+          const hottest = [...view.openShards].sort((a, b) => b.utilization - a.utilization)[0]!;
+          return { SplitShard: hottest.shardId };
+        },
+      },
+    });
+    expect(views.map((v) => v.atSecond)).toEqual([60, 120, 180]);
+    const first = views[0]!;
+    expect(first.streamStatus).toBe('ACTIVE');
+    expect(first.windowSeconds).toBe(60);
+    expect(first.openShards.map((x) => x.shardId)).toEqual(['shardId-000000000000', 'shardId-000000000001']);
+    const rate = first.openShards.reduce((n, x) => n + x.incomingRecordsPerSecond, 0);
+    expect(rate).toBeCloseTo(1200, -1);
+    const median = first.medianHashKey(first.openShards[0]!.shardId)!;
+    expect(BigInt(median) > BigInt(first.openShards[0]!.startingHashKey)).toBe(true);
+    expect(BigInt(median) < BigInt(first.openShards[0]!.endingHashKey)).toBe(true);
+    expect(s.reshards.map((r) => [r.atSecond, r.operation, r.result, r.by])).toEqual([
+      [60, 'SplitShard', 'OK', 'custom'],
+      [120, 'UpdateShardCount', 'LimitExceededException', 'custom'],
+    ]);
+    expect(s.reshards[1]!.message).toMatch(/50/);
+    expect(s.scenario['scaling']).toEqual({ policy: 'custom', evaluationSeconds: 60 });
+    expect(s.shards).toHaveLength(4);
+  });
+
+  it('stays silent and reports progress in simulated time only', () => {
+    const seen: SimulationProgress[] = [];
+    const s = simulate({ durationSeconds: 300, stream: { shardCount: 1 }, producers: [{ rate: { recordsPerSecond: 10 } }] }, { onProgress: (p) => seen.push(p) });
+    expect(seen.length).toBeGreaterThan(50);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.simulatedSeconds).toBeGreaterThanOrEqual(seen[i - 1]!.simulatedSeconds);
+    expect(seen[seen.length - 1]).toMatchObject({ fraction: 1, durationSeconds: 300, recordsProduced: 3000 });
+    expect(s.totals.recordsConsumed).toBe(3000);
+  });
+
+  it('runs an on-demand stream on the engine\'s 4 shards, and says AWS would scale it', () => {
+    const s = simulate({ durationSeconds: 30, stream: { mode: 'ON_DEMAND' }, producers: [{ rate: { recordsPerSecond: 200 }, recordBytes: 2000 }] });
+    expect(s.shards).toHaveLength(4);
+    expect(s.notes[0]).toMatch(/ON_DEMAND stream 4 shards/);
+    expect(s.cost.mode).toBe('ON_DEMAND');
+    // 6,000 records of 2,000 B, each rounded up to 2 KiB, written once and read once.
+    expect(s.cost.gbWritten).toBeCloseTo((6000 * 2048) / 1024 ** 3, 6);
+    expect(s.cost.gbRead).toBeCloseTo(s.cost.gbWritten, 6);
+  });
+
+  it('identifies records too small for a ticket by sequence number, still exactly once', () => {
+    const s = simulate({
+      seed: 3, durationSeconds: 60, stream: { shardCount: 2, reshardSeconds: 0 }, consumers: [{ type: 'polling', intervalMs: 300, limit: 50 }],
+      producers: [{ rate: { recordsPerSecond: 400 }, recordBytes: { min: 1, max: 3 }, keys: { distribution: 'zipf', count: 20, exponent: 1 } }],
+      scaling: { policy: 'schedule', events: [[20, { UpdateShardCount: 3 }]] }, drainSeconds: 600,
+    });
+    expect(s.totals).toMatchObject({ recordsConsumed: 24_000, lostAtConsumer: 0, duplicatesAtConsumer: 0, orderingViolations: 0, unmatchedAtConsumer: 0 });
+  });
+
+  it('prices provisioned shard-hours and PUT payload units from the table, overridable', () => {
+    const base = { durationSeconds: 3600, stream: { shardCount: 3 }, consumers: [], producers: [{ rate: { recordsPerSecond: 10 }, recordBytes: 30_000 }] };
+    const s = simulate(base);
+    expect(s.cost.shardHours).toBe(3);
+    expect(s.cost.putPayloadUnits).toBe(36_000 * 2);
+    expect(s.cost.estimateUsd).toBeCloseTo(3 * 0.015 + 0.072 * 0.014, 6);
+    const priced = simulate({ ...base, prices: { shardHourUsd: 1 } });
+    expect(priced.cost.estimateUsd).toBeCloseTo(3 + 0.072 * 0.014, 6);
+    expect(priced.cost.pricesSource.overridden).toBe(true);
+  });
+});
