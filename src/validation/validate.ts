@@ -1,54 +1,13 @@
 // Input validation of an operation against its model shape: type errors, then every constraint violation,
 // on a plain copy of the input read exactly once.
 import { ValidationException } from '../errors/kinesis-error.js';
-import {
-  NOT_NULL,
-  constraintText,
-  validationMessage,
-  violation,
-} from './render.js';
-import { awsInteger, isContainer, type Member, type Shape } from '../service-model/shapes.js';
-import { isBlob, isDate, isPlainObject } from '../service-model/value-kinds.js';
+import { NOT_NULL, constraintText, validationMessage, violation } from './render.js';
+import { isContainer, type Shape } from '../service-model/shapes.js';
+import { isFlat, readFlatStructure } from './flat-structure.js';
+import { isPutRecordsEntry, readPutRecordsEntry } from './put-records-entries.js';
+import { plainScalar, readScalar, scalarConstraintsHold } from './scalar-checks.js';
 import { typeError } from './type-errors.js';
-
-/**
- * AWS reports at most 10 violations, and then says "10 validation errors detected" whatever the real
- * count: kinesalite's test of 501 bad records, run against AWS, expects exactly that [K].
- */
-const MAX_REPORTED = 10;
-
-// Rendered only once the walk is over: a list is reported (say, too long) before its elements are
-// type-checked, and rendering an element of the wrong type could fail where AWS answers with its type.
-interface Violation {
-  readonly value: unknown;
-  readonly shape: Shape;
-  readonly at: string;
-  readonly constraint: string;
-}
-
-type Dict = Readonly<Record<string, unknown>>;
-
-/**
- * One validation's state. Nothing is shared between calls: an input getter that calls the engine runs a
- * validation of its own and cannot disturb this one. `path` holds the segments of the member being read; it
- * is joined into a string only when a violation is reported.
- */
-class Walk {
-  readonly path: (string | number)[] = [];
-  depth = 0;
-  reported: Violation[] | null = null;
-
-  collecting(): boolean {
-    return this.reported === null || this.reported.length < MAX_REPORTED;
-  }
-
-  report(value: unknown, shape: Shape, constraint: string): void {
-    if (!this.collecting()) return;
-    let at = '';
-    for (let i = 0; i < this.depth; i++) at += i === 0 ? String(this.path[i]) : `.${String(this.path[i])}`;
-    (this.reported ??= []).push({ value, shape, at, constraint });
-  }
-}
+import { Walk, isStructure, type Dict } from './walk.js';
 
 /**
  * Checks an operation's input against its input structure from the service model (the registry's `input`)
@@ -76,11 +35,6 @@ export function validateInput<T>(shape: Shape, input: T): T {
     throw new ValidationException(validationMessage(entries));
   }
   return copy as T;
-}
-
-function isStructure(value: unknown): value is Dict {
-  if (typeof value !== 'object' || value === null) return false;
-  return isPlainObject(value) || (!Array.isArray(value) && !isDate(value) && !isBlob(value));
 }
 
 function readStructure(walk: Walk, value: Dict, shape: Shape): Dict {
@@ -113,107 +67,7 @@ function readValue(walk: Walk, value: unknown, shape: Shape): unknown {
       if (!isStructure(value)) throw typeError('structure', value);
       return readStructure(walk, value, shape);
     default:
-      if (!scalarConstraintsHold(value, shape) && walk.collecting()) reportScalar(walk, value, shape);
-      return plainScalar(value, shape);
-  }
-}
-
-/** A well-typed scalar as the action gets it: integers as AWS reads them, dates copied, the rest as is. */
-function plainScalar(value: unknown, shape: Shape): unknown {
-  switch (shape.type) {
-    case 'integer':
-    case 'long':
-      return awsInteger(value as number, shape.type);
-    case 'timestamp':
-      return new Date((value as Date).getTime());
-    default:
-      return value;
-  }
-}
-
-/**
- * Whether a blob's buffer was detached (transferred to a worker): it then reads as empty, and copying from
- * it throws. Only an empty view can be detached, so a non-empty one costs one comparison.
- */
-function isDetached(blob: Uint8Array): boolean {
-  if (blob.byteLength !== 0) return false;
-  try {
-    new Uint8Array(blob.buffer, 0, 0);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-/** Throws on a wrong type; otherwise true when every constraint of the scalar shape holds. */
-function scalarConstraintsHold(value: unknown, shape: Shape): boolean {
-  switch (shape.type) {
-    case 'string': {
-      if (typeof value !== 'string') throw typeError('string', value);
-      const length = value.length;
-      // Lengths first: they are cheap, and the pattern (linear, but a scan) is then only run on a value
-      // that could still be valid or that is being reported anyway.
-      return (
-        (shape.minLength === undefined || length >= shape.minLength) &&
-        (shape.maxLength === undefined || length <= shape.maxLength) &&
-        (shape.pattern === undefined || shape.pattern.matcher.test(value)) &&
-        (shape.enum === undefined || shape.enum.set.has(value))
-      );
-    }
-    case 'integer':
-    case 'long': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw typeError(shape.type, value);
-      if (shape.min === undefined && shape.max === undefined) return true;
-      const n = awsInteger(value, shape.type);
-      return (shape.min === undefined || n >= shape.min) && (shape.max === undefined || n <= shape.max);
-    }
-    case 'blob': {
-      if (!isBlob(value)) throw typeError('blob', value);
-      const length = value.byteLength;
-      return (
-        (shape.minLength === undefined || length >= shape.minLength) &&
-        (shape.maxLength === undefined || length <= shape.maxLength) &&
-        (length !== 0 || !isDetached(value))
-      );
-    }
-    case 'boolean':
-      if (typeof value !== 'boolean') throw typeError('boolean', value);
-      return true;
-    case 'timestamp':
-      if (!isDate(value) || Number.isNaN(value.getTime())) throw typeError('timestamp', value);
-      return true;
-    default:
-      throw typeError(shape.type, value);
-  }
-}
-
-// Off the happy path: the scalar is known to be well-typed and to break at least one constraint.
-// Order within a member: pattern, length min, length max, value min, value max, enum.
-function reportScalar(walk: Walk, value: unknown, shape: Shape): void {
-  if (isBlob(value) && isDetached(value)) {
-    // Divergence [U]: a detached buffer cannot come off the wire; it holds no data, so it reads as absent.
-    walk.report(null, shape, NOT_NULL);
-    return;
-  }
-  if (shape.pattern !== undefined && !shape.pattern.matcher.test(value as string)) {
-    walk.report(value, shape, constraintText.pattern(shape));
-  }
-  const length = isBlob(value) ? value.byteLength : typeof value === 'string' ? value.length : undefined;
-  if (length !== undefined) {
-    if (shape.minLength !== undefined && length < shape.minLength) {
-      walk.report(value, shape, constraintText.minLength(shape.minLength));
-    }
-    if (shape.maxLength !== undefined && length > shape.maxLength) {
-      walk.report(value, shape, constraintText.maxLength(shape.maxLength));
-    }
-  }
-  if (typeof value === 'number' && (shape.type === 'integer' || shape.type === 'long')) {
-    const n = awsInteger(value, shape.type);
-    if (shape.min !== undefined && n < shape.min) walk.report(value, shape, constraintText.min(shape.min));
-    if (shape.max !== undefined && n > shape.max) walk.report(value, shape, constraintText.max(shape.max));
-  }
-  if (shape.enum !== undefined && !shape.enum.set.has(value as string)) {
-    walk.report(value, shape, constraintText.enum(shape));
+      return readScalar(walk, value, shape);
   }
 }
 
@@ -236,11 +90,12 @@ function readList(walk: Walk, list: readonly unknown[], shape: Shape): unknown[]
     readScalarList(walk, list, out, shape);
     return out;
   }
-  const flat = member.type === 'structure' ? flatKind(member) : NOT_FLAT;
+  const entries = isPutRecordsEntry(member);
+  const flat = !entries && isFlat(member);
   for (let i = 0; i < n; i++) {
     const element = list[i];
-    if (flat !== NOT_FLAT && typeof element === 'object' && element !== null) {
-      out[i] = flat === FLAT_PLAIN ? readFlatStructure(walk, element as Dict, member, i) : readFlatGeneral(walk, element as Dict, member, i);
+    if (typeof element === 'object' && element !== null && (entries || flat)) {
+      out[i] = entries ? readPutRecordsEntry(walk, element as Dict, i) : readFlatStructure(walk, element as Dict, member, i);
       continue;
     }
     walk.path[walk.depth++] = i + 1;
@@ -314,96 +169,3 @@ function readMap(walk: Walk, entries: Dict, shape: Shape): Dict {
   return out;
 }
 
-const NOT_FLAT = 0;
-/** Scalars whose copies are the values themselves (no integers to floor, no dates to copy), at most 3. */
-const FLAT_PLAIN = 1;
-const FLAT = 2;
-
-/**
- * Whether list elements of this structure may take the fast path: all members are scalars, and one is
- * required, so an Array, Date or byte array standing in for an element fails the fast check (it lacks the
- * required member) and reaches the full walk and its type error. (One carrying expando properties named
- * like the members would be accepted: not worth a prototype check per element.)
- */
-function flatKind(shape: Shape): number {
-  const members = shape.members ?? [];
-  let anyRequired = false;
-  let plain = members.length <= 3;
-  for (let i = 0; i < members.length; i++) {
-    const member = members[i]!;
-    if (isContainer(member.shape)) return NOT_FLAT;
-    if (member.required) anyRequired = true;
-    const type = member.shape.type;
-    if (type === 'integer' || type === 'long' || type === 'timestamp') plain = false;
-  }
-  return !anyRequired ? NOT_FLAT : plain ? FLAT_PLAIN : FLAT;
-}
-
-/**
- * The fast path for list elements such as PutRecords entries: each member read once, checked without path
- * bookkeeping and copied; only an element with something wrong goes through the reporting walk, which is
- * handed the values already read. A type error throws here exactly as it would there. For FLAT_PLAIN shapes.
- */
-function readFlatStructure(walk: Walk, element: Dict, shape: Shape, index: number): Dict {
-  const members = shape.members!;
-  // Unrolled, with each member read and stored at its own site: a keyed access that always sees the same
-  // name stays monomorphic, where one site cycling through the names goes megamorphic (3x slower here).
-  const m0 = members[0];
-  const m1 = members[1];
-  const m2 = members[2];
-  const v0 = m0 === undefined ? undefined : element[m0.name];
-  const v1 = m1 === undefined ? undefined : element[m1.name];
-  const v2 = m2 === undefined ? undefined : element[m2.name];
-  if (
-    (m0 === undefined || fieldHolds(v0, m0)) &&
-    (m1 === undefined || fieldHolds(v1, m1)) &&
-    (m2 === undefined || fieldHolds(v2, m2))
-  ) {
-    const out: Record<string, unknown> = {};
-    if (v0 !== undefined && v0 !== null) out[m0!.name] = v0;
-    if (v1 !== undefined && v1 !== null) out[m1!.name] = v1;
-    if (v2 !== undefined && v2 !== null) out[m2!.name] = v2;
-    return out;
-  }
-  return reportFlatStructure(walk, element, [v0, v1, v2], shape, index);
-}
-
-/** readFlatStructure for any flat shape. */
-function readFlatGeneral(walk: Walk, element: Dict, shape: Shape, index: number): Dict {
-  const members = shape.members!;
-  const values = members.map((member) => element[member.name]);
-  if (!members.every((member, i) => fieldHolds(values[i], member))) return reportFlatStructure(walk, element, values, shape, index);
-  const out: Record<string, unknown> = {};
-  members.forEach((member, i) => {
-    const value = values[i];
-    if (value !== undefined && value !== null) out[member.name] = plainScalar(value, member.shape);
-  });
-  return out;
-}
-
-function fieldHolds(field: unknown, member: Member): boolean {
-  if (field === undefined || field === null) return !member.required;
-  return scalarConstraintsHold(field, member.shape);
-}
-
-/** The reporting walk of a flat element whose members were read into `values`. */
-function reportFlatStructure(walk: Walk, element: Dict, values: readonly unknown[], shape: Shape, index: number): Dict {
-  if (!isStructure(element)) throw typeError('structure', element);
-  const members = shape.members!;
-  const out: Record<string, unknown> = {};
-  walk.path[walk.depth++] = index + 1;
-  walk.path[walk.depth++] = 'member';
-  for (let i = 0; i < members.length; i++) {
-    const member = members[i]!;
-    const field = values[i];
-    walk.path[walk.depth++] = member.path;
-    if (field === undefined || field === null) {
-      if (member.required) walk.report(null, member.shape, NOT_NULL);
-    } else {
-      out[member.name] = readValue(walk, field, member.shape);
-    }
-    walk.depth--;
-  }
-  walk.depth -= 2;
-  return out;
-}
