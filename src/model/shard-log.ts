@@ -20,7 +20,7 @@ class Segment {
   readonly keys: (string | undefined)[];
   ends: Uint32Array;
   arrivals: Float64Array;
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
 
   constructor(readonly first: number, records: number, bytes: number) {
     this.keys = new Array<string | undefined>(records);
@@ -236,7 +236,8 @@ export class ShardLog {
         arrivals: seg.arrivals,
         ends,
         at: begin,
-        bytes: seg.bytes.slice(base, at).buffer,
+        // The slab is a view of its whole buffer (offset 0): copying from the buffer skips a view and its species lookup.
+        bytes: seg.bytes.buffer.slice(base, at),
         base,
       });
       index += end - begin;
