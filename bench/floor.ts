@@ -57,7 +57,7 @@ export async function run(): Promise<BenchResult> {
   let store = new FloorStore(SHARDS);
   let e = engine(SHARDS);
   const { subjectMs, baselineMs, ratio } = paired(
-    size(5, 1),
+    size(11, 1),
     () => {
       e = engine(SHARDS);
       for (let c = 0; c < calls; c++) do_not_optimize(e.kinesis.putRecords({ StreamName: e.stream, Records: pool[c % pool.length]! }));

@@ -26,7 +26,7 @@ export async function run(): Promise<BenchResult> {
   const check = (read: number) => {
     if (read !== records) throw new Error(`drained ${read} records, stored ${records}`);
   };
-  const { subjectMs, baselineMs, ratio } = paired(size(7, 2), () => check(drain(e, ids)), () => check(floor.drain()));
+  const { subjectMs, baselineMs, ratio } = paired(size(11, 2), () => check(drain(e, ids)), () => check(floor.drain()));
   const engineRate = (records * 1e3) / median(subjectMs);
   const floorRate = (records * 1e3) / median(baselineMs);
   report.info(`baseline: floor read (arrays -> response objects, Date per record): ${Math.round(floorRate).toLocaleString('en-US')} rec/s`);
