@@ -22,6 +22,9 @@ const BENCHES: Record<string, () => Promise<{ run: Bench }>> = {
   memory: () => import('./memory.js'),
   peer: () => import('./peer.js'),
   sim: () => import('./sim.js'),
+  subscribe: () => import('./subscribe.js'),
+  snapshot: () => import('./snapshot.js'),
+  faults: () => import('./faults.js'),
 };
 
 const CHILD_FLAG = '--bench-child';

@@ -42,7 +42,9 @@ export interface KinesisOptions {
    * Emulate the per-shard throughput limits with ProvisionedThroughputExceededException. Default false.
    * Per shard, per second of the clock: writes 1000 records and 1 MiB; GetRecords 5 calls and 2 MiB of
    * data (a read past 2 MiB blocks the shard's reads until the excess is paid for); GetShardIterator 5 calls.
-   * The rules are in src/model/shard-throughput.ts, the limits in src/model/limits.ts.
+   * SubscribeToShard events are paced to 2 MiB of data per second per shard and consumer (no exception: records
+   * beyond it wait for a later event). The rules are in src/model/shard-throughput.ts and
+   * subscription-throughput.ts, the limits in src/model/limits.ts.
    */
   throughputLimits?: boolean;
   /**

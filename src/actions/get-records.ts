@@ -28,7 +28,7 @@ import { resolveRef } from './_internals/stream-ref.js';
  * remembered-set entry, and draining 1M records got 3x slower (0.73 s against 0.22 s). The prototype is
  * Object.prototype, so the objects are indistinguishable from literals (same keys, order and prototype).
  */
-const OutputRecord = function (this: KinesisRecord, sequenceNumber: string, arrival: Date, data: Uint8Array, partitionKey: string) {
+export const OutputRecord = function (this: KinesisRecord, sequenceNumber: string, arrival: Date, data: Uint8Array, partitionKey: string) {
   this.SequenceNumber = sequenceNumber;
   this.ApproximateArrivalTimestamp = arrival;
   this.Data = data;
@@ -37,7 +37,7 @@ const OutputRecord = function (this: KinesisRecord, sequenceNumber: string, arri
 OutputRecord.prototype = Object.prototype;
 
 /** A record put without a partition key (AUTO streams): PartitionKey is absent, not undefined [M]. */
-const KeylessRecord = function (this: KinesisRecord, sequenceNumber: string, arrival: Date, data: Uint8Array) {
+export const KeylessRecord = function (this: KinesisRecord, sequenceNumber: string, arrival: Date, data: Uint8Array) {
   this.SequenceNumber = sequenceNumber;
   this.ApproximateArrivalTimestamp = arrival;
   this.Data = data;

@@ -43,8 +43,10 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
     throw new InvalidArgumentException(msg.putRecordsTooLarge(PUT_RECORDS_MAX_BYTES / 1024 / 1024));
   }
   if (input.DryRun === true) answerDryRun(account, stream, nowMs);
-  // Kept out of the loop below, so that with the option off throughput costs one branch per call.
-  if (account.throughputLimits) return putWithinLimits(account, stream, entries, explicitKeys, nowMs);
+  // Kept out of the loop below, so that with both off throughput and injected faults cost one branch per call.
+  if (account.throughputLimits || account.recordFaults !== undefined) {
+    return putWithinLimits(account, stream, entries, explicitKeys, nowMs);
+  }
   const cutoffMs = nowMs - stream.retentionMs;
   const results = new Array<PutRecordsResultEntry>(n);
   for (let i = 0; i < n; i++) {
@@ -57,9 +59,10 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
 }
 
 /**
- * The store loop under the per-shard write limits: entries are admitted in request order, and one over its
- * shard's limit fails alone, with AWS's per-entry ErrorCode and ErrorMessage
- * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html).
+ * The store loop entry by entry: under the per-shard write limits, entries are admitted in request order, and
+ * one over its shard's limit fails alone, with AWS's per-entry ErrorCode and ErrorMessage
+ * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html). An entry an injected fault
+ * chose fails first, using no throughput.
  */
 function putWithinLimits(
   account: Account,
@@ -73,7 +76,12 @@ function putWithinLimits(
   let failed = 0;
   const results = entries.map((entry, i): PutRecordsResultEntry => {
     const shard = placeEntry(stream, entry, explicitKeys?.[i], auto);
-    if (!shard.throughput().admitWrite(nowMs, entry.Data.length + keyBytes(entry.PartitionKey))) {
+    const injected = account.recordFaults?.failure(i, shard.id, stream.name);
+    if (injected !== undefined) {
+      failed++;
+      return { ErrorCode: injected.code, ErrorMessage: injected.message };
+    }
+    if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, entry.Data.length + keyBytes(entry.PartitionKey))) {
       failed++;
       return { ErrorCode: THROTTLED, ErrorMessage: msg.rateExceededShard(shard.id, stream.name, account.accountId) };
     }

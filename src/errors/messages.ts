@@ -39,10 +39,11 @@ export const msg = {
     'Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.',
   timestampInFuture: (timestampMs: number, nowMs: number) =>
     `The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: ${timestampMs}, currentTimestampInMillis: ${nowMs}`,
-  startingSequenceInvalid: (seq: string, shardId: string, stream: string, account: string) =>
-    `StartingSequenceNumber ${seq} used in GetShardIterator on shard ${shardId} in stream ${stream} under account ${account} is invalid.`,
-  startingSequenceOtherStream: (seq: string, shardId: string, stream: string, account: string) =>
-    `StartingSequenceNumber ${seq} used in GetShardIterator on shard ${shardId} in stream ${stream} under account ${account} is invalid because it did not come from this stream.`,
+  // `operation` is GetShardIterator [K], or SubscribeToShard [U]: AWS's texts for a bad StartingPosition are not public.
+  startingSequenceInvalid: (seq: string, operation: string, shardId: string, stream: string, account: string) =>
+    `StartingSequenceNumber ${seq} used in ${operation} on shard ${shardId} in stream ${stream} under account ${account} is invalid.`,
+  startingSequenceOtherStream: (seq: string, operation: string, shardId: string, stream: string, account: string) =>
+    `StartingSequenceNumber ${seq} used in ${operation} on shard ${shardId} in stream ${stream} under account ${account} is invalid because it did not come from this stream.`,
   startingSequenceOtherShard: (encodedShardId: string, shardId: string) =>
     `Invalid StartingSequenceNumber. It encodes ${encodedShardId}, while it was used in a call to a shard with ${shardId}`,
   invalidShardIterator: () => 'Invalid ShardIterator.',
@@ -122,6 +123,12 @@ export const msg = {
   // [R] AWS's answer to PutResourcePolicy on a CREATING consumer (cloudformation-coverage-roadmap#2442).
   consumerNotActive: (consumer: string, createdSecs: number, stream: string, account: string) =>
     `Consumer ${consumer} with creation timestamp ${createdSecs} under stream ${stream} and account ${account} is not in ACTIVE status.`,
+  // [R] SubscribeToShard's own variant, odd spacing included (awslabs/kinesis-hot-shard-advisor#37).
+  subscribeConsumerNotActive: (consumer: string, createdSecs: number, stream: string, account: string) =>
+    `Consumer ${consumer} with creation timestamp ${createdSecs} under stream: ${stream} , account ${account} is not in ACTIVE status.`,
+  // [R] A second SubscribeToShard within 5 s, and the event ending a subscription taken over (amazon-kinesis-client#391).
+  anotherActiveSubscription: (account: string, stream: string, shardId: string, consumer: string) =>
+    `Another active subscription exists for this consumer: ${account}:${stream}:${shardId}:${consumer}`,
   // [U] AWS's texts for these consumer errors are not public; the two limits are kinesis-mock's.
   consumerExists: (consumer: string, stream: string, account: string) =>
     `Consumer ${consumer} under stream ${stream} already exists for account ${account}.`,

@@ -6,6 +6,8 @@
 // written) so iterators and sequence numbers stay valid when old segments are dropped by retention:
 // trimming releases whole segments and never copies what it keeps.
 
+import { assert } from '../errors/kinesis-error.js';
+
 const FIRST_SEGMENT_RECORDS = 16;
 const FIRST_SEGMENT_BYTES = 1024;
 const SEGMENT_RECORDS = 8192;
@@ -17,7 +19,7 @@ class Segment {
   used = 0;
   // Sized up front: growing by push reallocates and copies the array ~15 times on the way to 8192.
   /** Partition keys; undefined for a record put without one (AUTO streams). */
-  readonly keys: (string | undefined)[];
+  keys: (string | undefined)[];
   ends: Uint32Array;
   arrivals: Float64Array;
   bytes: Uint8Array<ArrayBuffer>;
@@ -89,6 +91,30 @@ export interface ReadRun {
   readonly at: number;
   readonly bytes: ArrayBuffer;
   readonly base: number;
+}
+
+/**
+ * One stored segment as snapshots see it: `count` records from absolute index `first`, their partition keys,
+ * payload end offsets, arrival times and payload bytes (`bytes[0, used)`). The arrays may be longer than
+ * `count` (their capacity is part of the state: it decides when the next segment starts).
+ */
+export interface SegmentState {
+  readonly first: number;
+  readonly count: number;
+  readonly used: number;
+  readonly keys: (string | undefined)[];
+  readonly ends: Uint32Array;
+  readonly arrivals: Float64Array;
+  readonly bytes: Uint8Array<ArrayBuffer>;
+}
+
+/** Everything a ShardLog holds, for snapshots: its stored segments (oldest first) and its two counters. */
+export interface ShardLogState {
+  /** Records ever appended. */
+  readonly length: number;
+  /** The slab size of the next segment when retention dropped the tail. */
+  readonly nextSlabBytes: number;
+  readonly segments: readonly SegmentState[];
 }
 
 /** Append-only, segmented record storage of one shard. */
@@ -166,6 +192,14 @@ export class ShardLog {
     return seg === undefined ? Number.NaN : seg.arrivals[index - seg.first]!;
   }
 
+  /** Payload bytes of a stored record. */
+  sizeAt(index: number): number {
+    const seg = this.#segmentOf(index);
+    if (seg === undefined) return Number.NaN;
+    const i = index - seg.first;
+    return seg.ends[i]! - (i === 0 ? 0 : seg.ends[i - 1]!);
+  }
+
   /** Absolute index of the first stored record with arrival >= `ms` (length when none). */
   firstAtOrAfter(ms: number): number {
     return this.#firstWhere(ms, false);
@@ -236,8 +270,8 @@ export class ShardLog {
         arrivals: seg.arrivals,
         ends,
         at: begin,
-        // The slab is a view of its whole buffer (offset 0): copying from the buffer skips a view and its species lookup.
-        bytes: seg.bytes.buffer.slice(base, at),
+        // Copied from the slab's buffer: no intermediate view, nor its species lookup.
+        bytes: seg.bytes.buffer.slice(seg.bytes.byteOffset + base, seg.bytes.byteOffset + at),
         base,
       });
       index += end - begin;
@@ -269,6 +303,32 @@ export class ShardLog {
       this.#tail = undefined;
     }
     this.#segments.splice(0, n);
+  }
+
+  /** The log's whole state, for snapshots. The segments are the log's own: read them, never change them. */
+  exportState(): ShardLogState {
+    return { length: this.#length, nextSlabBytes: this.#nextSlabBytes, segments: this.#segments };
+  }
+
+  /** Makes an empty log hold `state` (from exportState, rebuilt by a snapshot reader); the log owns its arrays from then on. */
+  restoreState(state: ShardLogState): void {
+    assert(this.#length === 0 && this.#segments.length === 0, 'restoreState on a log that holds records');
+    let payloadBytes = 0;
+    for (const s of state.segments) {
+      const seg = new Segment(s.first, 0, 0);
+      seg.count = s.count;
+      seg.used = s.used;
+      seg.keys = s.keys;
+      seg.ends = s.ends;
+      seg.arrivals = s.arrivals;
+      seg.bytes = s.bytes;
+      this.#segments.push(seg);
+      payloadBytes += s.used;
+    }
+    this.#tail = this.#segments[this.#segments.length - 1];
+    this.#length = state.length;
+    this.#nextSlabBytes = state.nextSlabBytes;
+    this.#payloadBytes = payloadBytes;
   }
 
   #segmentPosition(index: number): number {

@@ -68,6 +68,16 @@ export class Shard {
     return (this.#throughput ??= new ShardThroughput());
   }
 
+  /** The throughput counters, for snapshots; undefined while throughput was never counted. */
+  throughputState(): number[] | undefined {
+    return this.#throughput?.exportState();
+  }
+
+  /** Restores the throughput counters a snapshot kept (see throughputState). */
+  restoreThroughput(state: readonly number[]): void {
+    this.#throughput = ShardThroughput.fromState(state);
+  }
+
   /** The sequence number of the record at an absolute log index. */
   sequenceNumberOf(index: number): string {
     return this.#seq.format(index + 1);

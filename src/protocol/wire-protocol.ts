@@ -4,7 +4,12 @@
 
 import { KinesisError } from '../errors/kinesis-error.js';
 import type { Kinesis } from '../kinesis.js';
+import type { TransportAction } from '../faults/faults.js';
+import { OPERATIONS } from '../operations/registry.js';
+import type { ShardSubscription } from '../api-types/subscriptions.js';
+import { answerAdminRequest } from './admin-endpoint.js';
 import { dispatch } from './dispatch.js';
+import { eventStreamAnswer } from './event-stream-answer.js';
 import { routeHttpRequest, type HttpRequest } from './http-edge.js';
 import { JSON_CODEC } from './json/json-codec.js';
 import { operationFromTarget } from './operation-target.js';
@@ -34,10 +39,23 @@ export class WireProtocol {
 
   /**
    * Answers one HTTP request, with AWS's front-end rules (method, content type, auth presence, CORS; see
-   * http-edge.ts) before the operation. Engine bugs propagate, as from `handle`.
+   * http-edge.ts) before the operation. Engine bugs propagate, as from `handle`. kinesim's own endpoints
+   * (/_kinesim/faults, /history, /snapshot: admin-endpoint.ts) are answered first, without request IDs.
    */
   handleHttp(request: HttpRequest): WireResponse {
+    const admin = answerAdminRequest(this.#kinesis, request);
+    if (admin !== undefined) return admin;
     return this.#stamped(routeHttpRequest(request, (wire) => this.#answer(wire)));
+  }
+
+  /**
+   * What a server does to the connection of a request for `operation` (the X-Amz-Target's operation, undefined
+   * when it names none) before reading it, by the engine's transport faults (kinesis.faults): drop it, answer it
+   * late, or (undefined) nothing.
+   */
+  transportFault(operation: string | undefined): TransportAction | undefined {
+    const faults = this.#kinesis.faults;
+    return faults.active ? faults.transportFault(operation) : undefined;
   }
 
   /** The answer to a request body too large to read (413, empty). */
@@ -58,6 +76,7 @@ export class WireProtocol {
       const operation = operationFromTarget(request.target);
       const input = codec.decodeInput(operation, request.body);
       const output = dispatch(this.#kinesis, operation, input);
+      if (OPERATIONS[operation].response === 'event-stream') return eventStreamAnswer(output as ShardSubscription, codec);
       return wireResponse(200, codec.encodeOutput(operation, output), codec.contentType);
     } catch (error) {
       if (!(error instanceof KinesisError)) throw error;

@@ -37,9 +37,15 @@ export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 export function startHttpServer(kinesis: Kinesis, options: HttpServerOptions = {}): Promise<KinesisHttpServer> {
   const protocol = new WireProtocol(kinesis);
   const server = createServer((request, response) => {
-    readBody(request, response, protocol, (body) => {
-      send(response, answerSafely(protocol, { method: request.method ?? 'GET', url: request.url ?? '/', headers: headersOf(request), body }));
-    });
+    const answer = () =>
+      readBody(request, response, protocol, (body) => {
+        send(response, answerSafely(protocol, { method: request.method ?? 'GET', url: request.url ?? '/', headers: headersOf(request), body }));
+      });
+    // Transport faults (kinesis.faults): drop the connection unanswered, or answer late.
+    const fault = protocol.transportFault(operationOf(request.headers['x-amz-target']));
+    if (fault === undefined) answer();
+    else if ('drop' in fault) request.socket.destroy();
+    else setTimeout(answer, fault.latencyMs);
   });
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
@@ -93,6 +99,13 @@ function readBody(
 function send(response: ServerResponse, answer: WireResponse): void {
   response.writeHead(answer.statusCode, answer.headers);
   response.end(answer.body);
+}
+
+/** The operation an X-Amz-Target header names (`Kinesis_20131202.PutRecord` -> `PutRecord`). */
+function operationOf(target: string | string[] | undefined): string | undefined {
+  if (typeof target !== 'string') return undefined;
+  const dot = target.lastIndexOf('.');
+  return dot < 0 ? undefined : target.slice(dot + 1);
 }
 
 function headersOf(request: IncomingMessage): Record<string, string | undefined> {

@@ -7,6 +7,7 @@ import { createRequestHandler } from '../../src/adapters/aws-sdk.js';
 import { startHttpServer, type KinesisHttpServer } from '../../src/server/http-server.js';
 import { Kinesis, ManualClock, type KinesisOptions } from '../../src/index.js';
 import { OPERATIONS, type OperationName } from '../../src/operations/registry.js';
+import { serverStreamsEvents } from '../support/http-event-stream.js';
 
 /** An operation's output with the transport stripped off ($metadata), so both drivers' results compare equal. */
 export type Output = Record<string, any>;
@@ -18,15 +19,22 @@ export interface AwsError {
   fault: string;
 }
 
+/** The events of one subscription, as the SDK's EventStream iterates them (an exception event is thrown). */
+export type EventReader = AsyncIterator<Output>;
+
 export interface Driver {
   /** Sends `operation` (an AWS name, e.g. 'PutRecord') with an input in the SDK's shape. */
   send(operation: OperationName, input?: object): Promise<Output>;
+  /** Sends SubscribeToShard and returns its EventStream's iterator (drivers that can stream events only). */
+  subscribe?(input: object): Promise<EventReader>;
   /** Releases what the driver opened (sockets, servers), if anything. */
   close?(): Promise<void>;
 }
 
 export interface DriverKind {
   readonly name: string;
+  /** Whether the driver's Driver has `subscribe` (scenarios that send SubscribeToShard need it). */
+  readonly streamsEvents: boolean;
   create(kinesis: Kinesis): Driver;
 }
 
@@ -35,6 +43,7 @@ export const START_MS = Date.UTC(2024, 0, 1);
 
 export const direct: DriverKind = {
   name: 'Kinesis (direct)',
+  streamsEvents: true,
   create(kinesis) {
     return {
       send(operation, input = {}) {
@@ -43,21 +52,30 @@ export const direct: DriverKind = {
         const run = kinesis[method] as (this: Kinesis, input: object) => Output;
         return new Promise((resolve) => resolve(run.call(kinesis, input)));
       },
+      subscribe(input) {
+        return new Promise((resolve) => resolve(kinesis.subscribeToShard(input as never).EventStream[Symbol.asyncIterator]()));
+      },
     };
   },
 };
 
 export const awsSdk: DriverKind = {
   name: 'KinesisClient (kinesim/aws-sdk)',
+  streamsEvents: true,
   create(kinesis) {
     const client = sdkClient(kinesis);
-    return { send: (operation, input = {}) => sendCommand(client, operation, input) };
+    return {
+      send: (operation, input = {}) => sendCommand(client, operation, input),
+      subscribe: (input) => subscribeWith(client, input),
+    };
   },
 };
 
 /** The SDK over Node's HTTP stack and a loopback socket; the server starts on the first call. */
 export const http: DriverKind = {
   name: 'KinesisClient over HTTP (kinesim/http)',
+  // Whether the server writes SubscribeToShard's event stream (the HTTP/2 server of branch net does; the first did not).
+  streamsEvents: await serverStreamsEvents(),
   create(kinesis) {
     let started: Promise<{ server: KinesisHttpServer; client: KinesisClient }> | undefined;
     const connect = () =>
@@ -65,6 +83,9 @@ export const http: DriverKind = {
     return {
       async send(operation, input = {}) {
         return sendCommand((await connect()).client, operation, input);
+      },
+      async subscribe(input) {
+        return subscribeWith((await connect()).client, input);
       },
       async close() {
         if (started === undefined) return;
@@ -85,6 +106,29 @@ async function sendCommand(client: KinesisClient, operation: OperationName, inpu
   } catch (error) {
     throw checkedSdkError(error);
   }
+}
+
+/** SubscribeToShard through the SDK: its EventStream's iterator, with SDK errors checked like other calls'. */
+async function subscribeWith(client: KinesisClient, input: object): Promise<EventReader> {
+  let output: Output;
+  try {
+    output = await client.send(new sdk.SubscribeToShardCommand(input as sdk.SubscribeToShardCommandInput));
+  } catch (error) {
+    throw checkedSdkError(error);
+  }
+  const iterator = (output.EventStream as AsyncIterable<Output>)[Symbol.asyncIterator]();
+  return {
+    async next() {
+      try {
+        return await iterator.next();
+      } catch (error) {
+        throw checkedSdkError(error);
+      }
+    },
+    async return() {
+      return (await iterator.return?.()) ?? { value: undefined, done: true };
+    },
+  };
 }
 
 export const DRIVERS: readonly DriverKind[] = [direct, awsSdk, http];

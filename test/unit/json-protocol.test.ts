@@ -318,13 +318,6 @@ describe('WireProtocol.handle', () => {
     delete (kinesis as unknown as Record<string, unknown>).listStreams;
     expect(protocol.handle(request('ListStreams', {})).statusCode).toBe(200);
   });
-
-  test('does not serve SubscribeToShard, whose answer is an event stream', () => {
-    const body = { ConsumerARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/s/consumer/c:1', ShardId: 'x', StartingPosition: { Type: 'LATEST' } };
-    expect(text(new WireProtocol(new Kinesis()).handle(request('SubscribeToShard', body)))).toBe(
-      '{"__type":"UnknownOperationException"}',
-    );
-  });
 });
 
 describe('WireProtocol.handleHttp', () => {

@@ -54,6 +54,10 @@ describe('README examples', () => {
     expect(logged).toContain('0,2');
   });
 
+  it('prints the events the SubscribeToShard example says it prints', () => {
+    expect(logsPerExample.find((lines) => lines.includes('0,1 false'))).toEqual(['0,1 false', '0']);
+  });
+
   it('starts and stops a real server in the HTTP example', () => {
     expect(logged.some((line) => /^http:\/\/127\.0\.0\.1:\d+$/.test(line))).toBe(true);
   });
@@ -80,6 +84,14 @@ describe('README examples', () => {
     expect(out?.[1]).toMatch(/^key, 4 shards: [\d.]+% throttled,salt 8, 4 shards: [\d.]+% throttled,random, 4 shards: 0\.0% throttled$/);
     expect(Number(out?.[2])).toBeGreaterThanOrEqual(3);
     expect(out?.[3]).toBe('true');
+  });
+
+  it('restores a fixture, fails puts on purpose and reports a reshard in the state-and-faults examples', () => {
+    expect(logged).toContain('restored records: 1');
+    expect(logged).toEqual(expect.arrayContaining(['attempt 1 InternalFailure 500', 'attempt 2 InternalFailure 500', 'attempt 3 stored']));
+    expect(logged).toContain('fired 2 active false');
+    expect(logged).toContain('partial 1 ProvisionedThroughputExceededException');
+    expect(logged).toContain('split shardId-000000000000 -> shardId-000000000002,shardId-000000000003');
   });
 
   it('renders a lineage diagram in the lineage example', () => {

@@ -13,6 +13,11 @@ export function encodeOutput(output: unknown): string {
   return text === '{}' || text === undefined ? '' : text;
 }
 
+/** The JSON text of a structure with the same conventions, `{}` kept: an event-stream payload. */
+export function encodeStructure(structure: object): string {
+  return JSON.stringify(structure, toWire);
+}
+
 // JSON.stringify hands the replacer what toJSON made of a value (an ISO string for a Date, {type, data}
 // for a Node byte buffer), so the original is read from the holder.
 function toWire(this: unknown, key: string, value: unknown): unknown {

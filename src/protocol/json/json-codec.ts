@@ -6,7 +6,7 @@ import type { Codec } from '../codec.js';
 import { utf8Bytes } from '../wire-message.js';
 import { decodeInput } from './decode-input.js';
 import { encodeError } from './encode-error.js';
-import { encodeOutput } from './encode-output.js';
+import { encodeOutput, encodeStructure } from './encode-output.js';
 
 export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
@@ -15,6 +15,9 @@ export const JSON_CODEC: Codec = {
   decodeInput,
   encodeOutput: (_operation, output) => utf8Bytes(encodeOutput(output)),
   encodeError: (error) => utf8Bytes(encodeError(error)),
+  // [U] What AWS puts in event messages' :content-type for JSON clients; no client reads it.
+  eventContentType: 'application/json',
+  encodeEvent: (payload) => utf8Bytes(encodeStructure(payload)),
   isDocument,
 };
 
