@@ -229,5 +229,7 @@ export type {
 export { renderShardGraphMermaid } from './lineage/render-shard-graph-mermaid.js';
 export { renderShardGraphDot } from './lineage/render-shard-graph-dot.js';
 export { aggregateRecords } from './kpl/aggregate-records.js';
+export { aggregateRecordsByShard, type ShardForAggregation, type ShardedEntry } from './kpl/aggregate-records-by-shard.js';
+export type { AggregationLimits } from './kpl/aggregation-limits.js';
 export { deaggregateRecords } from './kpl/deaggregate-records.js';
 export type { UserRecordInput, AggregatedRecordEntry, UserRecord } from './api-types/kpl.js';

@@ -37,7 +37,7 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
     // record that may be too large: building it for all 500 cost ~15% of the call.
     const key = entry.PartitionKey;
     const bound = entry.Data.length + (key === undefined ? 0 : 3 * key.length);
-    total += bound <= maxRecordBytes ? bound : recordSize(entry.Data, key, stream.maxRecordSizeKiB, `records.${i + 1}.member.data`);
+    total += bound <= maxRecordBytes ? bound : recordSize(entry.Data, key, stream.maxRecordSizeKiB, i + 1);
   }
   if (total > PUT_RECORDS_MAX_BYTES && exactSize(input) > PUT_RECORDS_MAX_BYTES) {
     throw new InvalidArgumentException(msg.putRecordsTooLarge(PUT_RECORDS_MAX_BYTES / 1024 / 1024));
@@ -55,7 +55,7 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
     const index = shard.log.append(entry.PartitionKey, entry.Data, nowMs, cutoffMs);
     results[i] = { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   }
-  return { FailedRecordCount: 0, Records: results, EncryptionType: stream.encryptionType };
+  return output(stream, 0, results);
 }
 
 /**
@@ -88,7 +88,14 @@ function putWithinLimits(
     const index = shard.log.append(entry.PartitionKey, entry.Data, nowMs, cutoffMs);
     return { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   });
-  return { FailedRecordCount: failed, Records: results, EncryptionType: stream.encryptionType };
+  return output(stream, failed, results);
+}
+
+/** EncryptionType only on an encrypted stream: AWS-verified answers for unencrypted streams leave it out (README). */
+function output(stream: Stream, failed: number, results: PutRecordsResultEntry[]): PutRecordsOutput {
+  return stream.encryptionType === 'KMS'
+    ? { FailedRecordCount: failed, Records: results, EncryptionType: 'KMS' }
+    : { FailedRecordCount: failed, Records: results };
 }
 
 function exactSize(input: PutRecordsInput): number {

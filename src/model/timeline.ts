@@ -4,6 +4,7 @@
 // when to look again: after any engine call, or when the clock says their next event is due.
 
 import type { Clock } from '../time/clock.js';
+import { ExpirySweeper, type SweepState } from './expiry-sweeper.js';
 import { applyPendingChange, type PendingChange } from './pending-change.js';
 import type { Shard } from './shard.js';
 import type { Stream } from './stream.js';
@@ -14,6 +15,8 @@ export class Timeline {
   #lastNowMs = -Infinity;
   /** Earliest time a transition is due; settling is skipped until then. */
   #nextDueMs = Infinity;
+  /** Releases the expired records of streams nobody calls, a little on every reading. */
+  readonly #sweeper: ExpirySweeper;
   /** Other owners of transitions (delivery channels): each applies what is due and answers when it next is. */
   readonly #settlers: ((nowMs: number) => number)[] = [];
   /** Called once after the next engine call (see whenActive). */
@@ -26,11 +29,13 @@ export class Timeline {
   constructor(clock: Clock, streams: Map<string, Stream>) {
     this.#clock = clock;
     this.#streams = streams;
+    this.#sweeper = new ExpirySweeper(streams);
   }
 
   /**
    * The engine's time for this call: the clock's reading, never earlier than a reading already used
    * (so a clock set backwards cannot reorder records), after applying every transition due by then.
+   * @throws TypeError when the clock reads something other than a finite number (a user's clock bug).
    */
   now(): number {
     if (this.#activityListeners.size > 0) this.#noticeActivity();
@@ -43,9 +48,11 @@ export class Timeline {
    */
   observe(): number {
     const reading = this.#clock.now();
+    if (!Number.isFinite(reading)) throw new TypeError(`The Kinesis clock's now() must return finite epoch ms, got ${String(reading)}`);
     const nowMs = reading > this.#lastNowMs ? reading : this.#lastNowMs;
     this.#lastNowMs = nowMs;
     if (nowMs >= this.#nextDueMs) this.#settle(nowMs);
+    this.#sweeper.step(nowMs);
     return nowMs;
   }
 
@@ -58,15 +65,22 @@ export class Timeline {
     return reading > this.#lastNowMs ? reading : this.#lastNowMs;
   }
 
-  /** The latest reading used (-Infinity before the first) and the earliest due transition (Infinity if none), for snapshots. */
-  exportState(): { lastNowMs: number; nextDueMs: number } {
-    return { lastNowMs: this.#lastNowMs, nextDueMs: this.#nextDueMs };
+  /**
+   * The latest reading used (-Infinity before the first), the earliest due transition (Infinity if none) and
+   * where the expiry sweep is, for snapshots.
+   */
+  exportState(): { lastNowMs: number; nextDueMs: number; sweep: SweepState } {
+    return { lastNowMs: this.#lastNowMs, nextDueMs: this.#nextDueMs, sweep: this.#sweeper.exportState() };
   }
 
-  /** Continues from a snapshot's readings (see exportState): engine time never goes below `lastNowMs`. */
-  restoreState(state: { lastNowMs: number; nextDueMs: number }): void {
+  /**
+   * Continues from a snapshot's readings (see exportState): engine time never goes below `lastNowMs`. Without
+   * `sweep` (a snapshot from before the sweeper) the sweep starts afresh.
+   */
+  restoreState(state: { lastNowMs: number; nextDueMs: number; sweep?: SweepState | undefined }): void {
     this.#lastNowMs = state.lastNowMs;
     this.#nextDueMs = state.nextDueMs;
+    if (state.sweep !== undefined) this.#sweeper.restoreState(state.sweep);
   }
 
   /**

@@ -31,7 +31,11 @@ export function documentOf(account: Account, tokenCheck: string): { document: ob
     writer: 'kinesim',
     settings: settingsOf(account),
     tokenCheck,
-    timeline: { lastNowMs: bounded(timeline.lastNowMs), nextDueMs: bounded(timeline.nextDueMs) },
+    timeline: {
+      lastNowMs: bounded(timeline.lastNowMs),
+      nextDueMs: bounded(timeline.nextDueMs),
+      sweep: { incarnation: timeline.sweep.incarnation ?? null, shard: timeline.sweep.shard, nextPassMs: bounded(timeline.sweep.nextPassMs) },
+    },
     identities: { incarnations: identities.incarnations, consumerArnSuffixes: identities.consumerArnSuffixes },
     billingCommitment: account.billingCommitment.exportState(),
     streams: [...account.streams.values()].map((stream) => streamDocument(stream, plans)),
@@ -130,7 +134,16 @@ export function accountFrom(doc: Fields, settings: AccountSettings, records: Seg
   // (Restored in this order: the timeline first, as consumers' subscriptions end at its last reading.)
   const account = new Account(settings);
   const timeline = doc.obj('timeline');
-  account.timeline.restoreState({ lastNowMs: timeline.bound('lastNowMs', -Infinity), nextDueMs: timeline.bound('nextDueMs', Infinity) });
+  const sweep = timeline.raw('sweep') === undefined ? undefined : timeline.obj('sweep');
+  account.timeline.restoreState({
+    lastNowMs: timeline.bound('lastNowMs', -Infinity),
+    nextDueMs: timeline.bound('nextDueMs', Infinity),
+    sweep: sweep && {
+      incarnation: sweep.raw('incarnation') === null ? undefined : sweep.num('incarnation'),
+      shard: sweep.num('shard'),
+      nextPassMs: sweep.bound('nextPassMs', -Infinity),
+    },
+  });
   const identities = doc.obj('identities');
   account.identities.restoreState({
     incarnations: identities.num('incarnations'),

@@ -62,6 +62,11 @@ describe('README examples', () => {
     expect(logged.some((line) => /^http:\/\/127\.0\.0\.1:\d+$/.test(line))).toBe(true);
   });
 
+  it('puts every user record of the per-shard aggregation example where KCL keeps it', () => {
+    expect(logged).toContain('8 0');
+    expect(logged).toContain('2530 2520 2508 2442 10000');
+  });
+
   it('spreads records without keys in the AUTO example', () => {
     expect(logged).toContain('AUTO spread true');
     expect(logged).toContain('has key false');
