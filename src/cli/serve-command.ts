@@ -130,8 +130,12 @@ function engine(args: ParsedArgs): Kinesis {
     return new Kinesis(options);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    // "Kinesis option accountId must be twelve digits, got 123" -> "--account must be twelve digits, got 123"
-    throw new UsageError(error.message.replace(/^Kinesis option (\w+)/, (_, option: string) => FLAG_OF_OPTION[option] ?? option));
+    // 'Kinesis option accountId must be twelve digits, got "123"' -> '--account must be twelve digits, got 123': a
+    // flag's value is always typed text, so the library's quoting and type names only get in the way here.
+    const text = error.message
+      .replace(/^Kinesis option (\w+)/, (_, option: string) => FLAG_OF_OPTION[option] ?? option)
+      .replace(/, got (?:number |boolean )?"?(.*?)"?$/, ', got $1');
+    throw new UsageError(text);
   }
 }
 
