@@ -2,6 +2,7 @@
 
 export { Kinesis } from './kinesis.js';
 export type { KinesisOptions } from './options.js';
+export type { RecordPayloads } from './model/shard-log.js';
 export type { RestoreOptions } from './snapshot/read-snapshot.js';
 export { SnapshotError } from './snapshot/snapshot-error.js';
 export type { Faults, FaultHandle, InjectedFault, TransportAction } from './faults/faults.js';

@@ -9,7 +9,10 @@ import {
   ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS,
   LARGE_SHARD_QUOTA_REGIONS,
 } from './model/limits.js';
+import type { RecordPayloads } from './model/shard-log.js';
 import { SystemClock, type Clock } from './time/clock.js';
+
+const RECORD_PAYLOADS: readonly RecordPayloads[] = ['copy', 'size-only'];
 
 /** Options of a Kinesis engine; every one is optional. */
 export interface KinesisOptions {
@@ -62,6 +65,14 @@ export interface KinesisOptions {
    * reading made the delivery due.
    */
   channelDeliverySink?: ChannelDeliverySink;
+  /**
+   * What PutRecord(s) keep of each record's Data. 'copy' (the default): all its bytes. 'size-only': its size and
+   * its first 8 bytes (for simulations: sizes count against every limit and cap as usual, but a day of traffic
+   * fits in memory). Reads then return, for each record, a zero-filled array of its real length with the kept
+   * bytes written at its start; the records of one GetRecords call (or one SubscribeToShard event) are views of
+   * one buffer made for that call, so writing into one changes neither what is stored nor any other call's records.
+   */
+  recordPayloads?: RecordPayloads;
 }
 
 /**
@@ -104,6 +115,7 @@ export function resolveOptions(options: KinesisOptions): AccountSettings {
     channelDelayMs,
     channelCountLimit: count('channelCountLimit', options.channelCountLimit ?? ACCOUNT_DEFAULT_MAX_CHANNELS),
     channelDeliverySink: sink(options.channelDeliverySink),
+    recordPayloads: choice('recordPayloads', options.recordPayloads ?? 'copy', RECORD_PAYLOADS),
   };
 }
 
@@ -160,6 +172,12 @@ function sink(value: unknown): ChannelDeliverySink | undefined {
     throw new TypeError(`Kinesis option channelDeliverySink must be a function, got ${shown(value)}`);
   }
   return value as ChannelDeliverySink | undefined;
+}
+
+/** One of a few strings: a TypeError when not a string, a RangeError when not one of them. */
+function choice<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
+  typed(name, value, 'string', `one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+  return checked(name, value as T, (v) => allowed.includes(v), `one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
 }
 
 function flag(name: string, value: unknown): boolean {

@@ -47,6 +47,7 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
     mode,
     input.MaxRecordSizeInKiB ?? RECORD_MAX_SIZE_DEFAULT_KIB,
     autoPlacementState(account.seed, arn, incarnation),
+    account.recordPayloads,
   );
   stream.recordDistributionStrategy = strategy;
   for (const [key, value] of tags) stream.tags.set(key, value);

@@ -9,6 +9,7 @@ import type { Channel } from './channel.js';
 import { DeliveryLog, type ChannelDeliverySink } from './channel-deliveries.js';
 import { settleChannels } from './channel-delivery.js';
 import { Identities } from './identities.js';
+import type { RecordPayloads } from './shard-log.js';
 import type { Stream } from './stream.js';
 import { Timeline } from './timeline.js';
 
@@ -29,6 +30,7 @@ export type AccountSettings = Pick<
   | 'channelDelayMs'
   | 'channelCountLimit'
   | 'channelDeliverySink'
+  | 'recordPayloads'
 > & {
   readonly clock: Clock;
   /** Seals shard iterators and NextTokens. */
@@ -72,6 +74,8 @@ export class Account {
   readonly channelDelayMs: number;
   /** Channels allowed in the account (DescribeLimits' ChannelCountLimit). */
   readonly channelCountLimit: number;
+  /** What PutRecord(s) keep of each record's Data: all of it, or its size and first bytes (KinesisOptions.recordPayloads). */
+  readonly recordPayloads: RecordPayloads;
   /** Receives each channel delivery instead of the DeliveryLog, when set. */
   readonly channelDeliverySink: ChannelDeliverySink | undefined;
   /** Live delivery channels by ARN, in creation order (every status, until a deleted one is gone). */
@@ -95,6 +99,7 @@ export class Account {
     this.channelDelayMs = settings.channelDelayMs;
     this.channelCountLimit = settings.channelCountLimit;
     this.channelDeliverySink = settings.channelDeliverySink;
+    this.recordPayloads = settings.recordPayloads;
     this.timeline = new Timeline(settings.clock, this.streams);
     this.timeline.addSettler((nowMs) => settleChannels(this, nowMs));
     this.identities = new Identities(settings.partition, settings.region, settings.accountId);

@@ -10,6 +10,7 @@ import type { PendingChange } from './pending-change.js';
 import { mergeIntoChild, splitIntoChildren } from './reshard.js';
 import { Router } from './router.js';
 import { Shard } from './shard.js';
+import type { RecordPayloads } from './shard-log.js';
 import { scaleUniformly } from './uniform-scaling.js';
 
 const HOUR_MS = 3_600_000;
@@ -69,13 +70,15 @@ export class Stream {
     mode: StreamMode,
     maxRecordSizeKiB: number,
     autoPlacement: AutoPlacementState,
+    /** What the stream's shards keep of each payload (KinesisOptions.recordPayloads). */
+    readonly recordPayloads: RecordPayloads = 'copy',
   ) {
     this.mode = mode;
     this.maxRecordSizeKiB = maxRecordSizeKiB;
     this.autoPlacement = autoPlacement;
     if (typeof shardCount !== 'number') this.shards.push(...shardCount);
     else for (const range of evenRanges(shardCount)) {
-      this.shards.push(new Shard(this.shards.length, range.start, range.end, activeAtMs, incarnation));
+      this.shards.push(new Shard(this.shards.length, range.start, range.end, activeAtMs, incarnation, undefined, undefined, recordPayloads));
     }
     this.#open = this.openShards();
     this.#router = new Router(this.#open);

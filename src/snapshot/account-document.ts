@@ -8,6 +8,7 @@ import { Consumer } from '../model/consumer.js';
 import { Subscription } from '../model/subscription.js';
 import type { PendingChange } from '../model/pending-change.js';
 import { Shard } from '../model/shard.js';
+import type { RecordPayloads } from '../model/shard-log.js';
 import { Stream } from '../model/stream.js';
 import type { AutoPlacementState } from '../model/auto-placement.js';
 import { ENCRYPTION_TYPES, METRICS_NAMES, RECORD_DISTRIBUTION_STRATEGIES, STREAM_MODES } from '../service-model/enums.js';
@@ -59,6 +60,7 @@ function settingsOf(account: Account): SnapshotSettings {
     seed: account.seed,
     channelDelayMs: account.channelDelayMs,
     channelCountLimit: account.channelCountLimit,
+    recordPayloads: account.recordPayloads,
   };
 }
 
@@ -165,7 +167,8 @@ export function accountFrom(doc: Fields, settings: AccountSettings, records: Seg
 
 function streamFrom(f: Fields, records: SegmentReader, account: Account): Stream {
   const incarnation = f.num('incarnation');
-  const shards = f.arr('shards').map((value, i) => shardFrom(new Fields(value, `${f.where}.shards[${i}]`), i, incarnation, records));
+  const payloads = account.recordPayloads;
+  const shards = f.arr('shards').map((value, i) => shardFrom(new Fields(value, `${f.where}.shards[${i}]`), i, incarnation, records, payloads));
   const stream = new Stream(
     f.str('name'),
     f.str('arn'),
@@ -176,6 +179,7 @@ function streamFrom(f: Fields, records: SegmentReader, account: Account): Stream
     f.oneOf('mode', STREAM_MODES),
     f.num('maxRecordSizeKiB'),
     words(f, 'autoPlacement', 4) as AutoPlacementState,
+    payloads,
   );
   stream.recordDistributionStrategy = f.oneOf('recordDistributionStrategy', RECORD_DISTRIBUTION_STRATEGIES);
   stream.dryRunWindow = words(f, 'dryRunWindow', 2, -1) as [number, number];
@@ -203,7 +207,7 @@ function streamFrom(f: Fields, records: SegmentReader, account: Account): Stream
   return stream;
 }
 
-function shardFrom(f: Fields, index: number, incarnation: number, records: SegmentReader): Shard {
+function shardFrom(f: Fields, index: number, incarnation: number, records: SegmentReader, payloads: RecordPayloads): Shard {
   const shard = new Shard(
     index,
     hashKey(f, 'start'),
@@ -212,6 +216,7 @@ function shardFrom(f: Fields, index: number, incarnation: number, records: Segme
     incarnation,
     f.optStr('parentId'),
     f.optStr('adjacentParentId'),
+    payloads,
   );
   shard.closedAtMs = f.optNum('closedAtMs');
   for (const id of f.arr('childIds')) {
@@ -231,9 +236,9 @@ function shardFrom(f: Fields, index: number, incarnation: number, records: Segme
     if (!Array.isArray(d) || d.length !== 8 || !d.every((n) => Number.isSafeInteger(n) && n >= 0)) {
       throw malformed(where, 'a segment descriptor (8 whole numbers)');
     }
-    return records.read(d as SegmentDescriptor, where);
+    return records.read(d as SegmentDescriptor, where, payloads);
   });
-  shard.log.restoreState({ length: log.num('length'), nextSlabBytes: log.num('nextSlabBytes'), segments });
+  shard.log.restoreState({ payloads, length: log.num('length'), nextSlabBytes: log.num('nextSlabBytes'), segments });
   return shard;
 }
 

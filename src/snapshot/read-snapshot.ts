@@ -24,7 +24,7 @@ export type RestoreOptions = Pick<KinesisOptions, 'clock' | 'tokenSecret' | 'cha
  */
 export function readSnapshot(bytes: Uint8Array, options: RestoreOptions = {}): Account {
   requireLittleEndian();
-  const { documentBytes } = checkContainer(bytes);
+  const { documentBytes, version } = checkContainer(bytes);
   const text = decodeUtf8(bytes.subarray(HEADER_BYTES, HEADER_BYTES + documentBytes));
   let parsed: unknown;
   try {
@@ -34,7 +34,7 @@ export function readSnapshot(bytes: Uint8Array, options: RestoreOptions = {}): A
   }
   if (parsed === undefined) throw new SnapshotError('malformed snapshot: its document is not JSON');
   const doc = new Fields(parsed, 'snapshot');
-  const settings = resolvedSettings(doc.obj('settings'), options);
+  const settings = resolvedSettings(doc.obj('settings'), options, version);
   if (tokenCheckOf(new TokenSealer(settings.tokenSecret)) !== doc.str('tokenCheck')) {
     throw new SnapshotError(
       'the snapshot was taken with another tokenSecret: restore it with the tokenSecret its engine used, ' +
@@ -47,7 +47,7 @@ export function readSnapshot(bytes: Uint8Array, options: RestoreOptions = {}): A
   return account;
 }
 
-function resolvedSettings(f: Fields, options: RestoreOptions) {
+function resolvedSettings(f: Fields, options: RestoreOptions, version: number) {
   const saved: SnapshotSettings = {
     accountId: f.str('accountId'),
     region: f.str('region'),
@@ -62,6 +62,8 @@ function resolvedSettings(f: Fields, options: RestoreOptions) {
     seed: f.num('seed'),
     channelDelayMs: f.num('channelDelayMs'),
     channelCountLimit: f.num('channelCountLimit'),
+    // Version 1 engines kept every payload.
+    recordPayloads: version < 2 ? 'copy' : f.oneOf('recordPayloads', ['copy', 'size-only'] as const),
   };
   const given: KinesisOptions = { ...saved };
   if (options.clock !== undefined) given.clock = options.clock;

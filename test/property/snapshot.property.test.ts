@@ -320,6 +320,7 @@ const options: fc.Arbitrary<KinesisOptions> = fc.record({
   consumerDelayMs: fc.constantFrom(0, 700),
   shardLimit: fc.constantFrom(6, 20),
   throughputLimits: fc.boolean(),
+  recordPayloads: fc.constantFrom('copy' as const, 'size-only' as const),
 });
 
 describe('snapshot and restore', () => {

@@ -342,8 +342,8 @@ describe('Kinesis.restore refuses what it cannot restore', () => {
 
   it('a newer format version, before anything else is read', () => {
     const blob = good();
-    new DataView(blob.buffer).setUint32(8, 2, true);
-    expect(refusal(blob)).toBe('snapshot format version 2 is newer than this kinesim reads (up to 1); restore it with a newer kinesim');
+    new DataView(blob.buffer).setUint32(8, 3, true);
+    expect(refusal(blob)).toBe('snapshot format version 3 is newer than this kinesim reads (up to 2); restore it with a newer kinesim');
   });
 
   it('a snapshot taken with another token secret', () => {
