@@ -9,6 +9,7 @@ import type { Channel } from './channel.js';
 import { DeliveryLog, type ChannelDeliverySink } from './channel-deliveries.js';
 import { settleChannels } from './channel-delivery.js';
 import { Identities } from './identities.js';
+import { settleScaling, type OnDemandScalingSettings } from './on-demand-scaling.js';
 import type { RecordPayloads } from './shard-log.js';
 import type { Stream } from './stream.js';
 import { Timeline } from './timeline.js';
@@ -31,6 +32,7 @@ export type AccountSettings = Pick<
   | 'channelCountLimit'
   | 'channelDeliverySink'
   | 'recordPayloads'
+  | 'onDemandScaling'
 > & {
   readonly clock: Clock;
   /** Seals shard iterators and NextTokens. */
@@ -76,6 +78,8 @@ export class Account {
   readonly channelCountLimit: number;
   /** What PutRecord(s) keep of each record's Data: all of it, or its size and first bytes (KinesisOptions.recordPayloads). */
   readonly recordPayloads: RecordPayloads;
+  /** How on-demand streams scale on their own (KinesisOptions.onDemandScaling); undefined when they do not. */
+  readonly onDemandScaling: OnDemandScalingSettings | undefined;
   /** Receives each channel delivery instead of the DeliveryLog, when set. */
   readonly channelDeliverySink: ChannelDeliverySink | undefined;
   /** Live delivery channels by ARN, in creation order (every status, until a deleted one is gone). */
@@ -100,8 +104,12 @@ export class Account {
     this.channelCountLimit = settings.channelCountLimit;
     this.channelDeliverySink = settings.channelDeliverySink;
     this.recordPayloads = settings.recordPayloads;
+    this.onDemandScaling = settings.onDemandScaling;
     this.timeline = new Timeline(settings.clock, this.streams);
     this.timeline.addSettler((nowMs) => settleChannels(this, nowMs));
+    if (this.onDemandScaling !== undefined) {
+      this.timeline.addSettler((nowMs) => settleScaling(this.streams, nowMs, (stream, change) => this.timeline.applyChange(stream, change)));
+    }
     this.identities = new Identities(settings.partition, settings.region, settings.accountId);
   }
 }

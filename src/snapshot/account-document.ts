@@ -9,6 +9,7 @@ import { Subscription } from '../model/subscription.js';
 import type { PendingChange } from '../model/pending-change.js';
 import { Shard } from '../model/shard.js';
 import type { RecordPayloads } from '../model/shard-log.js';
+import type { OnDemandScalingSettings, OnDemandScalingState } from '../model/on-demand-scaling.js';
 import { Stream } from '../model/stream.js';
 import type { AutoPlacementState } from '../model/auto-placement.js';
 import { ENCRYPTION_TYPES, METRICS_NAMES, RECORD_DISTRIBUTION_STRATEGIES, STREAM_MODES } from '../service-model/enums.js';
@@ -17,7 +18,10 @@ import { Fields, bounded, malformed } from './document-fields.js';
 import { describeSegment, planLog, type SegmentDescriptor, type SegmentPlan, type SegmentReader } from './record-section.js';
 
 /** The settings a snapshot carries: every option but the clock, the token secret and the delivery sink (a function). */
-export type SnapshotSettings = Omit<AccountSettings, 'clock' | 'tokenSecret' | 'channelDeliverySink'>;
+export type SnapshotSettings = Omit<AccountSettings, 'clock' | 'tokenSecret' | 'channelDeliverySink' | 'onDemandScaling'> & {
+  /** The scaling parameters, or false when on-demand streams do not scale. */
+  onDemandScaling: OnDemandScalingSettings | false;
+};
 
 /**
  * The document of `account`, the plans of its segments and the byte arrays of its channel deliveries, in the
@@ -61,6 +65,7 @@ function settingsOf(account: Account): SnapshotSettings {
     channelDelayMs: account.channelDelayMs,
     channelCountLimit: account.channelCountLimit,
     recordPayloads: account.recordPayloads,
+    onDemandScaling: account.onDemandScaling ?? false,
   };
 }
 
@@ -86,6 +91,7 @@ function streamDocument(stream: Stream, plans: SegmentPlan[]): object {
     goneAtMs: stream.goneAtMs,
     pending: stream.pending,
     scalingCallsMs: stream.scalingCallsMs,
+    onDemandScaling: stream.onDemandScaling,
     recordDistributionStrategy: stream.recordDistributionStrategy,
     autoPlacement: stream.autoPlacement,
     dryRunWindow: stream.dryRunWindow,
@@ -179,8 +185,9 @@ function streamFrom(f: Fields, records: SegmentReader, account: Account): Stream
     f.oneOf('mode', STREAM_MODES),
     f.num('maxRecordSizeKiB'),
     words(f, 'autoPlacement', 4) as AutoPlacementState,
-    payloads,
+    { recordPayloads: payloads, onDemandScaling: account.onDemandScaling },
   );
+  stream.onDemandScaling = scalingStateFrom(f);
   stream.recordDistributionStrategy = f.oneOf('recordDistributionStrategy', RECORD_DISTRIBUTION_STRATEGIES);
   stream.dryRunWindow = words(f, 'dryRunWindow', 2, -1) as [number, number];
   stream.retentionHours = f.num('retentionHours');
@@ -267,6 +274,25 @@ function numberPairs(f: Fields, name: string): [number, number][] {
   const ok = list.every((p) => Array.isArray(p) && p.length === 2 && Number.isSafeInteger(p[0]) && p[0] >= 0 && Number.isFinite(p[1]));
   if (!ok) throw malformed(`${f.where}.${name}`, 'pairs of a shard index and a time');
   return list as [number, number][];
+}
+
+/** A stream's on-demand scaling state (plain data): checked member by member. */
+function scalingStateFrom(f: Fields): OnDemandScalingState | undefined {
+  if (f.raw('onDemandScaling') === undefined) return undefined;
+  const g = f.obj('onDemandScaling');
+  const orNull = (name: string) => (g.raw(name) === null ? null : g.num(name));
+  const peaks = g.arr('peaks');
+  if (!peaks.every((p) => Array.isArray(p) && p.length === 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n)))) {
+    throw malformed(`${g.where}.peaks`, 'pairs of a time and a demand');
+  }
+  return {
+    periodStartMs: orNull('periodStartMs'),
+    periodRecords: g.num('periodRecords'),
+    periodBytes: g.num('periodBytes'),
+    peaks: (peaks as [number, number][]).map(([atMs, demand]) => [atMs, demand]),
+    risingSinceMs: orNull('risingSinceMs'),
+    fallingSinceMs: orNull('fallingSinceMs'),
+  };
 }
 
 const PENDING_KINDS: readonly PendingChange['kind'][] = ['split', 'merge', 'scale', 'encryption', 'mode', 'warmThroughput'];

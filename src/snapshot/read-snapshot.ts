@@ -5,6 +5,7 @@ import type { Account } from '../model/account.js';
 import { resolveOptions, type KinesisOptions } from '../options.js';
 import { accountFrom, type SnapshotSettings } from './account-document.js';
 import { Fields } from './document-fields.js';
+import type { OnDemandScalingSettings } from '../model/on-demand-scaling.js';
 import { SegmentReader } from './record-section.js';
 import { SnapshotError } from './snapshot-error.js';
 import { HEADER_BYTES, TRAILER_BYTES, checkContainer, requireLittleEndian } from './snapshot-format.js';
@@ -64,6 +65,8 @@ function resolvedSettings(f: Fields, options: RestoreOptions, version: number) {
     channelCountLimit: f.num('channelCountLimit'),
     // Version 1 engines kept every payload.
     recordPayloads: version < 2 ? 'copy' : f.oneOf('recordPayloads', ['copy', 'size-only'] as const),
+    // Version 1 engines did not scale on-demand streams.
+    onDemandScaling: version < 2 ? false : scalingFrom(f),
   };
   const given: KinesisOptions = { ...saved };
   if (options.clock !== undefined) given.clock = options.clock;
@@ -74,4 +77,11 @@ function resolvedSettings(f: Fields, options: RestoreOptions, version: number) {
   } catch (error) {
     throw new SnapshotError(`malformed snapshot: its settings are invalid (${(error as Error).message})`);
   }
+}
+
+/** The scaling parameters a snapshot kept (false: off). resolveOptions checks each, and refuses unknown ones. */
+function scalingFrom(f: Fields): OnDemandScalingSettings | false {
+  if (f.raw('onDemandScaling') === false) return false;
+  f.obj('onDemandScaling');
+  return f.raw('onDemandScaling') as OnDemandScalingSettings;
 }
