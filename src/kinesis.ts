@@ -8,6 +8,7 @@ import { resolveOptions, type KinesisOptions } from './options.js';
 import { OPERATIONS, type KinesisOperations } from './operations/registry.js';
 import type { ServedOperation } from './operations/operation.js';
 import { validateInput } from './validation/validate.js';
+import { KinesisMetrics } from './metrics/kinesis-metrics.js';
 import type { EmptyOutput } from './api-types/common.js';
 import type {
   DescribeAccountSettingsInput, DescribeAccountSettingsOutput, UpdateAccountSettingsInput, UpdateAccountSettingsOutput,
@@ -52,9 +53,18 @@ import type {
  */
 export class Kinesis {
   readonly #account: Account;
+  #metrics: KinesisMetrics | undefined;
 
   constructor(options: KinesisOptions = {}) {
     this.#account = new Account(resolveOptions(options));
+  }
+
+  /**
+   * kinesim extension: the CloudWatch metrics this engine keeps (namespace AWS/Kinesis, 1-minute data by the
+   * engine's clock), read with CloudWatch's GetMetricStatistics and ListMetrics shapes.
+   */
+  get metrics(): KinesisMetrics {
+    return (this.#metrics ??= new KinesisMetrics(this.#account));
   }
 
   /**
@@ -289,7 +299,7 @@ type ServesEveryOperation<T extends KinesisOperations> = T;
 type KinesisServesEveryOperation = ServesEveryOperation<Kinesis>;
 
 /** Public members of Kinesis that are not operations. */
-type NonOperationMember = 'accountId' | 'region';
+type NonOperationMember = 'accountId' | 'region' | 'metrics';
 
 /** Compiles only while every other public member of Kinesis is a registered operation's method. */
 type OnlyRegistered<Unregistered extends never> = Unregistered;

@@ -43,7 +43,15 @@ export interface KinesisOptions {
    * The rules are in src/model/shard-throughput.ts, the limits in src/model/limits.ts.
    */
   throughputLimits?: boolean;
+  /**
+   * How long the engine keeps its CloudWatch metrics (kinesis.metrics), in ms of engine time: a whole number of
+   * minutes. Default 10800000 (3 hours of 1-minute data; CloudWatch keeps it 15 days). 0 keeps none.
+   */
+  metricsRetentionMs?: number;
 }
+
+/** [U] How long metrics are kept by default: 3 hours of 1-minute data, a bound on memory for long-running servers. */
+export const DEFAULT_METRICS_RETENTION_MS = 3 * 3_600_000;
 
 /**
  * Every option with its default applied, checked.
@@ -74,6 +82,8 @@ export function resolveOptions(options: KinesisOptions): AccountSettings {
     onDemandStreamCountLimit: count('onDemandStreamCountLimit', options.onDemandStreamCountLimit ?? ACCOUNT_DEFAULT_MAX_ON_DEMAND_STREAMS),
     tokenSecret: options.tokenSecret ?? 'kinesim',
     throughputLimits: options.throughputLimits ?? false,
+    metricsRetentionMs: checked('metricsRetentionMs', options.metricsRetentionMs ?? DEFAULT_METRICS_RETENTION_MS,
+      (v) => Number.isSafeInteger(v) && v >= 0 && v % 60_000 === 0, 'a whole number of minutes in ms (a multiple of 60000) >= 0'),
   };
 }
 

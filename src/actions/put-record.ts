@@ -22,8 +22,10 @@ export function putRecord(account: Account, input: PutRecordInput): PutRecordOut
   const shard = key === undefined ? stream.shardForKey(input.PartitionKey) : stream.shardForHashKey(key);
   // Throughput is the last check [K], and costs this one branch while the option is off.
   if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, input.Data.length + utf8ByteLength(input.PartitionKey))) {
+    account.metrics.putRecordThrottled(stream, shard.id, nowMs);
     throw new ProvisionedThroughputExceededException(msg.rateExceededShard(shard.id, stream.name, account.accountId));
   }
   const index = shard.log.append(input.PartitionKey, input.Data, nowMs, nowMs - stream.retentionMs);
+  account.metrics.putRecord(stream, shard.id, nowMs, input.Data.length);
   return { ShardId: shard.id, SequenceNumber: shard.sequenceNumberOf(index), EncryptionType: stream.encryptionType };
 }

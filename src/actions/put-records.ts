@@ -21,6 +21,7 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
   // Every entry is checked before any is stored: one bad entry fails the whole request and stores nothing.
   let explicitKeys: (bigint | undefined)[] | undefined;
   let total = 0;
+  let dataBytes = 0;
   const maxRecordBytes = stream.maxRecordSizeKiB * 1024;
   for (let i = 0; i < n; i++) {
     const entry = entries[i]!;
@@ -28,6 +29,7 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
       explicitKeys ??= new Array<bigint | undefined>(n);
       explicitKeys[i] = explicitHashKey(entry.ExplicitHashKey);
     }
+    dataBytes += entry.Data.length;
     // recordSize's own cheap bound, checked here so the message path (a new string) is only built for a
     // record that may be too large: building it for all 500 cost ~15% of the call.
     const bound = entry.Data.length + 3 * entry.PartitionKey.length;
@@ -47,6 +49,7 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
     const index = shard.log.append(entry.PartitionKey, entry.Data, nowMs, cutoffMs);
     results[i] = { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   }
+  account.metrics.putRecords(stream, nowMs, entries, results, dataBytes);
   return { FailedRecordCount: 0, Records: results, EncryptionType: stream.encryptionType };
 }
 
@@ -63,18 +66,20 @@ function putWithinLimits(
   nowMs: number,
 ): PutRecordsOutput {
   const cutoffMs = nowMs - stream.retentionMs;
-  let failed = 0;
+  const tally = account.metrics.tallyFor(stream);
   const results = entries.map((entry, i): PutRecordsResultEntry => {
     const explicit = explicitKeys?.[i];
     const shard = explicit === undefined ? stream.shardForKey(entry.PartitionKey) : stream.shardForHashKey(explicit);
     if (!shard.throughput().admitWrite(nowMs, entry.Data.length + utf8ByteLength(entry.PartitionKey))) {
-      failed++;
+      tally.addThrottled(shard.id);
       return { ErrorCode: THROTTLED, ErrorMessage: msg.rateExceededShard(shard.id, stream.name, account.accountId) };
     }
     const index = shard.log.append(entry.PartitionKey, entry.Data, nowMs, cutoffMs);
+    tally.addStored(shard.id, entry.Data.length);
     return { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   });
-  return { FailedRecordCount: failed, Records: results, EncryptionType: stream.encryptionType };
+  account.metrics.putRecordsTallied(stream, nowMs, tally);
+  return { FailedRecordCount: tally.total - tally.stored, Records: results, EncryptionType: stream.encryptionType };
 }
 
 function exactSize(input: PutRecordsInput): number {

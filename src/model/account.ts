@@ -3,6 +3,7 @@
 // user-facing options and their checks in src/options.ts.
 
 import type { Clock } from '../time/clock.js';
+import { MetricsStore } from '../metrics/metrics-store.js';
 import { TokenSealer } from '../tokens/sealed-token.js';
 import { BillingCommitment } from './billing-commitment.js';
 import { Identities } from './identities.js';
@@ -26,6 +27,8 @@ export type AccountSettings = Pick<
   readonly clock: Clock;
   /** Seals shard iterators and NextTokens. */
   readonly tokenSecret: string;
+  /** How long a minute of CloudWatch metrics is kept, in engine ms (0: none is). */
+  readonly metricsRetentionMs: number;
 };
 
 export class Account {
@@ -49,6 +52,8 @@ export class Account {
   readonly timeline: Timeline;
   /** Stream ARNs, incarnations and consumer ARN suffixes. */
   readonly identities: Identities;
+  /** CloudWatch metrics of the account's streams, per minute of engine time (src/metrics/). */
+  readonly metrics: MetricsStore;
 
   constructor(settings: AccountSettings) {
     this.accountId = settings.accountId;
@@ -64,5 +69,6 @@ export class Account {
     this.throughputLimits = settings.throughputLimits;
     this.timeline = new Timeline(settings.clock, this.streams);
     this.identities = new Identities(settings.partition, settings.region, settings.accountId);
+    this.metrics = new MetricsStore(settings.metricsRetentionMs);
   }
 }

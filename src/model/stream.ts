@@ -2,6 +2,7 @@
 
 import { evenRanges } from '../keys/hash-key.js';
 import type { EncryptionType, MetricsName, StreamMode, StreamStatus } from '../service-model/enums.js';
+import type { StreamMetrics } from '../metrics/stream-metrics.js';
 import type { Consumer } from './consumer.js';
 import { EncryptionHistory } from './encryption-history.js';
 import { RETENTION_DEFAULT_HOURS } from './limits.js';
@@ -44,6 +45,8 @@ export class Stream {
   expiredThroughMs = -Infinity;
   /** When accepted UpdateShardCount calls were made (the rolling 24 h limit reads it). */
   scalingCallsMs: number[] = [];
+  /** Where this stream's name records its CloudWatch metrics; set by MetricsStore.of on first use. */
+  metrics: StreamMetrics | undefined;
 
   constructor(
     readonly name: string,
