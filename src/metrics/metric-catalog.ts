@@ -158,3 +158,16 @@ export function findMetric(name: string, dimensionNames: readonly string[]): Met
   const key = [...dimensionNames].sort().join(',');
   return METRIC_CATALOG.find((m) => m.name === name && [...LEVEL_DIMENSIONS[m.level]].sort().join(',') === key);
 }
+
+/** A metric kinesim publishes, as a reader sees it: name, unit and dimension names. */
+export interface KinesisMetricInfo {
+  readonly MetricName: string;
+  readonly Unit: MetricUnit;
+  /** `['StreamName']`, `['StreamName', 'ShardId']` (enhanced) or `['StreamName', 'ConsumerName']`. */
+  readonly DimensionNames: readonly string[];
+}
+
+/** The metrics kinesim publishes, in the catalog's order (stream, consumer, shard level). */
+export const KINESIS_METRICS: readonly KinesisMetricInfo[] = Object.freeze(
+  METRIC_CATALOG.map((m) => Object.freeze({ MetricName: m.name, Unit: m.unit, DimensionNames: LEVEL_DIMENSIONS[m.level] })),
+);
