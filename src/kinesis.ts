@@ -5,6 +5,7 @@
 
 import { Account } from './model/account.js';
 import { resolveOptions, type KinesisOptions } from './options.js';
+import type { Clock } from './time/clock.js';
 import { OPERATIONS, type KinesisOperations } from './operations/registry.js';
 import type { ServedOperation } from './operations/operation.js';
 import { validateInput } from './validation/validate.js';
@@ -73,6 +74,11 @@ export class Kinesis {
    */
   #run<I, O>(operation: ServedOperation<string, I, O>, input: I): O {
     return operation.action(this.#account, validateInput(operation.input, input));
+  }
+
+  /** The clock this engine reads (a ManualClock can be advanced by whoever holds it: tests, the console). */
+  get clock(): Clock {
+    return this.#account.timeline.clock;
   }
 
   /** The account ID this engine serves. */
@@ -299,7 +305,7 @@ type ServesEveryOperation<T extends KinesisOperations> = T;
 type KinesisServesEveryOperation = ServesEveryOperation<Kinesis>;
 
 /** Public members of Kinesis that are not operations. */
-type NonOperationMember = 'accountId' | 'region' | 'metrics';
+type NonOperationMember = 'accountId' | 'region' | 'clock' | 'metrics';
 
 /** Compiles only while every other public member of Kinesis is a registered operation's method. */
 type OnlyRegistered<Unregistered extends never> = Unregistered;

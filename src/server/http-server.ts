@@ -1,24 +1,32 @@
 // kinesim/http: the engine on a real socket, speaking AWS's JSON 1.1 protocol (see the README's "Over HTTP"), for
 // clients that cannot take an in-process handler: boto3, the AWS CLI, any SDK pointed at an endpoint URL. Node-only:
 // everything but the socket (the HTTP edge, codecs, request IDs) is the portable WireProtocol's.
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Kinesis } from '../kinesis.js';
 import type { HttpRequest } from '../protocol/http-edge.js';
 import type { WireResponse } from '../protocol/wire-message.js';
 import { WireProtocol } from '../protocol/wire-protocol.js';
+import { createConsole, isKinesimPath, kinesimNotFound, KINESIM_PREFIX } from '../console/index.js';
 
 export interface HttpServerOptions {
   /** 0 (the default) picks a free port. */
   readonly port?: number;
   /** Defaults to '127.0.0.1': the server has no authentication, so it only listens beyond loopback when asked. */
   readonly host?: string;
+  /** Serve the web console under /_kinesim/ (default true). /_kinesim/health is served either way. */
+  readonly console?: boolean;
+  /** Host names (besides IP addresses and localhost) the console accepts in the Host header, e.g. a container's name. */
+  readonly allowedHosts?: readonly string[];
 }
 
 export interface KinesisHttpServer {
   /** `http://<host>:<port>`, ready for `endpoint` / `endpoint_url` / `--endpoint-url`. */
   readonly url: string;
   readonly port: number;
+  /** The web console: `<url>/_kinesim/`. */
+  readonly consoleUrl: string;
   /** Stops listening and drops open connections; the engine stays usable. */
   close(): Promise<void>;
 }
@@ -36,9 +44,18 @@ export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
  */
 export function startHttpServer(kinesis: Kinesis, options: HttpServerOptions = {}): Promise<KinesisHttpServer> {
   const protocol = new WireProtocol(kinesis);
+  // One token per server: the console's page carries it, and its API refuses calls without it.
+  const kinesimConsole = createConsole({ kinesis, token: randomBytes(16).toString('hex'), allowedHosts: options.allowedHosts ?? [] });
+  const serveConsole = options.console ?? true;
+  // kinesim's own paths first (the console, then 404 for the rest of the prefix); every other path is AWS's.
+  const answer = (request: HttpRequest): WireResponse => {
+    if (!isKinesimPath(request.url)) return protocol.handleHttp(request);
+    const own = serveConsole || request.url.startsWith(`${KINESIM_PREFIX}health`) ? kinesimConsole.handle(request) : undefined;
+    return own ?? kinesimNotFound(request.url);
+  };
   const server = createServer((request, response) => {
     readBody(request, response, protocol, (body) => {
-      send(response, answerSafely(protocol, { method: request.method ?? 'GET', url: request.url ?? '/', headers: headersOf(request), body }));
+      send(response, answerSafely(protocol, answer, { method: request.method ?? 'GET', url: request.url ?? '/', headers: headersOf(request), body }));
     });
   });
   const host = options.host ?? '127.0.0.1';
@@ -48,15 +65,16 @@ export function startHttpServer(kinesis: Kinesis, options: HttpServerOptions = {
       server.off('error', reject);
       const { port } = server.address() as AddressInfo;
       const urlHost = host.includes(':') ? `[${host}]` : host;
-      resolve({ url: `http://${urlHost}:${port}`, port, close: () => closeServer(server) });
+      const url = `http://${urlHost}:${port}`;
+      resolve({ url, port, consoleUrl: `${url}${KINESIM_PREFIX}`, close: () => closeServer(server) });
     });
   });
 }
 
 /** Engine bugs become the 500 AWS sends for its own failures, and are logged, since no client shows them. */
-function answerSafely(protocol: WireProtocol, request: HttpRequest): WireResponse {
+function answerSafely(protocol: WireProtocol, answer: (request: HttpRequest) => WireResponse, request: HttpRequest): WireResponse {
   try {
-    return protocol.handleHttp(request);
+    return answer(request);
   } catch (error) {
     console.error('kinesim/http: engine error, answered 500 InternalFailure:', error);
     return protocol.internalFailure();

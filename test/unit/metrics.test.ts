@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   evenRanges, InvalidParameterCombinationException, InvalidParameterValueException, Kinesis, KINESIS_METRICS, ManualClock,
   shardIndexForKey,
-  MissingRequiredParameterException, type Datapoint, type GetMetricStatisticsInput, type Statistic,
+  MissingRequiredParameterException, type Datapoint, type GetMetricStatisticsInput, type StandardUnit, type Statistic,
 } from '../../src/index.js';
 import { T0 } from '../support/stream-fixture.js';
 import { Account } from '../../src/model/account.js';
@@ -39,7 +39,7 @@ function setup(options: { throughputLimits?: boolean; metricsRetentionMs?: numbe
 
 const point = (minute: number, unit: string, sampleCount: number, sum: number, minimum: number, maximum: number): Datapoint => ({
   Timestamp: new Date(T0 + minute * MINUTE), SampleCount: sampleCount, Sum: sum, Average: sum / sampleCount, Minimum: minimum, Maximum: maximum,
-  Unit: unit as Datapoint['Unit'],
+  Unit: unit as StandardUnit,
 });
 
 describe('stream-level put metrics', () => {

@@ -1,0 +1,99 @@
+// Metric charts of the console: one line chart per metric and statistic, inline SVG, engine time on the x axis.
+
+import type { Kit } from './kit.js';
+
+export function chartsModule(kit: Kit) {
+  const W = 520;
+  const H = 190;
+  const M = { left: 58, right: 14, top: 12, bottom: 26 };
+
+  interface ChartSpec {
+    title: string;
+    statistic: string;
+    unit: string;
+    periodMs: number;
+    startMs: number;
+    endMs: number;
+    /** Datapoints: period start and value. */
+    points: { t: number; v: number }[];
+    /** Counters read a missing period as 0; averages and maxima leave a gap. */
+    zeroFill: boolean;
+  }
+
+  /** A rounded-up axis maximum: 1, 2, 2.5 or 5 times a power of ten. */
+  function niceMax(v: number): number {
+    if (v <= 0) return 1;
+    const p = 10 ** Math.floor(Math.log10(v));
+    for (const m of [1, 2, 2.5, 5, 10]) if (v <= m * p) return m * p;
+    return 10 * p;
+  }
+
+  function formatValue(v: number, unit: string): string {
+    if (unit === 'Bytes') return kit.dom.bytes(v);
+    if (unit === 'Milliseconds') return kit.dom.duration(v);
+    return kit.dom.number(v);
+  }
+
+  /** The series to draw: the datapoints, with zeros for empty periods of a counter. */
+  function series(spec: ChartSpec): ({ t: number; v: number } | null)[] {
+    const byT = new Map(spec.points.map((p) => [p.t, p.v]));
+    const out: ({ t: number; v: number } | null)[] = [];
+    for (let t = spec.startMs; t < spec.endMs; t += spec.periodMs) {
+      const v = byT.get(t);
+      out.push(v !== undefined ? { t, v } : spec.zeroFill ? { t, v: 0 } : null);
+    }
+    return out;
+  }
+
+  function lineChart(spec: ChartSpec): HTMLElement {
+    const { svg, h } = kit.dom;
+    const data = series(spec);
+    const values = spec.points.map((p) => p.v);
+    const max = niceMax(Math.max(0, ...values));
+    const x = (t: number) => M.left + ((t - spec.startMs) / Math.max(1, spec.endMs - spec.startMs - spec.periodMs)) * (W - M.left - M.right);
+    const y = (v: number) => H - M.bottom - (v / max) * (H - M.top - M.bottom);
+    const grid: SVGElement[] = [];
+    for (let i = 0; i <= 4; i++) {
+      const v = (max * i) / 4;
+      grid.push(svg('line', { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), class: i === 0 ? 'axis' : 'grid' }));
+      grid.push(svg('text', { x: M.left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'tick' }, formatValue(v, spec.unit)));
+    }
+    const span = spec.endMs - spec.startMs;
+    const stepMs = [60_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000].find((s) => span / s <= 6) ?? 10_800_000;
+    for (let t = Math.ceil(spec.startMs / stepMs) * stepMs; t < spec.endMs; t += stepMs) {
+      grid.push(svg('text', { x: x(t), y: H - 8, 'text-anchor': 'middle', class: 'tick' }, kit.dom.hoursMinutes(t)));
+    }
+    let line = '';
+    let area = '';
+    let run: { t: number; v: number }[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      line += run.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join('');
+      area += `M${x(run[0]!.t).toFixed(1)},${y(0)}` + run.map((p) => `L${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join('') + `L${x(run[run.length - 1]!.t).toFixed(1)},${y(0)}Z`;
+      run = [];
+    };
+    for (const p of data) {
+      if (p === null) flush();
+      else run.push(p);
+    }
+    flush();
+    const dots = spec.points.length <= 30 ? spec.points.map((p) => svg('circle', { cx: x(p.t), cy: y(p.v), r: 2.5, class: 'dot' }, svg('title', {}, `${kit.dom.hoursMinutes(p.t)} UTC: ${formatValue(p.v, spec.unit)}`))) : [];
+    const last = spec.points[spec.points.length - 1];
+    const lastText = last === undefined ? 'no data' : `${formatValue(last.v, spec.unit)} at ${kit.dom.hoursMinutes(last.t)}`;
+    const period = kit.dom.duration(spec.periodMs);
+    const label = `${spec.title}, ${spec.statistic} per ${period}: ${spec.points.length} datapoints, latest ${lastText}`;
+    return h('figure', { class: 'chart', 'data-metric': spec.title, 'data-points': spec.points.length },
+      h('figcaption', {},
+        h('span', { class: 'chart-title' }, spec.title),
+        h('span', { class: 'chart-stat' }, `${spec.statistic} · ${period}`),
+        h('span', { class: 'chart-last' }, lastText)),
+      svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label, preserveAspectRatio: 'none' },
+        grid,
+        svg('path', { d: area, class: 'area' }),
+        svg('path', { d: line, class: 'line' }),
+        dots,
+        spec.points.length === 0 ? svg('text', { x: (M.left + W - M.right) / 2, y: H / 2, 'text-anchor': 'middle', class: 'empty' }, 'No datapoints in this range') : null));
+  }
+
+  return { lineChart, formatValue };
+}
