@@ -10,6 +10,7 @@ export function consolePage(token: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="kinesim-token" content="${safe}">
 <title>kinesim console</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/_kinesim/console.css">
 <script src="/_kinesim/console.js" defer></script>
 </head>

@@ -15,18 +15,19 @@ a { color: var(--blue); }
 .skip { position: absolute; left: -999px; top: 4px; background: #fff; padding: 6px 10px; z-index: 10; }
 .skip:focus { left: 8px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.top { display: flex; align-items: center; gap: 18px; background: var(--head); color: #fff; padding: 8px 24px; min-height: 52px; flex-wrap: wrap; }
+.top { display: flex; align-items: center; gap: 14px; background: var(--head); color: #fff; padding: 8px 20px; min-height: 52px; flex-wrap: wrap; }
 .top .brand { color: #fff; font-weight: 700; font-size: 18px; text-decoration: none; letter-spacing: .2px; }
 .top .logo { color: var(--accent); font-size: 20px; }
 .top .product { color: #d1d5db; border-left: 1px solid #414d5c; padding-left: 16px; }
-.top .about { color: #aab7b8; font-size: 12px; }
+.top .about { color: #aab7b8; font-size: 12px; border-left: 1px solid #414d5c; padding-left: 14px; }
 .clock { margin-left: auto; display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
 .clock-label { color: #aab7b8; font-size: 12px; text-transform: uppercase; letter-spacing: .5px; }
 .clock-time { font-family: var(--mono); font-size: 14px; background: #0f1b2a; padding: 3px 8px; border-radius: 4px; }
 .clock-kind { font-size: 12px; color: #aab7b8; }
 .clock-controls { display: flex; gap: 6px; align-items: center; }
 .clock-controls[hidden] { display: none; }
-.clock-controls button, .clock-controls input { background: #2c3e50; color: #fff; border: 1px solid #546a80; }
+.clock-controls button, .clock-controls input { background: #2c3e50; color: #fff; border: 1px solid #546a80; padding: 2px 10px; font-size: 13px; }
+.clock-controls input.short { width: 64px; border-radius: 6px; padding: 2px 6px; }
 .clock-controls button:hover { background: #3a526b; }
 .clock-controls label { font-size: 12px; color: #aab7b8; }
 form.inline { display: flex; gap: 6px; align-items: center; margin: 0; }
@@ -63,7 +64,14 @@ table.data { width: 100%; border-collapse: collapse; }
 table.data th, table.data td { text-align: left; padding: 8px 10px; border-bottom: 1px solid #e9ebed; vertical-align: top; }
 table.data thead th { font-size: 12px; color: var(--muted); font-weight: 700; border-bottom: 2px solid var(--line); white-space: nowrap; }
 table.data tbody th { font-weight: 600; }
-table.data td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.data td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.records { table-layout: fixed; }
+table.records th:nth-child(1) { width: 36%; }
+table.records th:nth-child(2) { width: 14%; }
+table.records th:nth-child(3) { width: 13%; }
+table.records th:nth-child(5) { width: 8%; }
+table.records td:nth-child(2) { font-size: 13px; }
+table.records td:nth-child(3) code { word-break: break-all; }
 table.data tr.selected { background: #f2f8fd; }
 table.compact th, table.compact td { padding: 5px 8px; font-size: 13px; }
 .badge { display: inline-block; border-radius: 10px; padding: 1px 8px; font-size: 12px; font-weight: 700; border: 1px solid currentColor; }
@@ -91,7 +99,7 @@ code { font-family: var(--mono); font-size: 12px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 14px; }
 figure.chart { margin: 0; background: var(--panel); border-radius: 8px; padding: 10px 12px 4px; box-shadow: 0 1px 1px rgba(0,28,36,.25); }
 figure.chart figcaption { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
-.chart-title { font-weight: 700; }
+.chart-title { font-weight: 700; font-size: 13px; }
 .chart-stat { color: var(--muted); font-size: 12px; }
 .chart-last { margin-left: auto; font-size: 12px; font-variant-numeric: tabular-nums; }
 figure.chart svg { width: 100%; height: 170px; display: block; }

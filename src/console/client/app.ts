@@ -19,9 +19,10 @@ export function appModule(kit: Kit) {
       session.overview = await kit.api.overview();
       const o = session.overview;
       clockText.textContent = kit.dom.time(o.nowMs);
-      clockKind.textContent = o.manualClock ? 'manual clock' : 'system clock';
+      clockKind.textContent = o.manualClock ? 'manual' : 'system clock';
       controls.hidden = !o.manualClock;
-      about.textContent = `${o.region} · account ${o.accountId} · kinesim ${o.version}`;
+      about.textContent = `${o.region} · ${o.accountId} · v${o.version}`;
+      about.title = `Region ${o.region}, account ${o.accountId}, kinesim ${o.version}`;
     },
     navigate(hash: string) {
       if (location.hash === hash) route();
@@ -39,9 +40,8 @@ export function appModule(kit: Kit) {
     }
   }
 
-  const custom = h('input', { type: 'number', min: 0, step: 1, value: 10, id: 'advance-seconds', class: 'short' });
-  const customForm = h('form', { class: 'inline' },
-    h('label', { for: 'advance-seconds' }, 'Seconds'), custom, h('button', { type: 'submit' }, 'Advance'));
+  const custom = h('input', { type: 'number', min: 0, step: 1, value: 10, id: 'advance-seconds', class: 'short', 'aria-label': 'Seconds to advance' });
+  const customForm = h('form', { class: 'inline' }, custom, h('button', { type: 'submit', 'aria-label': 'Advance the engine clock by the seconds given' }, 's ▸ Advance'));
   customForm.addEventListener('submit', (e) => {
     e.preventDefault();
     void advance((kit.dom.numberValue(custom) ?? 0) * 1000);
@@ -50,8 +50,7 @@ export function appModule(kit: Kit) {
 
   const header = document.getElementById('top')!;
   replace(header,
-    h('a', { class: 'brand', href: '#/streams' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '≋'), ' kinesim'),
-    h('span', { class: 'product' }, 'Kinesis Data Streams'),
+    h('a', { class: 'brand', href: '#/streams', title: 'kinesim: Kinesis Data Streams in memory' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '≋'), ' kinesim'),
     about,
     h('div', { class: 'clock', 'aria-live': 'off' }, h('span', { class: 'clock-label' }, 'Engine time'), clockText, clockKind, controls));
 

@@ -18,6 +18,8 @@ export function chartsModule(kit: Kit) {
     points: { t: number; v: number }[];
     /** Counters read a missing period as 0; averages and maxima leave a gap. */
     zeroFill: boolean;
+    /** The engine's time: the period holding it is still filling, so it is not read as 0 when empty. */
+    nowMs: number;
   }
 
   /** A rounded-up axis maximum: 1, 2, 2.5 or 5 times a power of ten. */
@@ -40,7 +42,8 @@ export function chartsModule(kit: Kit) {
     const out: ({ t: number; v: number } | null)[] = [];
     for (let t = spec.startMs; t < spec.endMs; t += spec.periodMs) {
       const v = byT.get(t);
-      out.push(v !== undefined ? { t, v } : spec.zeroFill ? { t, v: 0 } : null);
+      const complete = t + spec.periodMs <= spec.nowMs;
+      out.push(v !== undefined ? { t, v } : spec.zeroFill && complete ? { t, v: 0 } : null);
     }
     return out;
   }

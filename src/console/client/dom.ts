@@ -97,7 +97,7 @@ export function domModule() {
   }
 
   function duration(ms: number): string {
-    if (ms < 1000) return `${Math.round(ms)} ms`;
+    if (ms < 1000) return `${number(ms)} ms`;
     if (ms < 60_000) return `${number(ms / 1000)} s`;
     if (ms < 3_600_000) return `${number(ms / 60_000)} min`;
     return `${number(ms / 3_600_000)} h`;

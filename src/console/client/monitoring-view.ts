@@ -69,7 +69,7 @@ export function monitoringViewModule(kit: Kit) {
         replace(grid, ...set.map(([name, stat], i) => kit.charts.lineChart({
           title: name, statistic: stat, unit: units.get(name) ?? 'Count', periodMs, startMs, endMs,
           points: ((results[i]?.Datapoints ?? []) as any[]).map((p) => ({ t: p.Timestamp, v: p[stat] })),
-          zeroFill: stat === 'Sum',
+          zeroFill: stat === 'Sum', nowMs,
         })));
         replace(note, `Engine time ${kit.dom.time(nowMs)}. Datapoints per ${kit.dom.duration(periodMs)} of engine time, kept ${kit.dom.duration(session.overview.metricsRetentionMs)}.`,
           level.value === 'stream' ? ' Shard-level charts appear in the list once enhanced metrics are enabled (Configuration) and recorded.' : '');

@@ -18,6 +18,12 @@ export function recordsViewModule(kit: Kit) {
     return ids;
   }
 
+  /** The arrival time on two lines: the date, then the time of day. */
+  function arrival(ms: number): (string | HTMLElement)[] {
+    const [date, time] = kit.dom.time(ms).split(' ');
+    return [date!, kit.dom.h('br'), `${time} UTC`];
+  }
+
   function recordsTable(records: any[], mode: Mode): HTMLElement {
     const { h } = kit.dom;
     if (records.length === 0) return h('p', { class: 'empty-state' }, 'No records in this page.');
@@ -30,7 +36,7 @@ export function recordsViewModule(kit: Kit) {
         const fallback = shown.ok ? null : h('pre', { class: 'data-cell' }, kit.dom.renderData(data, 'hex').text);
         return h('tr', { 'data-sequence': r.SequenceNumber },
           h('td', {}, h('code', { class: 'seq' }, r.SequenceNumber)),
-          h('td', {}, kit.dom.time(r.ApproximateArrivalTimestamp * 1000)),
+          h('td', {}, ...arrival(r.ApproximateArrivalTimestamp * 1000)),
           h('td', {}, h('code', {}, r.PartitionKey)),
           h('td', {}, h('pre', { class: `data-cell${shown.ok ? '' : ' muted'}` }, shown.text), fallback),
           h('td', { class: 'num' }, kit.dom.bytes(data.length)));

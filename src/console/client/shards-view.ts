@@ -127,6 +127,8 @@ export function shardsViewModule(kit: Kit) {
         const graph = await kit.api.shardGraph(streamName);
         if (disposed) return;
         shards = graph.Shards;
+        // Start with the first open shard selected, so its split and merge forms are there to use.
+        if (selected === undefined) selected = shards.find((s) => s.State === 'OPEN')?.ShardId;
         draw();
       } catch (e) {
         if (!disposed) replace(mapBox, h('p', { class: 'error' }, kit.api.describe(e)));
