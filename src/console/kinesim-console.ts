@@ -50,7 +50,8 @@ export class KinesimConsole {
     if (!isOwned(path)) return undefined;
     const host = request.headers['host'] ?? request.headers[':authority'];
     if (!hostAllowed(host, this.#allowedHosts)) {
-      return secured(textResponse(403, `kinesim console: requests for host ${JSON.stringify(host ?? '')} are refused (use localhost or an IP address, or list the name in allowedHosts).\n`, 'text/plain; charset=utf-8'));
+      const message = `The kinesim console refuses requests for host ${JSON.stringify(host ?? '')}: use localhost or an IP address, or list the name in allowedHosts.`;
+      return secured(path.startsWith(API_PREFIX) ? json(403, { __type: 'AccessDeniedException', message }) : textResponse(403, `${message}\n`, 'text/plain; charset=utf-8'));
     }
     return secured(path.startsWith(API_PREFIX) ? this.#api(request, path.slice(API_PREFIX.length)) : this.#asset(request, path));
   }
