@@ -26,8 +26,16 @@ import type {
   DeleteResourcePolicyInput, GetResourcePolicyInput, GetResourcePolicyOutput, PutResourcePolicyInput,
 } from './api-types/policies.js';
 import type {
-  UpdateMaxRecordSizeInput, UpdateStreamModeInput, UpdateStreamWarmThroughputInput, UpdateStreamWarmThroughputOutput,
+  UpdateMaxRecordSizeInput, UpdateStreamModeInput, UpdateStreamRecordDistributionStrategyInput,
+  UpdateStreamWarmThroughputInput, UpdateStreamWarmThroughputOutput,
 } from './api-types/stream-settings.js';
+import type {
+  CreateChannelInput, CreateChannelOutput, DeleteChannelInput, DescribeChannelInput, DescribeChannelOutput,
+  ListChannelsInput, ListChannelsOutput, UpdateChannelInput, UpdateChannelOutput,
+} from './api-types/channels.js';
+import type {
+  DescribeChannelDeliveriesInput, DescribeChannelDeliveriesOutput, FailChannelInput,
+} from './api-types/channel-deliveries.js';
 import type {
   AddTagsToStreamInput, ListTagsForResourceInput, ListTagsForResourceOutput, ListTagsForStreamInput,
   ListTagsForStreamOutput, RemoveTagsFromStreamInput, TagResourceInput, UntagResourceInput,
@@ -222,7 +230,7 @@ export class Kinesis {
     return this.#run(OPERATIONS.ListStreamConsumers, input);
   }
 
-  /** @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException, ValidationException */
+  /** @throws ResourceNotFoundException, ResourceInUseException, LimitExceededException, InvalidArgumentException, ValidationException */
   updateStreamMode(input: UpdateStreamModeInput): EmptyOutput {
     return this.#run(OPERATIONS.UpdateStreamMode, input);
   }
@@ -285,6 +293,62 @@ export class Kinesis {
   /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
   decreaseStreamRetentionPeriod(input: DecreaseStreamRetentionPeriodInput): EmptyOutput {
     return this.#run(OPERATIONS.DecreaseStreamRetentionPeriod, input);
+  }
+
+  /**
+   * Takes effect at once: AUTO (on-demand streams only) places records itself and ignores PartitionKey and
+   * ExplicitHashKey; USER_PARTITION_KEY (the default) routes by them.
+   * @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException
+   */
+  updateStreamRecordDistributionStrategy(input: UpdateStreamRecordDistributionStrategyInput): EmptyOutput {
+    return this.#run(OPERATIONS.UpdateStreamRecordDistributionStrategy, input);
+  }
+
+  /**
+   * A delivery channel from an on-demand stream to S3 or a streaming table; it answers CREATING and turns ACTIVE after
+   * `channelDelayMs`. Deliveries are emulated in memory (see describeChannelDeliveries).
+   * @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, LimitExceededException, ValidationException
+   */
+  createChannel(input: CreateChannelInput): CreateChannelOutput {
+    return this.#run(OPERATIONS.CreateChannel, input);
+  }
+
+  /** @throws ResourceNotFoundException, ValidationException */
+  describeChannel(input: DescribeChannelInput): DescribeChannelOutput {
+    return this.#run(OPERATIONS.DescribeChannel, input);
+  }
+
+  /** @throws ExpiredNextTokenException, InvalidArgumentException, ValidationException */
+  listChannels(input: ListChannelsInput = {}): ListChannelsOutput {
+    return this.#run(OPERATIONS.ListChannels, input);
+  }
+
+  /** @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException */
+  updateChannel(input: UpdateChannelInput): UpdateChannelOutput {
+    return this.#run(OPERATIONS.UpdateChannel, input);
+  }
+
+  /** Delivers what the channel buffered, then stops it. @throws ResourceNotFoundException, ValidationException */
+  deleteChannel(input: DeleteChannelInput): EmptyOutput {
+    return this.#run(OPERATIONS.DeleteChannel, input);
+  }
+
+  /**
+   * kinesim extension, not an AWS operation: everything an emulated channel has delivered (S3 objects with their keys,
+   * bodies and records; dead-letter objects; table rows), oldest first; kept after the channel is deleted.
+   * @throws ResourceNotFoundException, ValidationException
+   */
+  describeChannelDeliveries(input: DescribeChannelDeliveriesInput): DescribeChannelDeliveriesOutput {
+    return this.#run(OPERATIONS.DescribeChannelDeliveries, input);
+  }
+
+  /**
+   * kinesim extension, not an AWS operation: puts a channel in FAILED with `Reason` as its ChannelStatusReason, as a
+   * broken IAM role or bucket would on AWS. It delivers nothing more and can only be deleted.
+   * @throws ResourceNotFoundException, ResourceInUseException, ValidationException
+   */
+  failChannel(input: FailChannelInput): EmptyOutput {
+    return this.#run(OPERATIONS.FailChannel, input);
   }
 
   /**

@@ -1,7 +1,9 @@
 // The options of a Kinesis engine and their checks: what a user may set, resolved to what the account runs on.
 
 import type { AccountSettings } from './model/account.js';
+import type { ChannelDeliverySink } from './model/channel-deliveries.js';
 import {
+  ACCOUNT_DEFAULT_MAX_CHANNELS,
   ACCOUNT_DEFAULT_MAX_ON_DEMAND_STREAMS,
   ACCOUNT_DEFAULT_MAX_SHARDS,
   ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS,
@@ -44,6 +46,21 @@ export interface KinesisOptions {
    */
   throughputLimits?: boolean;
   /**
+   * Seeds kinesim's own choices where AWS's are not public: which shard an AUTO stream puts each record on,
+   * and channel IDs. Default 0. Same seed, same calls, same clock: same outputs.
+   */
+  seed?: number;
+  /** How long a channel stays CREATING, UPDATING after UpdateChannel, and DELETING before it is gone. Default 0. */
+  channelDelayMs?: number;
+  /** Delivery channels allowed in the account (DescribeLimits' ChannelCountLimit). Default 100 ([U]). */
+  channelCountLimit?: number;
+  /**
+   * Receives each channel delivery (S3 object, dead-letter object, table rows) as the engine makes it, instead of
+   * the engine keeping it for describeChannelDeliveries. Called synchronously, during the engine call whose clock
+   * reading made the delivery due.
+   */
+  channelDeliverySink?: ChannelDeliverySink;
+  /**
    * How long the engine keeps its CloudWatch metrics (kinesis.metrics), in ms of engine time: a whole number of
    * minutes. Default 10800000 (3 hours of 1-minute data; CloudWatch keeps it 15 days). 0 keeps none.
    */
@@ -66,6 +83,7 @@ export function resolveOptions(options: KinesisOptions): AccountSettings {
   const deleteStreamDelayMs = delay('deleteStreamDelayMs', options.deleteStreamDelayMs);
   const updateStreamDelayMs = delay('updateStreamDelayMs', options.updateStreamDelayMs);
   const consumerDelayMs = delay('consumerDelayMs', options.consumerDelayMs);
+  const channelDelayMs = delay('channelDelayMs', options.channelDelayMs);
   const defaultShardLimit = LARGE_SHARD_QUOTA_REGIONS.includes(region)
     ? ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS
     : ACCOUNT_DEFAULT_MAX_SHARDS;
@@ -82,6 +100,10 @@ export function resolveOptions(options: KinesisOptions): AccountSettings {
     onDemandStreamCountLimit: count('onDemandStreamCountLimit', options.onDemandStreamCountLimit ?? ACCOUNT_DEFAULT_MAX_ON_DEMAND_STREAMS),
     tokenSecret: options.tokenSecret ?? 'kinesim',
     throughputLimits: options.throughputLimits ?? false,
+    seed: checked('seed', options.seed ?? 0, (v) => Number.isSafeInteger(v), 'a safe integer'),
+    channelDelayMs,
+    channelCountLimit: count('channelCountLimit', options.channelCountLimit ?? ACCOUNT_DEFAULT_MAX_CHANNELS),
+    channelDeliverySink: checked('channelDeliverySink', options.channelDeliverySink, (v) => v === undefined || typeof v === 'function', 'a function'),
     metricsRetentionMs: checked('metricsRetentionMs', options.metricsRetentionMs ?? DEFAULT_METRICS_RETENTION_MS,
       (v) => Number.isSafeInteger(v) && v >= 0 && v % 60_000 === 0, 'a whole number of minutes in ms (a multiple of 60000) >= 0'),
   };

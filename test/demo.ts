@@ -81,9 +81,9 @@ while (ready.length > 0) {
   while (iterator !== undefined) {
     const page = kinesis.getRecords({ ShardIterator: iterator, Limit: 25 });
     for (const record of page.Records) {
-      const times = perSensor.get(record.PartitionKey) ?? [];
+      const times = perSensor.get(record.PartitionKey!) ?? [];
       times.push(record.ApproximateArrivalTimestamp!.getTime());
-      perSensor.set(record.PartitionKey, times);
+      perSensor.set(record.PartitionKey!, times);
       total++;
     }
     for (const child of page.ChildShards ?? []) waiting.set(child.ShardId, child.ParentShards);

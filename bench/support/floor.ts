@@ -46,7 +46,7 @@ export class FloorStore {
     let stored = 0;
     for (let r = 0; r < entries.length; r++) {
       const entry = entries[r]!;
-      md5Key(entry.PartitionKey, HASH);
+      md5Key(entry.PartitionKey!, HASH);
       const h = HASH[0]!;
       let lo = 0;
       let hi = tops.length - 1;
@@ -55,7 +55,7 @@ export class FloorStore {
         if (tops[mid]! <= h) lo = mid;
         else hi = mid - 1;
       }
-      this.keys[lo]!.push(entry.PartitionKey);
+      this.keys[lo]!.push(entry.PartitionKey!);
       this.data[lo]!.push(entry.Data);
       stored = this.arrivals[lo]!.push(arrivalMs);
     }

@@ -6,6 +6,7 @@ import type { Account } from '../model/account.js';
 import { onDemandQuotaUsage, shardQuotaUsage } from '../model/quotas.js';
 import { ON_DEMAND_INITIAL_SHARDS, RECORD_MAX_SIZE_DEFAULT_KIB } from '../model/limits.js';
 import { Stream } from '../model/stream.js';
+import { autoPlacementState } from '../model/auto-placement.js';
 import type { CreateStreamInput } from '../api-types/streams.js';
 import type { EmptyOutput } from '../api-types/common.js';
 import { addTags } from './_internals/tag-rules.js';
@@ -20,6 +21,10 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
   if (mode === 'ON_DEMAND' && shardCount !== undefined) throw new InvalidArgumentException(msg.onDemandWithShardCount());
   if (mode === 'PROVISIONED' && shardCount === undefined) throw new InvalidArgumentException(msg.provisionedNeedsShardCount());
   const count = shardCount ?? ON_DEMAND_INITIAL_SHARDS;
+  // [U] AUTO needs on-demand mode, as UpdateStreamRecordDistributionStrategy documents [D]; USER_PARTITION_KEY,
+  // the default, is accepted in either mode.
+  const strategy = input.RecordDistributionStrategy ?? 'USER_PARTITION_KEY';
+  if (strategy === 'AUTO' && mode !== 'ON_DEMAND') throw new InvalidArgumentException(msg.autoOnProvisioned(name, account.accountId));
   if (mode === 'ON_DEMAND' && onDemandQuotaUsage(account.streams) >= account.onDemandStreamCountLimit) {
     throw new LimitExceededException(msg.onDemandStreamLimit(account.accountId, account.region, account.onDemandStreamCountLimit));
   }
@@ -30,16 +35,20 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
   // Tags obey the same rules as AddTagsToStream; checked before anything is created.
   const tags = new Map<string, string>();
   addTags(tags, input.Tags ?? {}, { kind: 'stream', name, accountId: account.accountId });
+  const arn = account.identities.streamArn(name);
+  const incarnation = account.identities.nextIncarnation();
   const stream = new Stream(
     name,
-    account.identities.streamArn(name),
-    account.identities.nextIncarnation(),
+    arn,
+    incarnation,
     nowMs,
     nowMs + account.createStreamDelayMs,
     count,
     mode,
     input.MaxRecordSizeInKiB ?? RECORD_MAX_SIZE_DEFAULT_KIB,
+    autoPlacementState(account.seed, arn, incarnation),
   );
+  stream.recordDistributionStrategy = strategy;
   for (const [key, value] of tags) stream.tags.set(key, value);
   // [U] Warm throughput only means something for on-demand streams; it is stored and reported for them.
   if (mode === 'ON_DEMAND' && input.WarmThroughputMiBps !== undefined) {

@@ -4,7 +4,10 @@ import type { Account } from '../model/account.js';
 import { onDemandStreamCount, openShardCount } from '../model/quotas.js';
 import type { DescribeLimitsInput, DescribeLimitsOutput } from '../api-types/streams.js';
 
-/** DescribeLimits takes no members; the input is accepted for the registry's uniform signature. */
+/**
+ * DescribeLimits takes no members; the input is accepted for the registry's uniform signature. ChannelCount counts
+ * every live channel (until a deleted one is gone) [U].
+ */
 export function describeLimits(account: Account, _input: DescribeLimitsInput): DescribeLimitsOutput {
   account.timeline.settle();
   return {
@@ -12,5 +15,7 @@ export function describeLimits(account: Account, _input: DescribeLimitsInput): D
     OpenShardCount: openShardCount(account.streams),
     OnDemandStreamCount: onDemandStreamCount(account.streams),
     OnDemandStreamCountLimit: account.onDemandStreamCountLimit,
+    ChannelCount: account.channels.size,
+    ChannelCountLimit: account.channelCountLimit,
   };
 }

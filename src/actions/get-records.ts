@@ -13,6 +13,7 @@ import { GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS, ITERATOR_TTL_MS } from 
 import { shardIdOf, type Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
 import type { GetRecordsInput, GetRecordsOutput, KinesisRecord } from '../api-types/records.js';
+import { answerDryRun } from './_internals/dry-run.js';
 import { markEncryptedRecords } from './_internals/record-encryption.js';
 import { childShardOutputs } from './output/shard-output.js';
 import { resolveRef } from './_internals/stream-ref.js';
@@ -33,6 +34,14 @@ const OutputRecord = function (this: KinesisRecord, sequenceNumber: string, arri
 } as unknown as new (sequenceNumber: string, arrival: Date, data: Uint8Array, partitionKey: string) => KinesisRecord;
 OutputRecord.prototype = Object.prototype;
 
+/** A record put without a partition key (AUTO streams): PartitionKey is absent, not undefined [M]. */
+const KeylessRecord = function (this: KinesisRecord, sequenceNumber: string, arrival: Date, data: Uint8Array) {
+  this.SequenceNumber = sequenceNumber;
+  this.ApproximateArrivalTimestamp = arrival;
+  this.Data = data;
+} as unknown as new (sequenceNumber: string, arrival: Date, data: Uint8Array) => KinesisRecord;
+KeylessRecord.prototype = Object.prototype;
+
 export function getRecords(account: Account, input: GetRecordsInput): GetRecordsOutput {
   const nowMs = account.timeline.now();
   const state = decodeIterator(account.sealer, input.ShardIterator);
@@ -51,6 +60,8 @@ export function getRecords(account: Account, input: GetRecordsInput): GetRecords
   if (stream === undefined || shard === undefined || stream.isExpired(shard, nowMs)) {
     throw new ResourceNotFoundException(msg.shardNotExist(shardIdOf(state.shardIndex), state.streamName, account.accountId));
   }
+  // A dry run reads nothing [D]: the iterator and its shard are checked, then it answers.
+  if (input.DryRun === true) answerDryRun(account, stream, nowMs);
   const read: ShardRead = { account, stream, shard, state, limit: input.Limit ?? GET_RECORDS_MAX_RECORDS, nowMs };
   // Throughput is the last check; kept in its own function so that with the option off it costs one branch.
   return account.throughputLimits ? readWithinLimits(read) : readRecords(read);
@@ -93,7 +104,9 @@ function readRecords({ account, stream, shard, state, limit, nowMs }: ShardRead)
   const from = Math.max(state.position, stream.trimHorizon(shard, nowMs));
   const records: KinesisRecord[] = [];
   const next = shard.log.read(from, limit, GET_RECORDS_MAX_BYTES, (index, key, data, arrivalMs) => {
-    records.push(new OutputRecord(shard.sequenceNumberOf(index), new Date(arrivalMs), data, key));
+    records.push(key === undefined
+      ? new KeylessRecord(shard.sequenceNumberOf(index), new Date(arrivalMs), data)
+      : new OutputRecord(shard.sequenceNumberOf(index), new Date(arrivalMs), data, key));
   });
   markEncryptedRecords(stream, shard, next - records.length, records);
   // [U] The age of the last record returned ("when the last record of the GetRecords call was written"); 0 for none.

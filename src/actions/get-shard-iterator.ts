@@ -13,6 +13,7 @@ import type { Account } from '../model/account.js';
 import { parseShardId, shardIdOf, type Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
 import type { GetShardIteratorInput, GetShardIteratorOutput } from '../api-types/records.js';
+import { answerDryRun } from './_internals/dry-run.js';
 import { lookupStream, resolveRef } from './_internals/stream-ref.js';
 
 export function getShardIterator(account: Account, input: GetShardIteratorInput): GetShardIteratorOutput {
@@ -27,6 +28,7 @@ export function getShardIterator(account: Account, input: GetShardIteratorInput)
     throw new ResourceNotFoundException(msg.shardNotExist(shardIdOf(index), ref.name, ref.accountId));
   }
   const position = startPosition(account, stream, shard, input, nowMs);
+  if (input.DryRun === true) answerDryRun(account, stream, nowMs);
   // Throughput is the last check. [U] The message: AWS's text for this throttle is not public; the write one is used.
   if (account.throughputLimits && !shard.throughput().admitIterator(nowMs)) {
     throw new ProvisionedThroughputExceededException(msg.rateExceededShard(shard.id, stream.name, account.accountId));

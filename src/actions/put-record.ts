@@ -6,26 +6,39 @@ import { decodeSequence } from '../keys/sequence-number.js';
 import { utf8ByteLength } from '../encoding/utf8.js';
 import type { Account } from '../model/account.js';
 import type { PutRecordInput, PutRecordOutput } from '../api-types/records.js';
-import { explicitHashKey, recordSize } from './_internals/record-checks.js';
+import { answerDryRun } from './_internals/dry-run.js';
+import { explicitHashKey, partitionKeyRequired, recordSize } from './_internals/record-checks.js';
 import { writableStream } from './_internals/writable-stream.js';
 
 export function putRecord(account: Account, input: PutRecordInput): PutRecordOutput {
   const nowMs = account.timeline.now();
   const stream = writableStream(account, input, nowMs);
+  const partitionKey = input.PartitionKey;
+  const auto = stream.recordDistributionStrategy === 'AUTO';
+  if (partitionKey === undefined && !auto) throw partitionKeyRequired(['partitionKey']);
+  // Under AUTO an ExplicitHashKey is ignored for placement [D] but still has to be one [U].
   const key = input.ExplicitHashKey === undefined ? undefined : explicitHashKey(input.ExplicitHashKey);
   const ordering = input.SequenceNumberForOrdering;
-  // SequenceNumberForOrdering only has to decode: numbers already increase within a shard.
-  if (ordering !== undefined && decodeSequence(ordering) === undefined) {
-    throw new InvalidArgumentException(msg.invalidSequenceForOrdering(ordering, stream.name, account.accountId));
+  if (ordering !== undefined) {
+    // AUTO refuses it (https://docs.aws.amazon.com/streams/latest/dev/service-managed-pk-producing-behavior.html).
+    if (auto) throw new InvalidArgumentException(msg.autoForbidsOrdering(stream.name, account.accountId));
+    // It only has to decode: numbers already increase within a shard.
+    if (decodeSequence(ordering) === undefined) {
+      throw new InvalidArgumentException(msg.invalidSequenceForOrdering(ordering, stream.name, account.accountId));
+    }
   }
-  recordSize(input.Data, input.PartitionKey, stream.maxRecordSizeKiB, 'data');
-  const shard = key === undefined ? stream.shardForKey(input.PartitionKey) : stream.shardForHashKey(key);
+  recordSize(input.Data, partitionKey, stream.maxRecordSizeKiB, 'data');
+  if (input.DryRun === true) answerDryRun(account, stream, nowMs);
+  // A refused call changes nothing, so the AUTO generator's state is put back if the shard throttles.
+  const placement = auto && account.throughputLimits ? [...stream.autoPlacement] : undefined;
+  const shard = auto ? stream.shardForAuto() : key === undefined ? stream.shardForKey(partitionKey!) : stream.shardForHashKey(key);
   // Throughput is the last check [K], and costs this one branch while the option is off.
-  if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, input.Data.length + utf8ByteLength(input.PartitionKey))) {
+  if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, input.Data.length + (partitionKey === undefined ? 0 : utf8ByteLength(partitionKey)))) {
+    if (placement !== undefined) stream.autoPlacement.splice(0, 4, ...placement);
     account.metrics.putRecordThrottled(stream, shard.id, nowMs);
     throw new ProvisionedThroughputExceededException(msg.rateExceededShard(shard.id, stream.name, account.accountId));
   }
-  const index = shard.log.append(input.PartitionKey, input.Data, nowMs, nowMs - stream.retentionMs);
+  const index = shard.log.append(partitionKey, input.Data, nowMs, nowMs - stream.retentionMs);
   account.metrics.putRecord(stream, shard.id, nowMs, input.Data.length);
   return { ShardId: shard.id, SequenceNumber: shard.sequenceNumberOf(index), EncryptionType: stream.encryptionType };
 }

@@ -5,9 +5,11 @@ import { msg } from '../errors/messages.js';
 import { utf8ByteLength } from '../encoding/utf8.js';
 import type { Account } from '../model/account.js';
 import { PUT_RECORDS_MAX_BYTES } from '../model/limits.js';
+import type { Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
 import type { PutRecordsInput, PutRecordsOutput, PutRecordsRequestEntry, PutRecordsResultEntry } from '../api-types/records.js';
-import { explicitHashKey, recordSize } from './_internals/record-checks.js';
+import { answerDryRun } from './_internals/dry-run.js';
+import { explicitHashKey, partitionKeyRequired, recordSize } from './_internals/record-checks.js';
 import { writableStream } from './_internals/writable-stream.js';
 
 /** The ErrorCode of an entry refused by its shard's write limit. */
@@ -18,7 +20,10 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
   const stream = writableStream(account, input, nowMs);
   const entries = input.Records;
   const n = entries.length;
+  const auto = stream.recordDistributionStrategy === 'AUTO';
   // Every entry is checked before any is stored: one bad entry fails the whole request and stores nothing.
+  // Missing partition keys come first: they are what the model's validation used to report.
+  if (!auto) checkPartitionKeys(entries);
   let explicitKeys: (bigint | undefined)[] | undefined;
   let total = 0;
   let dataBytes = 0;
@@ -32,20 +37,21 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
     dataBytes += entry.Data.length;
     // recordSize's own cheap bound, checked here so the message path (a new string) is only built for a
     // record that may be too large: building it for all 500 cost ~15% of the call.
-    const bound = entry.Data.length + 3 * entry.PartitionKey.length;
-    total += bound <= maxRecordBytes ? bound : recordSize(entry.Data, entry.PartitionKey, stream.maxRecordSizeKiB, `records.${i + 1}.member.data`);
+    const key = entry.PartitionKey;
+    const bound = entry.Data.length + (key === undefined ? 0 : 3 * key.length);
+    total += bound <= maxRecordBytes ? bound : recordSize(entry.Data, key, stream.maxRecordSizeKiB, `records.${i + 1}.member.data`);
   }
   if (total > PUT_RECORDS_MAX_BYTES && exactSize(input) > PUT_RECORDS_MAX_BYTES) {
     throw new InvalidArgumentException(msg.putRecordsTooLarge(PUT_RECORDS_MAX_BYTES / 1024 / 1024));
   }
+  if (input.DryRun === true) answerDryRun(account, stream, nowMs);
   // Kept out of the loop below, so that with the option off throughput costs one branch per call.
   if (account.throughputLimits) return putWithinLimits(account, stream, entries, explicitKeys, nowMs);
   const cutoffMs = nowMs - stream.retentionMs;
   const results = new Array<PutRecordsResultEntry>(n);
   for (let i = 0; i < n; i++) {
     const entry = entries[i]!;
-    const explicit = explicitKeys?.[i];
-    const shard = explicit === undefined ? stream.shardForKey(entry.PartitionKey) : stream.shardForHashKey(explicit);
+    const shard = placeEntry(stream, entry, explicitKeys?.[i], auto);
     const index = shard.log.append(entry.PartitionKey, entry.Data, nowMs, cutoffMs);
     results[i] = { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   }
@@ -66,11 +72,11 @@ function putWithinLimits(
   nowMs: number,
 ): PutRecordsOutput {
   const cutoffMs = nowMs - stream.retentionMs;
+  const auto = stream.recordDistributionStrategy === 'AUTO';
   const tally = account.metrics.tallyFor(stream);
   const results = entries.map((entry, i): PutRecordsResultEntry => {
-    const explicit = explicitKeys?.[i];
-    const shard = explicit === undefined ? stream.shardForKey(entry.PartitionKey) : stream.shardForHashKey(explicit);
-    if (!shard.throughput().admitWrite(nowMs, entry.Data.length + utf8ByteLength(entry.PartitionKey))) {
+    const shard = placeEntry(stream, entry, explicitKeys?.[i], auto);
+    if (!shard.throughput().admitWrite(nowMs, entry.Data.length + keyBytes(entry.PartitionKey))) {
       tally.addThrottled(shard.id);
       return { ErrorCode: THROTTLED, ErrorMessage: msg.rateExceededShard(shard.id, stream.name, account.accountId) };
     }
@@ -84,6 +90,26 @@ function putWithinLimits(
 
 function exactSize(input: PutRecordsInput): number {
   let total = 0;
-  for (const entry of input.Records) total += entry.Data.length + utf8ByteLength(entry.PartitionKey);
+  for (const entry of input.Records) total += entry.Data.length + keyBytes(entry.PartitionKey);
   return total;
+}
+
+/** A partition key's UTF-8 size; a record without one counts its data alone [U]. */
+function keyBytes(key: string | undefined): number {
+  return key === undefined ? 0 : utf8ByteLength(key);
+}
+
+/** The shard an entry goes to: the AUTO pick (keys ignored [D]), else its ExplicitHashKey's, else its key's. */
+function placeEntry(stream: Stream, entry: PutRecordsRequestEntry, explicit: bigint | undefined, auto: boolean): Shard {
+  if (auto) return stream.shardForAuto();
+  return explicit === undefined ? stream.shardForKey(entry.PartitionKey!) : stream.shardForHashKey(explicit);
+}
+
+/** @throws ValidationException naming every entry without a PartitionKey (USER_PARTITION_KEY streams). */
+function checkPartitionKeys(entries: readonly PutRecordsRequestEntry[]): void {
+  let missing: string[] | undefined;
+  for (let i = 0; i < entries.length; i++) {
+    if (entries[i]!.PartitionKey === undefined) (missing ??= []).push(`records.${i + 1}.member.partitionKey`);
+  }
+  if (missing !== undefined) throw partitionKeyRequired(missing);
 }

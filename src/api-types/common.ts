@@ -5,6 +5,7 @@ import type { MetricsName, StreamMode } from '../service-model/enums.js';
 export type {
   EncryptionType,
   MetricsName,
+  RecordDistributionStrategy,
   ShardIteratorType,
   StreamMode,
   StreamStatus,

@@ -23,7 +23,8 @@ export interface UserRecord {
   SequenceNumber: string;
   /** Position inside the aggregate (0, 1, 2, ...); 0 for a record that was not aggregated. */
   SubSequenceNumber: number;
-  PartitionKey: string;
+  /** Absent only for a plain record put without one (AUTO streams); aggregated records always carry one. */
+  PartitionKey?: string;
   /** From the aggregate's table; omitted when the user record had none, and for non-aggregated records. */
   ExplicitHashKey?: string;
   Data: Uint8Array;

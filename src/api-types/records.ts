@@ -4,9 +4,12 @@ import type { ChildShard, EncryptionType, ShardIteratorType, StreamRef } from '.
 
 export interface PutRecordInput extends StreamRef {
   Data: Uint8Array;
-  PartitionKey: string;
+  /** Required on a USER_PARTITION_KEY stream (the default); optional and ignored for placement under AUTO. */
+  PartitionKey?: string | undefined;
   ExplicitHashKey?: string | undefined;
   SequenceNumberForOrdering?: string | undefined;
+  /** Validate only: the call then throws DryRunOperationException and changes nothing. */
+  DryRun?: boolean | undefined;
 }
 
 export interface PutRecordOutput {
@@ -18,11 +21,13 @@ export interface PutRecordOutput {
 export interface PutRecordsRequestEntry {
   Data: Uint8Array;
   ExplicitHashKey?: string | undefined;
-  PartitionKey: string;
+  /** Required on a USER_PARTITION_KEY stream (the default); optional and ignored for placement under AUTO. */
+  PartitionKey?: string | undefined;
 }
 
 export interface PutRecordsInput extends StreamRef {
   Records: PutRecordsRequestEntry[];
+  DryRun?: boolean | undefined;
 }
 
 export interface PutRecordsResultEntry {
@@ -43,6 +48,7 @@ export interface GetShardIteratorInput extends StreamRef {
   ShardIteratorType: ShardIteratorType;
   StartingSequenceNumber?: string | undefined;
   Timestamp?: Date | undefined;
+  DryRun?: boolean | undefined;
 }
 
 export interface GetShardIteratorOutput {
@@ -53,13 +59,16 @@ export interface GetRecordsInput {
   ShardIterator: string;
   Limit?: number | undefined;
   StreamARN?: string | undefined;
+  StreamId?: string | undefined;
+  DryRun?: boolean | undefined;
 }
 
 export interface KinesisRecord {
   SequenceNumber: string;
   ApproximateArrivalTimestamp?: Date;
   Data: Uint8Array;
-  PartitionKey: string;
+  /** Absent for a record put without one (AUTO streams only). */
+  PartitionKey?: string;
   EncryptionType?: EncryptionType;
 }
 

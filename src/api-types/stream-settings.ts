@@ -1,6 +1,6 @@
 // Stream setting shapes (capacity mode, warm throughput, maximum record size), as in the AWS SDK v3 client.
 
-import type { StreamModeDetails, StreamRef } from './common.js';
+import type { RecordDistributionStrategy, StreamModeDetails, StreamRef } from './common.js';
 import type { WarmThroughputObject } from './streams.js';
 
 export interface UpdateStreamModeInput extends Pick<StreamRef, 'StreamId'> {
@@ -22,4 +22,9 @@ export interface UpdateStreamWarmThroughputOutput {
 export interface UpdateMaxRecordSizeInput extends Pick<StreamRef, 'StreamId'> {
   StreamARN?: string | undefined;
   MaxRecordSizeInKiB: number;
+}
+
+export interface UpdateStreamRecordDistributionStrategyInput extends Pick<StreamRef, 'StreamId'> {
+  StreamARN: string;
+  RecordDistributionStrategy: RecordDistributionStrategy;
 }

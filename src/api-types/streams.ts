@@ -1,6 +1,8 @@
 // Stream lifecycle and listing shapes (CreateStream ... DescribeLimits), as in the AWS SDK v3 client.
 
-import type { EncryptionType, EnhancedMetrics, Shard, StreamModeDetails, StreamRef, StreamStatus } from './common.js';
+import type {
+  EncryptionType, EnhancedMetrics, RecordDistributionStrategy, Shard, StreamModeDetails, StreamRef, StreamStatus,
+} from './common.js';
 
 export interface CreateStreamInput {
   StreamName: string;
@@ -9,6 +11,8 @@ export interface CreateStreamInput {
   Tags?: Record<string, string> | undefined;
   WarmThroughputMiBps?: number | undefined;
   MaxRecordSizeInKiB?: number | undefined;
+  /** ON_DEMAND streams only; default USER_PARTITION_KEY. */
+  RecordDistributionStrategy?: RecordDistributionStrategy | undefined;
 }
 
 export interface DeleteStreamInput extends StreamRef {
@@ -60,6 +64,10 @@ export interface StreamDescriptionSummary {
   ConsumerCount?: number;
   WarmThroughput?: WarmThroughputObject;
   MaxRecordSizeInKiB?: number;
+  /** Delivery channels reading the stream (every status until a deleted one is gone). */
+  ChannelCount?: number;
+  /** Present for on-demand streams only. */
+  RecordDistributionStrategy?: RecordDistributionStrategy;
 }
 
 export interface DescribeStreamSummaryOutput {
@@ -94,4 +102,6 @@ export interface DescribeLimitsOutput {
   OpenShardCount: number;
   OnDemandStreamCount: number;
   OnDemandStreamCountLimit: number;
+  ChannelCount?: number;
+  ChannelCountLimit?: number;
 }

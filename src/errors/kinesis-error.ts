@@ -74,6 +74,23 @@ export class ValidationException extends KinesisError {
   }
 }
 
+/** A DryRun request passed every check: it would have succeeded, and changed nothing [M]. */
+export class DryRunOperationException extends KinesisError {
+  constructor(message: string) {
+    super('DryRunOperationException', message);
+  }
+}
+
+/**
+ * DryRun requests over their own limit (1 per second per stream) [D]. Not in the Kinesis model: SDKs raise their
+ * generic service exception named ThrottlingException (https://docs.aws.amazon.com/streams/latest/dev/kds-dryrun-validation.html).
+ */
+export class ThrottlingException extends KinesisError {
+  constructor(message: string) {
+    super('ThrottlingException', message);
+  }
+}
+
 /** The caller may not perform the action. */
 export class AccessDeniedException extends KinesisError {
   constructor(message: string) {

@@ -142,6 +142,56 @@ export const msg = {
     `Requested warm throughput (${requestedMiBps} MiBps) exceeds the maximum of ${limitMiBps} MiBps for an on-demand stream.`,
   // [U] PutResourcePolicy with a policy that is not a JSON object.
   policyInvalid: () => 'The resource policy is not a valid JSON policy document.',
+  // ---- Record distribution strategy (https://docs.aws.amazon.com/streams/latest/dev/service-managed-record-distribution.html).
+  // The exception types are AWS's where its docs name them; every text here is [U].
+  autoOnProvisioned: (stream: string, account: string) =>
+    `Record distribution strategy AUTO is not supported for stream ${stream} under account ${account} because it is in Provisioned mode.`,
+  autoForbidsOrdering: (stream: string, account: string) =>
+    `SequenceNumberForOrdering is not supported for stream ${stream} under account ${account} because it uses the AUTO record distribution strategy.`,
+  provisionedWithAuto: (stream: string, account: string) =>
+    `Stream ${stream} under account ${account} uses the AUTO record distribution strategy, which Provisioned mode does not support. ` +
+    'Set it to USER_PARTITION_KEY first.',
+  // ---- DryRun (https://docs.aws.amazon.com/streams/latest/dev/kds-dryrun-validation.html) [U: EC2's wording].
+  dryRun: () => 'Request would have succeeded, but DryRun flag is set.',
+  // ---- Delivery channels (https://docs.aws.amazon.com/streams/latest/dev/data-delivery.html). Every text is [U];
+  // the ones quoting the model's documentation say so.
+  channelNotFound: (arn: string, account: string) => `Channel ${arn} under account ${account} not found.`,
+  channelExists: (name: string, account: string) => `Channel ${name} under account ${account} already exists.`,
+  channelNotActive: (name: string, account: string, status: string) =>
+    `Channel ${name} under account ${account} not ACTIVE, instead in state ${status}`,
+  // The model's documentation of StreamConfigurationList and S3TablesConfigurationList.
+  channelOneStream: () => 'Currently, one stream is supported per channel.',
+  channelOneTable: () => 'Currently, one table is supported per channel.',
+  // The model's documentation of CreateChannel.
+  channelOneDestination: () =>
+    'You must specify either S3DestinationConfiguration or S3TablesDestinationConfiguration, but not both.',
+  channelFormatUnsupported: (format: string, destination: string) =>
+    `RecordFormatType ${format} is not supported for ${destination} destinations.`,
+  channelSchemaRequired: () =>
+    'GSRSchemaARN is required when RecordFormatType is JSON and the destination is a streaming table.',
+  dataFreshnessOutOfRange: (seconds: number, min: number, max: number) =>
+    `DataFreshnessInSeconds must be between ${min} and ${max} seconds. Requested: ${seconds}.`,
+  channelServiceKey: (keyId: string) =>
+    `KeyId ${keyId} cannot be used: channels need a customer managed key, not the Amazon Kinesis Data Streams service key (aws/kinesis).`,
+  keyTemplateInvalid: (template: string, reason: string) => `Invalid OutputKeyTemplate ${template}: ${reason}.`,
+  channelOnProvisioned: (stream: string, account: string) =>
+    `Channels are not supported for stream ${stream} under account ${account} because it is in Provisioned mode.`,
+  channelStreamLimit: (stream: string, account: string, destination: string, limit: number) =>
+    `Stream ${stream} under account ${account} already has a channel to a ${destination} destination. ` +
+    `A stream can have one channel per destination type (${limit} in all).`,
+  channelAccountLimit: (account: string, region: string, limit: number) =>
+    `This request would exceed the channel limit for the account ${account} in ${region}. Limit: ${limit}.`,
+  channelUpdateWrongDestination: (name: string, destination: string) =>
+    `Channel ${name} delivers to a ${destination} destination; only that destination's configuration can be updated.`,
+  channelUpdateNothing: () =>
+    'At least one of S3DestinationConfiguration, S3TablesDestinationConfiguration or LoggingConfiguration must be specified.',
+  channelTableExists: (namespace: string, table: string, tableBucketArn: string) =>
+    `Table ${namespace}.${table} already exists in table bucket ${tableBucketArn}. A channel creates a new table.`,
+  streamHasChannels: (stream: string, account: string) =>
+    `DeleteStream can't delete ${account}:${stream} because there are channels associated with this data stream. ` +
+    'Delete the channels first.',
+  // ChannelStatusReason of a channel that could not be provisioned (FAILED).
+  channelWrongRegion: (arn: string, region: string) => `Resource ${arn} is not in the channel's Region ${region}.`,
   // JSON protocol: a blob member that is not canonical padded base64 (SerializationException) [K].
   base64BadLength: (text: string, length: number) =>
     `'${text}' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: ${length}`,

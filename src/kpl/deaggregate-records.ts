@@ -44,7 +44,7 @@ function plainRecord(record: KinesisRecord): UserRecord {
   const out: UserRecord = {
     SequenceNumber: record.SequenceNumber,
     SubSequenceNumber: 0,
-    PartitionKey: record.PartitionKey,
+    ...(record.PartitionKey === undefined ? {} : { PartitionKey: record.PartitionKey }),
     Data: record.Data,
     Aggregated: false,
   };

@@ -6,6 +6,9 @@ import type { Clock } from '../time/clock.js';
 import { MetricsStore } from '../metrics/metrics-store.js';
 import { TokenSealer } from '../tokens/sealed-token.js';
 import { BillingCommitment } from './billing-commitment.js';
+import type { Channel } from './channel.js';
+import { DeliveryLog, type ChannelDeliverySink } from './channel-deliveries.js';
+import { settleChannels } from './channel-delivery.js';
 import { Identities } from './identities.js';
 import type { Stream } from './stream.js';
 import { Timeline } from './timeline.js';
@@ -23,6 +26,10 @@ export type AccountSettings = Pick<
   | 'shardLimit'
   | 'onDemandStreamCountLimit'
   | 'throughputLimits'
+  | 'seed'
+  | 'channelDelayMs'
+  | 'channelCountLimit'
+  | 'channelDeliverySink'
 > & {
   readonly clock: Clock;
   /** Seals shard iterators and NextTokens. */
@@ -52,6 +59,18 @@ export class Account {
   readonly timeline: Timeline;
   /** Stream ARNs, incarnations and consumer ARN suffixes. */
   readonly identities: Identities;
+  /** Seeds kinesim's own choices where AWS's are not public (AUTO placement, channel IDs). */
+  readonly seed: number;
+  /** How long a channel stays CREATING, UPDATING after an update, and DELETING before it is gone. */
+  readonly channelDelayMs: number;
+  /** Channels allowed in the account (DescribeLimits' ChannelCountLimit). */
+  readonly channelCountLimit: number;
+  /** Receives each channel delivery instead of the DeliveryLog, when set. */
+  readonly channelDeliverySink: ChannelDeliverySink | undefined;
+  /** Live delivery channels by ARN, in creation order (every status, until a deleted one is gone). */
+  readonly channels = new Map<string, Channel>();
+  /** What the channels delivered (unless a sink takes it), and the tables they created. */
+  readonly deliveries = new DeliveryLog();
   /** CloudWatch metrics of the account's streams, per minute of engine time (src/metrics/). */
   readonly metrics: MetricsStore;
 
@@ -67,7 +86,12 @@ export class Account {
     this.onDemandStreamCountLimit = settings.onDemandStreamCountLimit;
     this.sealer = new TokenSealer(settings.tokenSecret);
     this.throughputLimits = settings.throughputLimits;
+    this.seed = settings.seed;
+    this.channelDelayMs = settings.channelDelayMs;
+    this.channelCountLimit = settings.channelCountLimit;
+    this.channelDeliverySink = settings.channelDeliverySink;
     this.timeline = new Timeline(settings.clock, this.streams);
+    this.timeline.addSettler((nowMs) => settleChannels(this, nowMs));
     this.identities = new Identities(settings.partition, settings.region, settings.accountId);
     this.metrics = new MetricsStore(settings.metricsRetentionMs);
   }

@@ -2,12 +2,16 @@
 // of a deleted stream never match its successor), and the trailing numbers of consumer ARNs.
 
 import { assert } from '../errors/kinesis-error.js';
+import { md5Hex } from '../keys/md5.js';
 import { MAX_INCARNATION } from '../keys/sequence-number.js';
 
 export class Identities {
   #incarnations = 0;
   /** The last ARN suffix given to each consumer name of each stream ARN (see consumerArnSuffix). */
   readonly #consumerArnSuffixes = new Map<string, number>();
+
+  /** Channels ever created by the account (each channel ID draws on it, so IDs are never reused). */
+  channelsCreated = 0;
 
   constructor(
     readonly partition: string,
@@ -17,6 +21,20 @@ export class Identities {
 
   streamArn(name: string): string {
     return `arn:${this.partition}:kinesis:${this.region}:${this.accountId}:stream/${name}`;
+  }
+
+  /**
+   * A new channel's ID. [U] AWS's format is not public; kinesim's is UUID-shaped (lowercase hex, 36 characters,
+   * within the model's 1..64), derived from the engine seed, the name and a counter, so it is deterministic.
+   */
+  nextChannelId(seed: number, name: string): string {
+    const hex = md5Hex(`kinesim-channel/${seed}/${this.accountId}/${this.region}/${name}/${++this.channelsCreated}`);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
+  /** `arn:<partition>:kinesis:<region>:<account>:channel/<ChannelId>` [M: the SDK's CreateChannel example]. */
+  channelArn(channelId: string): string {
+    return `arn:${this.partition}:kinesis:${this.region}:${this.accountId}:channel/${channelId}`;
   }
 
   /** A new, never reused number for the next stream created. */

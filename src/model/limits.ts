@@ -129,6 +129,33 @@ export const STREAM_MAX_CONSUMERS = 20;
  */
 export const ACCOUNT_MAX_CREATING_CONSUMERS = 5;
 
+// ---- DryRun and delivery channels ----
+
+/**
+ * DryRun requests one stream accepts per second, shared by PutRecord, PutRecords, GetRecords, GetShardIterator and
+ * SubscribeToShard (enforced only with the throughputLimits option). [D]
+ * https://docs.aws.amazon.com/streams/latest/dev/kds-dryrun-validation.html
+ */
+export const DRY_RUN_CALLS_PER_SECOND = 1;
+/**
+ * Channels one stream may have: one to streaming tables (S3 Tables) and one to a general purpose S3 bucket. [D]
+ * https://docs.aws.amazon.com/streams/latest/dev/data-delivery-quotas.html
+ */
+export const STREAM_MAX_CHANNELS = 2;
+/**
+ * The default channel quota of an account (KinesisOptions.channelCountLimit). [U] AWS bounds channels by two per
+ * on-demand stream; this is two times the default on-demand stream quota.
+ * https://docs.aws.amazon.com/streams/latest/dev/data-delivery-quotas.html
+ */
+export const ACCOUNT_DEFAULT_MAX_CHANNELS = 100;
+/**
+ * The data freshness a channel accepts (the oldest undelivered record's greatest age), and its default. [D]
+ * https://docs.aws.amazon.com/streams/latest/dev/data-delivery-concepts.html
+ */
+export const CHANNEL_DATA_FRESHNESS_MIN_SECONDS = 300;
+export const CHANNEL_DATA_FRESHNESS_MAX_SECONDS = 900;
+export const CHANNEL_DATA_FRESHNESS_DEFAULT_SECONDS = 300;
+
 // ---- Listings ----
 
 /**
@@ -156,6 +183,11 @@ export const LIST_STREAM_CONSUMERS_MAX_CONSUMERS = 100;
  * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListShards.html
  */
 export const NEXT_TOKEN_TTL_MS = 300_000;
+/**
+ * Channels one ListChannels call returns at most, whatever MaxResults asks for. [M][D]
+ * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListChannels.html
+ */
+export const LIST_CHANNELS_MAX_CHANNELS = 100;
 
 // ---- Account ----
 
@@ -216,6 +248,13 @@ export const KINESIS_LIMITS = Object.freeze({
   LIST_STREAMS_MAX_STREAMS,
   LIST_STREAM_CONSUMERS_MAX_CONSUMERS,
   NEXT_TOKEN_TTL_MS,
+  LIST_CHANNELS_MAX_CHANNELS,
+  DRY_RUN_CALLS_PER_SECOND,
+  STREAM_MAX_CHANNELS,
+  ACCOUNT_DEFAULT_MAX_CHANNELS,
+  CHANNEL_DATA_FRESHNESS_MIN_SECONDS,
+  CHANNEL_DATA_FRESHNESS_MAX_SECONDS,
+  CHANNEL_DATA_FRESHNESS_DEFAULT_SECONDS,
   ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS,
   ACCOUNT_DEFAULT_MAX_SHARDS,
   LARGE_SHARD_QUOTA_REGIONS,

@@ -16,13 +16,14 @@ class Segment {
   count = 0;
   used = 0;
   // Sized up front: growing by push reallocates and copies the array ~15 times on the way to 8192.
-  readonly keys: string[];
+  /** Partition keys; undefined for a record put without one (AUTO streams). */
+  readonly keys: (string | undefined)[];
   ends: Uint32Array;
   arrivals: Float64Array;
   bytes: Uint8Array;
 
   constructor(readonly first: number, records: number, bytes: number) {
-    this.keys = new Array<string>(records);
+    this.keys = new Array<string | undefined>(records);
     this.ends = new Uint32Array(records);
     this.arrivals = new Float64Array(records);
     this.bytes = new Uint8Array(bytes);
@@ -70,7 +71,7 @@ class Segment {
  * one read share one copied buffer (each `data` views only its own bytes), as the AWS SDK's decoded
  * records share Node's buffer pool.
  */
-export type RecordVisitor = (index: number, partitionKey: string, data: Uint8Array, arrivalMs: number) => void;
+export type RecordVisitor = (index: number, partitionKey: string | undefined, data: Uint8Array, arrivalMs: number) => void;
 
 /** Append-only, segmented record storage of one shard. */
 export class ShardLog {
@@ -109,7 +110,7 @@ export class ShardLog {
    * When a new segment is needed, segments holding only records that arrived at or before `expiredAtOrBeforeMs`
    * are released first: memory grows only at segment boundaries, so that is where retention is enforced.
    */
-  append(partitionKey: string, data: Uint8Array, arrivalMs: number, expiredAtOrBeforeMs = -Infinity): number {
+  append(partitionKey: string | undefined, data: Uint8Array, arrivalMs: number, expiredAtOrBeforeMs = -Infinity): number {
     const size = data.length;
     let seg = this.#tail;
     // The fast path (room in the tail segment) stays small enough for V8 to inline into the put loops.
@@ -190,7 +191,7 @@ export class ShardLog {
       let start = base;
       for (let i = begin; i < end; i++) {
         const stopAt = ends[i]!;
-        visit(index++, keys[i]!, new Uint8Array(buffer, start - base, stopAt - start), arrivals[i]!);
+        visit(index++, keys[i], new Uint8Array(buffer, start - base, stopAt - start), arrivals[i]!);
         start = stopAt;
       }
       left -= end - begin;

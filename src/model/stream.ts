@@ -1,8 +1,9 @@
 // Stream: one incarnation of a named stream, with its shards, status timeline and settings.
 
 import { evenRanges } from '../keys/hash-key.js';
-import type { EncryptionType, MetricsName, StreamMode, StreamStatus } from '../service-model/enums.js';
+import type { EncryptionType, MetricsName, RecordDistributionStrategy, StreamMode, StreamStatus } from '../service-model/enums.js';
 import type { StreamMetrics } from '../metrics/stream-metrics.js';
+import { pickIndex, type AutoPlacementState } from './auto-placement.js';
 import type { Consumer } from './consumer.js';
 import { EncryptionHistory } from './encryption-history.js';
 import { RETENTION_DEFAULT_HOURS } from './limits.js';
@@ -18,6 +19,8 @@ export class Stream {
   readonly shards: Shard[] = [];
   /** Routes keys to the open shards; rebuilt by this class whenever they change (see split, merge, scaleUniformly). */
   #router: Router;
+  /** The open shards in index order, rebuilt with the router (AUTO placement picks among them). */
+  #open: Shard[];
   retentionHours = RETENTION_DEFAULT_HOURS;
   maxRecordSizeKiB: number;
   mode: StreamMode;
@@ -45,6 +48,15 @@ export class Stream {
   expiredThroughMs = -Infinity;
   /** When accepted UpdateShardCount calls were made (the rolling 24 h limit reads it). */
   scalingCallsMs: number[] = [];
+  /** How records are placed on shards: by partition key (the default) or by the service (AUTO, on-demand only). */
+  recordDistributionStrategy: RecordDistributionStrategy = 'USER_PARTITION_KEY';
+  /**
+   * The AUTO placement generator's state (plain data, advanced in place by each AUTO placement); created with the
+   * stream from the engine's seed so that placement is deterministic (see auto-placement.ts).
+   */
+  autoPlacement: AutoPlacementState;
+  /** DryRun calls per one-second window of the clock, for their own limit (with throughputLimits): [second, calls]. */
+  dryRunWindow: [number, number] = [-1, 0];
   /** Where this stream's name records its CloudWatch metrics; set by MetricsStore.of on first use. */
   metrics: StreamMetrics | undefined;
 
@@ -58,13 +70,16 @@ export class Stream {
     shardCount: number,
     mode: StreamMode,
     maxRecordSizeKiB: number,
+    autoPlacement: AutoPlacementState,
   ) {
     this.mode = mode;
     this.maxRecordSizeKiB = maxRecordSizeKiB;
+    this.autoPlacement = autoPlacement;
     for (const range of evenRanges(shardCount)) {
       this.shards.push(new Shard(this.shards.length, range.start, range.end, activeAtMs, incarnation));
     }
     this.#router = new Router(this.shards);
+    this.#open = [...this.shards];
   }
 
   get retentionMs(): number {
@@ -131,6 +146,12 @@ export class Stream {
     return this.#router.routeHashKey(hashKey);
   }
 
+  /** The open shard the AUTO strategy places the next record on (advances the placement generator). */
+  shardForAuto(): Shard {
+    const open = this.#open;
+    return open[pickIndex(this.autoPlacement, open.length)]!;
+  }
+
   /** Splits open shard `parent` at `newStartingHashKey` as of `atMs`; keys route to the children from then on. */
   split(parent: Shard, newStartingHashKey: bigint, atMs: number): void {
     splitIntoChildren(this, parent, newStartingHashKey, atMs);
@@ -154,7 +175,8 @@ export class Stream {
   }
 
   #routeToOpenShards(): void {
-    this.#router = new Router(this.openShards());
+    this.#open = this.openShards();
+    this.#router = new Router(this.#open);
   }
 
   /** Absolute index of the oldest record of `shard` still inside the retention period. */

@@ -12,6 +12,8 @@ export class Timeline {
   #lastNowMs = -Infinity;
   /** Earliest time a transition is due; settling is skipped until then. */
   #nextDueMs = Infinity;
+  /** Other owners of transitions (delivery channels): each applies what is due and answers when it next is. */
+  readonly #settlers: ((nowMs: number) => number)[] = [];
 
   /** `streams` is the account's live streams by name; settling applies their transitions and drops the gone. */
   constructor(clock: Clock, streams: Map<string, Stream>) {
@@ -41,6 +43,14 @@ export class Timeline {
     this.now();
   }
 
+  /**
+   * Adds an owner of transitions that settles after the streams, in the same pass: `settle(nowMs)` applies what
+   * is due by then and returns when its next transition is due (Infinity if none).
+   */
+  addSettler(settle: (nowMs: number) => number): void {
+    this.#settlers.push(settle);
+  }
+
   /** Registers a transition due at `dueAtMs`; the next reading at or after it applies it. */
   schedule(dueAtMs: number): void {
     if (dueAtMs < this.#nextDueMs) this.#nextDueMs = dueAtMs;
@@ -68,6 +78,7 @@ export class Timeline {
         }
       }
     }
+    for (const settle of this.#settlers) next = Math.min(next, settle(nowMs));
     this.#nextDueMs = Math.min(this.#nextDueMs, next);
   }
 }

@@ -2,12 +2,16 @@
 // members, in the model's order), the action that serves it, the Kinesis method that exposes it, and its wire
 // facts. Kinesis, the protocol and the tests all read this one table.
 import { addTagsToStream } from '../actions/add-tags-to-stream.js';
+import { createChannel } from '../actions/create-channel.js';
 import { createStream } from '../actions/create-stream.js';
 import { decreaseStreamRetentionPeriod } from '../actions/decrease-stream-retention-period.js';
+import { deleteChannel } from '../actions/delete-channel.js';
 import { deleteResourcePolicy } from '../actions/delete-resource-policy.js';
 import { deleteStream } from '../actions/delete-stream.js';
 import { deregisterStreamConsumer } from '../actions/deregister-stream-consumer.js';
 import { describeAccountSettings } from '../actions/describe-account-settings.js';
+import { describeChannel } from '../actions/describe-channel.js';
+import { describeChannelDeliveries } from '../actions/describe-channel-deliveries.js';
 import { describeLimits } from '../actions/describe-limits.js';
 import { describeShardGraph } from '../actions/describe-shard-graph.js';
 import { describeStream } from '../actions/describe-stream.js';
@@ -15,10 +19,12 @@ import { describeStreamConsumer } from '../actions/describe-stream-consumer.js';
 import { describeStreamSummary } from '../actions/describe-stream-summary.js';
 import { disableEnhancedMonitoring } from '../actions/disable-enhanced-monitoring.js';
 import { enableEnhancedMonitoring } from '../actions/enable-enhanced-monitoring.js';
+import { failChannel } from '../actions/fail-channel.js';
 import { getRecords } from '../actions/get-records.js';
 import { getResourcePolicy } from '../actions/get-resource-policy.js';
 import { getShardIterator } from '../actions/get-shard-iterator.js';
 import { increaseStreamRetentionPeriod } from '../actions/increase-stream-retention-period.js';
+import { listChannels } from '../actions/list-channels.js';
 import { listShards } from '../actions/list-shards.js';
 import { listStreamConsumers } from '../actions/list-stream-consumers.js';
 import { listStreams } from '../actions/list-streams.js';
@@ -36,9 +42,11 @@ import { stopStreamEncryption } from '../actions/stop-stream-encryption.js';
 import { tagResource } from '../actions/tag-resource.js';
 import { untagResource } from '../actions/untag-resource.js';
 import { updateAccountSettings } from '../actions/update-account-settings.js';
+import { updateChannel } from '../actions/update-channel.js';
 import { updateMaxRecordSize } from '../actions/update-max-record-size.js';
 import { updateShardCount } from '../actions/update-shard-count.js';
 import { updateStreamMode } from '../actions/update-stream-mode.js';
+import { updateStreamRecordDistributionStrategy } from '../actions/update-stream-record-distribution-strategy.js';
 import { updateStreamWarmThroughput } from '../actions/update-stream-warm-throughput.js';
 import {
   CONSUMER_ARN,
@@ -57,6 +65,7 @@ import {
   POLICY,
   POSITIVE_INTEGER,
   PUT_RECORDS_REQUEST_ENTRY_LIST,
+  RECORD_DISTRIBUTION_STRATEGY,
   RETENTION_PERIOD_HOURS,
   SCALING_TYPE,
   SEQUENCE_NUMBER,
@@ -73,21 +82,28 @@ import {
   TAG_MAP,
   TAGS_PAGE_LIMIT,
   TIMESTAMP,
+  dryRun,
   resourceArn,
   streamArn,
   streamId,
   streamName,
 } from '../service-model/kinesis-shapes.js';
-import { boolean, optional, required, structure, type Shape } from '../service-model/shapes.js';
+import {
+  CREATE_CHANNEL_MEMBERS,
+  LIST_CHANNELS_MEMBERS,
+  UPDATE_CHANNEL_MEMBERS,
+  channelArn,
+} from '../service-model/channel-shapes.js';
+import { boolean, optional, required, string, structure, type Shape } from '../service-model/shapes.js';
 
 import { aws, extension, unserved, type EntryFor, type ServedOperation } from './operation.js';
 import type { Account } from '../model/account.js';
 
-// `StreamId` sits where the current model (as shipped in @aws-sdk/client-kinesis 3.1143) puts it: after the
-// older members, before members added later (Tags on RegisterStreamConsumer, WarmThroughputMiBps on
-// UpdateStreamMode). Operations without it in that model (CreateStream, ListStreams, the account
-// operations) do not get it. `DryRun`, newer still and absent from botocore 1.43, is left unmodelled: unknown
-// members are ignored like AWS ignores them.
+// Members sit where the current model (botocore 1.43.107 = @aws-sdk/client-kinesis 3.1143) puts them: `StreamId`
+// after the older members, before members added later (Tags on RegisterStreamConsumer, WarmThroughputMiBps on
+// UpdateStreamMode); `DryRun` last. Operations without StreamId in that model (CreateStream, ListStreams, the
+// account and channel operations) do not get it. Clients built on older models (botocore 1.43.11) simply never
+// send the newer members.
 
 /** Checks each entry against its key: a served operation's method must be its name, lower-first. */
 function registry<T extends { readonly [K in keyof T]: EntryFor<K & string> }>(entries: T): Readonly<T> {
@@ -95,7 +111,8 @@ function registry<T extends { readonly [K in keyof T]: EntryFor<K & string> }>(e
 }
 
 /**
- * The 39 operations of the Kinesis Data Streams API (2013-12-02) and kinesim's DescribeShardGraph extension.
+ * The 45 operations of the Kinesis Data Streams API (2013-12-02) as @aws-sdk/client-kinesis 3.1143 has it, and
+ * kinesim's extensions (DescribeShardGraph, DescribeChannelDeliveries, FailChannel).
  * Adding an operation: an entry here, its action file, its api-types, and its tests; the compiler then asks
  * for the Kinesis method (see KinesisOperations).
  */
@@ -106,6 +123,7 @@ export const OPERATIONS = registry({
     streamArn,
     streamId,
   ])),
+  CreateChannel: aws('createChannel', createChannel, structure(CREATE_CHANNEL_MEMBERS)),
   CreateStream: aws('createStream', createStream, structure([
     required('StreamName', STREAM_NAME),
     optional('ShardCount', POSITIVE_INTEGER),
@@ -113,6 +131,7 @@ export const OPERATIONS = registry({
     optional('Tags', TAG_MAP),
     optional('WarmThroughputMiBps', NON_NEGATIVE_INTEGER),
     optional('MaxRecordSizeInKiB', MAX_RECORD_SIZE_KIB),
+    optional('RecordDistributionStrategy', RECORD_DISTRIBUTION_STRATEGY),
   ])),
   DecreaseStreamRetentionPeriod: aws('decreaseStreamRetentionPeriod', decreaseStreamRetentionPeriod, structure([
     streamName,
@@ -120,6 +139,7 @@ export const OPERATIONS = registry({
     streamArn,
     streamId,
   ])),
+  DeleteChannel: aws('deleteChannel', deleteChannel, structure([channelArn])),
   DeleteResourcePolicy: aws('deleteResourcePolicy', deleteResourcePolicy, structure([resourceArn, streamId])),
   DeleteStream: aws('deleteStream', deleteStream, structure([
     streamName,
@@ -135,6 +155,7 @@ export const OPERATIONS = registry({
     streamId,
   ])),
   DescribeAccountSettings: aws('describeAccountSettings', describeAccountSettings, structure([])),
+  DescribeChannel: aws('describeChannel', describeChannel, structure([channelArn])),
   DescribeLimits: aws('describeLimits', describeLimits, structure([])),
   DescribeStream: aws('describeStream', describeStream, structure([
     streamName,
@@ -171,6 +192,7 @@ export const OPERATIONS = registry({
     optional('Limit', PAGE_LIMIT),
     streamArn,
     streamId,
+    dryRun,
   ])),
   GetResourcePolicy: aws('getResourcePolicy', getResourcePolicy, structure([resourceArn, streamId])),
   GetShardIterator: aws('getShardIterator', getShardIterator, structure([
@@ -181,6 +203,7 @@ export const OPERATIONS = registry({
     optional('Timestamp', TIMESTAMP),
     streamArn,
     streamId,
+    dryRun,
   ])),
   IncreaseStreamRetentionPeriod: aws('increaseStreamRetentionPeriod', increaseStreamRetentionPeriod, structure([
     streamName,
@@ -188,6 +211,7 @@ export const OPERATIONS = registry({
     streamArn,
     streamId,
   ])),
+  ListChannels: aws('listChannels', listChannels, structure(LIST_CHANNELS_MEMBERS)),
   ListShards: aws('listShards', listShards, structure([
     streamName,
     optional('NextToken', NEXT_TOKEN),
@@ -228,17 +252,20 @@ export const OPERATIONS = registry({
   PutRecord: aws('putRecord', putRecord, structure([
     streamName,
     required('Data', DATA),
-    required('PartitionKey', PARTITION_KEY),
+    // Optional since the AUTO strategy [M]; a USER_PARTITION_KEY stream still needs it (the action checks).
+    optional('PartitionKey', PARTITION_KEY),
     optional('ExplicitHashKey', HASH_KEY),
     optional('SequenceNumberForOrdering', SEQUENCE_NUMBER),
     streamArn,
     streamId,
+    dryRun,
   ])),
   PutRecords: aws('putRecords', putRecords, structure([
     required('Records', PUT_RECORDS_REQUEST_ENTRY_LIST),
     streamName,
     streamArn,
     streamId,
+    dryRun,
   ])),
   PutResourcePolicy: aws('putResourcePolicy', putResourcePolicy, structure([
     resourceArn,
@@ -294,6 +321,7 @@ export const OPERATIONS = registry({
   UpdateAccountSettings: aws('updateAccountSettings', updateAccountSettings, structure([
     required('MinimumThroughputBillingCommitment', MTBC_INPUT),
   ])),
+  UpdateChannel: aws('updateChannel', updateChannel, structure(UPDATE_CHANNEL_MEMBERS)),
   UpdateMaxRecordSize: aws('updateMaxRecordSize', updateMaxRecordSize, structure([
     streamArn,
     required('MaxRecordSizeInKiB', MAX_RECORD_SIZE_KIB),
@@ -312,6 +340,11 @@ export const OPERATIONS = registry({
     streamId,
     optional('WarmThroughputMiBps', NON_NEGATIVE_INTEGER),
   ])),
+  UpdateStreamRecordDistributionStrategy: aws('updateStreamRecordDistributionStrategy', updateStreamRecordDistributionStrategy, structure([
+    required('StreamARN', STREAM_ARN),
+    streamId,
+    required('RecordDistributionStrategy', RECORD_DISTRIBUTION_STRATEGY),
+  ])),
   UpdateStreamWarmThroughput: aws('updateStreamWarmThroughput', updateStreamWarmThroughput, structure([
     streamArn,
     streamName,
@@ -319,6 +352,11 @@ export const OPERATIONS = registry({
     streamId,
   ])),
   DescribeShardGraph: extension('describeShardGraph', describeShardGraph, structure([streamName, streamArn, streamId])),
+  DescribeChannelDeliveries: extension('describeChannelDeliveries', describeChannelDeliveries, structure([channelArn])),
+  FailChannel: extension('failChannel', failChannel, structure([
+    channelArn,
+    required('Reason', string({ minLength: 1, maxLength: 2048 })),
+  ])),
 });
 
 type Operations = typeof OPERATIONS;

@@ -60,3 +60,39 @@ export type CommitmentRequestStatus = (typeof COMMITMENT_REQUEST_STATUSES)[numbe
 /** What DescribeAccountSettings reports of MinimumThroughputBillingCommitment [M]. */
 export const COMMITMENT_STATUSES = ['ENABLED', 'DISABLED', 'ENABLED_UNTIL_EARLIEST_ALLOWED_END'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+/** How a stream places records on its shards [M] (model order). */
+export const RECORD_DISTRIBUTION_STRATEGIES = ['AUTO', 'USER_PARTITION_KEY'] as const;
+export type RecordDistributionStrategy = (typeof RECORD_DISTRIBUTION_STRATEGIES)[number];
+
+/** A delivery channel's status [M] (model order). */
+export const CHANNEL_STATUSES = ['CREATING', 'ACTIVE', 'UPDATING', 'DELETING', 'FAILED'] as const;
+export type ChannelStatus = (typeof CHANNEL_STATUSES)[number];
+
+/** The format a channel reads records in [M] (model order). */
+export const RECORD_FORMAT_TYPES = ['GSR_JSON', 'JSON', 'STRING', 'BYTE_ARRAY'] as const;
+export type RecordFormatType = (typeof RECORD_FORMAT_TYPES)[number];
+
+/** Storage classes of delivered S3 objects [M] (model order). */
+export const S3_STORAGE_CLASSES = ['STANDARD', 'INTELLIGENT_TIERING', 'GLACIER_IR'] as const;
+export type S3StorageClass = (typeof S3_STORAGE_CLASSES)[number];
+
+/** Compression of delivered S3 objects [M] (model order). */
+export const S3_COMPRESSION_TYPES = ['NONE', 'GZIP', 'ZSTD'] as const;
+export type S3CompressionType = (typeof S3_COMPRESSION_TYPES)[number];
+
+/** Compression of a streaming table's Parquet files [M] (model order). */
+export const S3_TABLES_COMPRESSION_TYPES = ['NONE', 'ZSTD', 'SNAPPY'] as const;
+export type S3TablesCompressionType = (typeof S3_TABLES_COMPRESSION_TYPES)[number];
+
+/** Where a channel delivers [M] (model order). */
+export const CHANNEL_DESTINATION_TYPES = ['S3', 'S3_TABLES'] as const;
+export type ChannelDestinationType = (typeof CHANNEL_DESTINATION_TYPES)[number];
+
+/** How a channel encrypts what it delivers [M]. */
+export const CHANNEL_ENCRYPTION_TYPES = ['KMS'] as const;
+export type ChannelEncryptionType = (typeof CHANNEL_ENCRYPTION_TYPES)[number];
+
+/** Partition transforms of a streaming table [M]. */
+export const PARTITION_TRANSFORMS = ['TIME_HOUR'] as const;
+export type PartitionTransform = (typeof PARTITION_TRANSFORMS)[number];

@@ -2,6 +2,7 @@
 // (AWS's service model; https://docs.aws.amazon.com/kinesis/latest/APIReference/API_Types.html).
 import {
   blob,
+  boolean,
   integer,
   list,
   map,
@@ -16,6 +17,7 @@ import {
   COMMITMENT_REQUEST_STATUSES,
   ENCRYPTION_TYPES,
   METRICS_NAMES,
+  RECORD_DISTRIBUTION_STRATEGIES,
   SCALING_TYPES,
   SHARD_FILTER_TYPES,
   SHARD_ITERATOR_TYPES,
@@ -40,7 +42,8 @@ export const CONSUMER_ARN = string({
 export const RESOURCE_ARN = string({
   minLength: 1,
   maxLength: 2048,
-  pattern: 'arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+',
+  // Channel ARNs joined stream and consumer ARNs in the current model (botocore 1.43.107, SDK 3.1143).
+  pattern: 'arn:aws.*:kinesis:.*:\\d{12}:.*(stream|channel)/\\S+',
 });
 export const HASH_KEY = string({ pattern: '0|([1-9]\\d{0,38})' });
 export const SEQUENCE_NUMBER = string({ pattern: '0|([1-9]\\d{0,128})' });
@@ -73,10 +76,13 @@ export const ENCRYPTION_TYPE = string({ enum: ENCRYPTION_TYPES });
 export const SCALING_TYPE = string({ enum: SCALING_TYPES });
 export const MTBC_STATUS = string({ enum: COMMITMENT_REQUEST_STATUSES });
 export const METRICS_NAME = string({ enum: METRICS_NAMES });
+export const RECORD_DISTRIBUTION_STRATEGY = string({ enum: RECORD_DISTRIBUTION_STRATEGIES });
 export const METRICS_NAME_LIST = list(METRICS_NAME, { minLength: 1, maxLength: 7 });
 
 export const PUT_RECORDS_REQUEST_ENTRY = structure(
-  [required('Data', DATA), optional('ExplicitHashKey', HASH_KEY), required('PartitionKey', PARTITION_KEY)],
+  // PartitionKey became optional with the AUTO record distribution strategy [M]; a USER_PARTITION_KEY stream
+  // still needs it (checked by the put actions, which know the stream).
+  [required('Data', DATA), optional('ExplicitHashKey', HASH_KEY), optional('PartitionKey', PARTITION_KEY)],
   // The identity hash AWS printed is arbitrary; this is the one kinesalite's AWS-verified tests quote [K].
   'com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@c965e310',
 );
@@ -100,4 +106,6 @@ export const streamName: Member = optional('StreamName', STREAM_NAME);
 export const streamArn: Member = optional('StreamARN', STREAM_ARN);
 export const streamId: Member = optional('StreamId', STREAM_ID);
 export const resourceArn: Member = required('ResourceARN', RESOURCE_ARN);
+/** DryRun of the data-plane operations [M]: validate everything, then answer DryRunOperationException. */
+export const dryRun: Member = optional('DryRun', boolean());
 

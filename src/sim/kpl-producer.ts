@@ -247,7 +247,7 @@ export class KplProducer {
       if (track) s.pending.push(seq, aggregated ? sub : 0, this.keyOffset + users.key[i]!, users.serial[i]!, users.createdMs[i]!);
     }
     ctx.stored(s, a.entry.Data.length);
-    if (ctx.rememberKeys) s.remember(`=${a.entry.ExplicitHashKey ?? hashKeyOf(a.entry.PartitionKey).toString()}`);
+    if (ctx.rememberKeys) s.remember(`=${a.entry.ExplicitHashKey ?? hashKeyOf(a.entry.PartitionKey!).toString()}`);
     ctx.totals.recordsAcknowledged += users.length - resent;
     if (resent > 0) {
       ctx.totals.retries += resent;

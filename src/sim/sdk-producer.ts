@@ -159,7 +159,7 @@ export class SdkProducer {
         }
         if (track) s.pending.push(seq, 0, keyOffset + queue.key[i]!, queue.serial[i]!, queue.createdMs[i]!);
         ctx.stored(s, queue.bytes[i]!);
-        if (remember) s.remember(entries[j]!.ExplicitHashKey === undefined ? entries[j]!.PartitionKey : `=${entries[j]!.ExplicitHashKey}`);
+        if (remember) s.remember(entries[j]!.ExplicitHashKey === undefined ? entries[j]!.PartitionKey! : `=${entries[j]!.ExplicitHashKey}`);
         if (landed !== undefined) landed(r.ShardId!);
         continue;
       }

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { DRIVERS, awsSdk, direct, http } from './drivers.js';
 import { play, type Scenario } from './scenario.js';
 import { consumerScenarios } from './scenarios/consumers.js';
+import { currentApiScenarios } from './scenarios/current-api.js';
 import { errorScenarios } from './scenarios/errors.js';
 import { recordScenarios } from './scenarios/records.js';
 import { reshardingScenarios } from './scenarios/resharding.js';
@@ -21,6 +22,7 @@ const SCENARIOS: readonly Scenario[] = [
   ...tagAndRetentionScenarios,
   ...consumerScenarios,
   ...throughputScenarios,
+  ...currentApiScenarios,
 ];
 
 describe.each(DRIVERS)('$name', (kind) => {

@@ -14,7 +14,7 @@ interface Read {
 function readAll(log: ShardLog, from: number, limit: number, maxBytes: number): { next: number; records: Read[] } {
   const records: Read[] = [];
   const next = log.read(from, limit, maxBytes, (index, key, data, arrivalMs) => {
-    records.push({ index, key, data, arrivalMs });
+    records.push({ index, key: key!, data, arrivalMs });
   });
   return { next, records };
 }

@@ -284,7 +284,7 @@ function drain(real: Real, shardId: string, limit: number, into: ReadRecord[]): 
     for (const record of page.Records) {
       into.push({
         id: Number(decoder.decode(record.Data)),
-        partitionKey: record.PartitionKey,
+        partitionKey: record.PartitionKey!,
         shardId,
         arrivalMs: record.ApproximateArrivalTimestamp!.getTime(),
       });

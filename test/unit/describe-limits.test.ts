@@ -12,6 +12,8 @@ describe('DescribeLimits', () => {
       OpenShardCount: 0,
       OnDemandStreamCount: 0,
       OnDemandStreamCountLimit: 50,
+      ChannelCount: 0,
+      ChannelCountLimit: 100,
     });
   });
 

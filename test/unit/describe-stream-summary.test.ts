@@ -27,6 +27,7 @@ describe('DescribeStreamSummary', () => {
         OpenShardCount: 3,
         ConsumerCount: 0,
         MaxRecordSizeInKiB: 2048,
+        ChannelCount: 0,
       },
     });
   });

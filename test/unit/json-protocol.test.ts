@@ -44,7 +44,7 @@ describe('operationFromTarget', () => {
     ['another service', 'DynamoDB_20120810.PutItem'],
     ['a misspelt operation', 'Kinesis_20131202.ListStream'],
     ['the wrong case', 'kinesis_20131202.ListStreams'],
-    ['an operation not in the model', 'Kinesis_20131202.ListChannels'],
+    ['an operation not in the model', 'Kinesis_20131202.ListDeliveryStreams'],
     ['an inherited property name', 'Kinesis_20131202.constructor'],
     ["kinesim's own extension, which never travels", 'Kinesis_20131202.DescribeShardGraph'],
   ])('is UnknownOperationException without a message for %s', (_, target) => {

@@ -38,9 +38,9 @@ function kinesisRecord(data: Uint8Array, extra: Partial<KinesisRecord> = {}): Ki
 const bytesOf = (s: string) => [...new TextEncoder().encode(s)];
 
 /** Keys, explicit keys and data of deaggregated records, as the aggregator's input shape. */
-function asInputs(records: { PartitionKey: string; ExplicitHashKey?: string; Data: Uint8Array }[]): UserRecordInput[] {
+function asInputs(records: { PartitionKey?: string; ExplicitHashKey?: string; Data: Uint8Array }[]): UserRecordInput[] {
   return records.map((r) => ({
-    PartitionKey: r.PartitionKey,
+    PartitionKey: r.PartitionKey!,
     ...(r.ExplicitHashKey === undefined ? {} : { ExplicitHashKey: r.ExplicitHashKey }),
     Data: new Uint8Array(r.Data),
   }));

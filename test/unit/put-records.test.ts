@@ -17,7 +17,7 @@ function contents(kinesis: Kinesis): [string, string, number[]][] {
   for (const shard of kinesis.listShards({ StreamName: 's' }).Shards ?? []) {
     const it = kinesis.getShardIterator({ StreamName: 's', ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' });
     for (const r of kinesis.getRecords({ ShardIterator: it.ShardIterator! }).Records) {
-      out.push([shard.ShardId, r.PartitionKey, [...r.Data]]);
+      out.push([shard.ShardId, r.PartitionKey!, [...r.Data]]);
     }
   }
   return out;

@@ -58,6 +58,17 @@ describe('README examples', () => {
     expect(logged.some((line) => /^http:\/\/127\.0\.0\.1:\d+$/.test(line))).toBe(true);
   });
 
+  it('spreads records without keys in the AUTO example', () => {
+    expect(logged).toContain('AUTO spread true');
+    expect(logged).toContain('has key false');
+  });
+
+  it('shows a channel delivery in the channel example', () => {
+    expect(logged).toContain('CREATING');
+    expect(logged.some((line) => /^order-archive kinesis-channel\/orders-to-s3\/[0-9a-f-]{36}\/2026\/01\/01\/00\/orders-to-s3-[0-9a-f-]{36}-2026-01-01-00-05-000001\.json$/.test(line))).toBe(true);
+    expect(logged).toContain(JSON.stringify('{"total":12}\n'));
+  });
+
   it('runs the simulation lab example: a throttled hot key, a comparison, a minimum, a report', () => {
     const out = logsPerExample.find((lines) => lines.some((l) => l.includes('% throttled')));
     expect(out?.[0]).toBe('true key-0');

@@ -107,7 +107,7 @@ describe('resource policies on a consumer', () => {
       name: 'ValidationException',
       message:
         "1 validation error detected: Value 'arn:aws:s3:::bucket' at 'resourceARN' failed to satisfy constraint: " +
-        'Member must satisfy regular expression pattern: arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+',
+        'Member must satisfy regular expression pattern: arn:aws.*:kinesis:.*:\\d{12}:.*(stream|channel)/\\S+',
     });
   });
 });

@@ -34,7 +34,7 @@ function iterator(kinesis: Kinesis, shardId = SHARD_0): string {
 
 /** The partition keys stored in shard 0 (reads one iterator and one GetRecords call). */
 function storedKeys(kinesis: Kinesis): string[] {
-  return kinesis.getRecords({ ShardIterator: iterator(kinesis) }).Records.map((r) => r.PartitionKey);
+  return kinesis.getRecords({ ShardIterator: iterator(kinesis) }).Records.map((r) => r.PartitionKey!);
 }
 
 describe('write limit: 1000 records per shard per second', () => {

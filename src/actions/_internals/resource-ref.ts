@@ -1,21 +1,26 @@
-// Resolving a ResourceARN (a stream ARN or a consumer ARN), as the tagging and policy actions do.
+// Resolving a ResourceARN (a stream, consumer or channel ARN), as the tagging and policy actions do.
 
 import { ResourceInUseException, ResourceNotFoundException } from '../../errors/kinesis-error.js';
 import { msg } from '../../errors/messages.js';
 import type { Account } from '../../model/account.js';
+import type { Channel } from '../../model/channel.js';
 import type { Consumer } from '../../model/consumer.js';
 import type { Stream } from '../../model/stream.js';
 import { requireActive } from './active-stream.js';
+import { findChannel } from './channel-ref.js';
 import { findStream, lookupStream } from './stream-ref.js';
 
+const CHANNEL_ARN = /^arn:[^:]+:kinesis:[^:]*:\d{12}:channel\//;
 const CONSUMER_ARN = /^arn:([^:]+):kinesis:([^:]*):(\d{12}):stream\/([^/]+)\/consumer\/([^/:]+):\d+$/;
 
-/** A stream or consumer named by ARN, with what the tagging and policy actions need of either. */
+/** A stream, consumer or channel named by ARN, with what the tagging and policy actions need of each. */
 export interface Resource {
-  readonly kind: 'stream' | 'consumer';
+  readonly kind: 'stream' | 'consumer' | 'channel';
   readonly name: string;
-  readonly stream: Stream;
+  /** The stream, or the consumer's stream; undefined for a channel. */
+  readonly stream: Stream | undefined;
   readonly consumer: Consumer | undefined;
+  readonly channel: Channel | undefined;
   readonly tags: Map<string, string>;
   /** Where the resource policy lives. */
   readonly holder: { policy: string | undefined };
@@ -34,17 +39,23 @@ export function consumerByArn(account: Account, arn: string): { stream: Stream; 
 }
 
 /**
- * @throws ResourceNotFoundException when no such stream or consumer exists (consumer ARNs: moto's text [E])
+ * @throws ResourceNotFoundException when no such stream, consumer or channel exists (consumer ARNs: moto's text [E];
+ * channel ARNs: [U])
  */
 export function findResource(account: Account, arn: string): Resource {
+  if (CHANNEL_ARN.test(arn)) {
+    // [U] Channels take tags (the model's ResourceARN accepts their ARNs) and, like every ResourceARN, policies.
+    const channel = findChannel(account, arn);
+    return { kind: 'channel', name: channel.name, stream: undefined, consumer: undefined, channel, tags: channel.tags, holder: channel };
+  }
   if (arn.includes('/consumer/')) {
     const found = consumerByArn(account, arn);
     if (found === undefined) throw new ResourceNotFoundException(msg.consumerNotFound(arn, account.accountId));
     const { stream, consumer } = found;
-    return { kind: 'consumer', name: consumer.name, stream, consumer, tags: consumer.tags, holder: consumer };
+    return { kind: 'consumer', name: consumer.name, stream, consumer, channel: undefined, tags: consumer.tags, holder: consumer };
   }
   const stream = findStream(account, { StreamARN: arn });
-  return { kind: 'stream', name: stream.name, stream, consumer: undefined, tags: stream.tags, holder: stream };
+  return { kind: 'stream', name: stream.name, stream, consumer: undefined, channel: undefined, tags: stream.tags, holder: stream };
 }
 
 /**
@@ -52,12 +63,16 @@ export function findResource(account: Account, arn: string): Resource {
  * @throws ResourceInUseException otherwise ([R] text for consumers; [U] that streams follow the README's status rules)
  */
 export function requireActiveResource(account: Account, resource: Resource, nowMs: number): void {
-  const consumer = resource.consumer;
-  if (consumer === undefined) {
-    requireActive(account, resource.stream, nowMs);
+  const { consumer, channel, stream } = resource;
+  if (channel !== undefined) {
+    const status = channel.status(nowMs);
+    // [U] A channel, like a stream, takes changes only while ACTIVE.
+    if (status !== 'ACTIVE') throw new ResourceInUseException(msg.channelNotActive(channel.name, account.accountId, status));
+  } else if (consumer === undefined) {
+    requireActive(account, stream!, nowMs);
   } else if (consumer.status(nowMs) !== 'ACTIVE') {
     throw new ResourceInUseException(
-      msg.consumerNotActive(consumer.name, consumer.createdAtSecs, resource.stream.name, account.accountId),
+      msg.consumerNotActive(consumer.name, consumer.createdAtSecs, stream!.name, account.accountId),
     );
   }
 }

@@ -13,7 +13,7 @@ const RESERVED_PREFIX = 'aws:';
 
 /** Who a tag change is about, as the messages name it. */
 export interface TagTarget {
-  readonly kind: 'stream' | 'consumer';
+  readonly kind: 'stream' | 'consumer' | 'channel';
   readonly name: string;
   readonly accountId: string;
 }

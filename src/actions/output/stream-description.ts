@@ -45,6 +45,7 @@ export function streamDescriptionSummary(account: Account, stream: Stream, nowMs
     OpenShardCount: openShardCountOf(stream, nowMs),
     ConsumerCount: stream.consumerCount,
     MaxRecordSizeInKiB: stream.maxRecordSizeKiB,
+    ChannelCount: channelCountOf(account, stream),
   });
   // Only on-demand streams of accounts with a billing commitment report warm throughput [D].
   if (stream.mode === 'ON_DEMAND' && account.billingCommitment.isEnabled(nowMs)) {
@@ -53,7 +54,16 @@ export function streamDescriptionSummary(account: Account, stream: Stream, nowMs
       CurrentMiBps: stream.warmThroughputCurrentMiBps ?? 0,
     };
   }
+  // "This field is only present for streams that use the on-demand capacity mode" [M].
+  if (stream.mode === 'ON_DEMAND') summary.RecordDistributionStrategy = stream.recordDistributionStrategy;
   return summary;
+}
+
+/** [U] Every live channel reading the stream (until a deleted one is gone); reported for every stream, like ConsumerCount. */
+function channelCountOf(account: Account, stream: Stream): number {
+  let n = 0;
+  for (const channel of account.channels.values()) if (channel.reads(stream.name, stream.incarnation)) n++;
+  return n;
 }
 
 /** Number of open shards as descriptions report it (0 while CREATING). */

@@ -68,7 +68,7 @@ export const errorScenarios: Scenario[] = [
   {
     name: 'ValidationException lists every constraint violation, integers clamped to int32 first',
     operations: ['CreateStream', 'DescribeStream', 'PutRecord'],
-    async run({ fails }) {
+    async run({ ok, fails }) {
       expect(await fails('CreateStream', { StreamName: 'bad name!', ShardCount: 0 })).toEqual(
         client(
           'ValidationException',
@@ -84,6 +84,8 @@ export const errorScenarios: Scenario[] = [
             'Member must have value less than or equal to 10000',
         ),
       );
+      // PartitionKey is optional in the model since AUTO distribution; a USER_PARTITION_KEY stream still needs one.
+      await ok('CreateStream', { StreamName: 'orders', ShardCount: 1 });
       expect(await fails('PutRecord', { StreamName: 'orders', Data: new Uint8Array([1]) })).toEqual(
         client(
           'ValidationException',
