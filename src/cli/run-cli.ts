@@ -5,9 +5,10 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { helpText, parseArgs, UsageError } from './args.js';
 import type { Command, CommandIo } from './command.js';
+import { serveCommand } from './serve-command.js';
 import { simulateCommand } from './simulate-command.js';
 
-const COMMANDS: readonly Command[] = [simulateCommand];
+const COMMANDS: readonly Command[] = [serveCommand, simulateCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;
@@ -60,7 +61,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
         ? `unknown flag ${first} (see 'kinesim --help')`
         : `unknown command '${first}' (commands: ${COMMANDS.map((c) => c.spec.name).join(', ')}; see 'kinesim --help')`);
     }
-    const args = parseArgs(command.spec, rest);
+    const args = parseArgs(command.spec, rest, { env: io.env ?? {}, cwd: io.cwd });
     if (args.help) {
       io.stdout.write(helpText(command.spec));
       return 0;
