@@ -22,6 +22,7 @@ const BENCHES: Record<string, () => Promise<{ run: Bench }>> = {
   memory: () => import('./memory.js'),
   peer: () => import('./peer.js'),
   sim: () => import('./sim.js'),
+  metrics: () => import('./metrics.js'),
 };
 
 const CHILD_FLAG = '--bench-child';
