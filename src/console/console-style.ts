@@ -66,13 +66,14 @@ table.data thead th { font-size: 12px; color: var(--muted); font-weight: 700; bo
 table.data tbody th { font-weight: 600; }
 table.data td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.records { table-layout: fixed; }
-table.records th:nth-child(1) { width: 36%; }
+table.records th:nth-child(1) { width: 33%; }
 table.records th:nth-child(2) { width: 14%; }
-table.records th:nth-child(3) { width: 13%; }
+table.records th:nth-child(3) { width: 17%; }
 table.records th:nth-child(5) { width: 8%; }
 table.records td:nth-child(2) { font-size: 13px; }
 table.records td:nth-child(3) code { word-break: break-all; }
 table.data tr.selected { background: #f2f8fd; }
+table.data .nowrap { white-space: nowrap; }
 table.compact th, table.compact td { padding: 5px 8px; font-size: 13px; }
 .badge { display: inline-block; border-radius: 10px; padding: 1px 8px; font-size: 12px; font-weight: 700; border: 1px solid currentColor; }
 .badge.active, .badge.open { color: var(--ok); }
@@ -86,7 +87,7 @@ table.compact th, table.compact td { padding: 5px 8px; font-size: 13px; }
 .result.error { color: var(--bad); }
 .summary { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px 24px; margin: 0; }
 .summary dt { font-size: 12px; color: var(--muted); }
-.summary dd { margin: 2px 0 0; word-break: break-all; }
+.summary dd { margin: 2px 0 0; overflow-wrap: anywhere; }
 .summary div:last-child { grid-column: span 2; }
 code { font-family: var(--mono); font-size: 12px; }
 .tabs { display: flex; gap: 2px; border-bottom: 1px solid var(--line); margin: 8px 0 16px; }
@@ -113,6 +114,7 @@ figure.chart .empty { font-size: 12px; fill: var(--muted); }
 .map-box svg { width: 100%; height: auto; display: block; }
 .shard-map .shard rect { fill: var(--open); stroke: #fff; stroke-width: 1; cursor: pointer; }
 .shard-map .shard text { fill: #fff; font-size: 12px; font-weight: 700; pointer-events: none; }
+.shard-map .shard text .count { font-weight: 400; }
 .shard-map .shard.closed rect { fill: #c6ccd4; }
 .shard-map .shard.closed text { fill: #16191f; }
 .shard-map .shard.expired rect { fill: #fff; stroke: #8d99a8; stroke-dasharray: 4 3; }
@@ -134,7 +136,7 @@ form.action { margin: 0; }
 .table-box { background: var(--panel); border-radius: 8px; padding: 8px 12px; box-shadow: 0 1px 1px rgba(0,28,36,.25); }
 .viewer .toolbar .field { min-width: 120px; }
 .viewer .toolbar .field:nth-child(3) { flex: 1 1 260px; }
-pre.data-cell { margin: 0; font-family: var(--mono); font-size: 12px; white-space: pre-wrap; word-break: break-all; max-height: 160px; overflow: auto; }
+pre.data-cell { margin: 0; font-family: var(--mono); font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 160px; overflow: auto; }
 pre.muted { color: var(--muted); font-style: italic; }
 code.seq { font-size: 11px; word-break: break-all; }
 code.arn { font-size: 11px; word-break: break-all; }

@@ -22,12 +22,30 @@ export function chartsModule(kit: Kit) {
     nowMs: number;
   }
 
-  /** A rounded-up axis maximum: 1, 2, 2.5 or 5 times a power of ten. */
-  function niceMax(v: number): number {
-    if (v <= 0) return 1;
-    const p = 10 ** Math.floor(Math.log10(v));
-    for (const m of [1, 2, 2.5, 5, 10]) if (v <= m * p) return m * p;
-    return 10 * p;
+  const SECOND = 1000;
+  const MINUTE = 60 * SECOND;
+  const HOUR = 60 * MINUTE;
+  /** Tick steps a reader takes in at a glance: 1-2-5 counts, powers of two of byte units, clock-like durations. */
+  function steps(unit: string): number[] {
+    const decimal = [];
+    for (let p = 1e-3; p <= 1e15; p *= 10) decimal.push(p, 2 * p, 5 * p);
+    if (unit === 'Bytes') {
+      const out = [];
+      for (let u = 1; u <= 1024 ** 4; u *= 1024) for (let m = 1; m < 1024; m *= 2) out.push(m * u);
+      return out;
+    }
+    if (unit === 'Milliseconds') {
+      const clock = [1, 2, 5, 10, 15, 30].map((s) => s * SECOND).concat([1, 2, 5, 10, 15, 30].map((m) => m * MINUTE), [1, 2, 3, 6, 12, 24, 48].map((h) => h * HOUR));
+      return decimal.filter((d) => d < SECOND).concat(clock);
+    }
+    return decimal;
+  }
+
+  /** The axis: a step and a maximum of at most five steps at or above `v`. */
+  function axis(v: number, unit: string): { step: number; max: number } {
+    const top = v > 0 ? v : 1;
+    const step = steps(unit).find((s) => Math.ceil(top / s) <= 5 && (unit !== 'Count' || s >= 1 || top < 1)) ?? top;
+    return { step, max: Math.max(step, Math.ceil(top / step) * step) };
   }
 
   function formatValue(v: number, unit: string): string {
@@ -40,9 +58,11 @@ export function chartsModule(kit: Kit) {
   function series(spec: ChartSpec): ({ t: number; v: number } | null)[] {
     const byT = new Map(spec.points.map((p) => [p.t, p.v]));
     const out: ({ t: number; v: number } | null)[] = [];
+    // Before the first datapoint in range the metric may not have existed yet: nothing is drawn there.
+    const firstMs = spec.points[0]?.t ?? Infinity;
     for (let t = spec.startMs; t < spec.endMs; t += spec.periodMs) {
       const v = byT.get(t);
-      const complete = t + spec.periodMs <= spec.nowMs;
+      const complete = t >= firstMs && t + spec.periodMs <= spec.nowMs;
       out.push(v !== undefined ? { t, v } : spec.zeroFill && complete ? { t, v: 0 } : null);
     }
     return out;
@@ -52,12 +72,12 @@ export function chartsModule(kit: Kit) {
     const { svg, h } = kit.dom;
     const data = series(spec);
     const values = spec.points.map((p) => p.v);
-    const max = niceMax(Math.max(0, ...values));
+    const { step, max } = axis(Math.max(0, ...values), spec.unit);
     const x = (t: number) => M.left + ((t - spec.startMs) / Math.max(1, spec.endMs - spec.startMs - spec.periodMs)) * (W - M.left - M.right);
     const y = (v: number) => H - M.bottom - (v / max) * (H - M.top - M.bottom);
     const grid: SVGElement[] = [];
-    for (let i = 0; i <= 4; i++) {
-      const v = (max * i) / 4;
+    for (let i = 0; i * step <= max + step / 1e6; i++) {
+      const v = i * step;
       grid.push(svg('line', { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), class: i === 0 ? 'axis' : 'grid' }));
       grid.push(svg('text', { x: M.left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'tick' }, formatValue(v, spec.unit)));
     }

@@ -84,7 +84,7 @@ export function domModule() {
       v /= 1024;
       u++;
     }
-    return `${v.toFixed(v >= 100 ? 0 : 1)} ${units[u]}`;
+    return `${v.toFixed(v >= 100 || Number.isInteger(v) ? 0 : 1)} ${units[u]}`;
   }
 
   /** `2026-01-01 12:00:05 UTC`: engine time, which may be far from the wall clock under a ManualClock. */

@@ -29,7 +29,7 @@ export function recordsViewModule(kit: Kit) {
     if (records.length === 0) return h('p', { class: 'empty-state' }, 'No records in this page.');
     return h('table', { class: 'data records' },
       h('caption', { class: 'visually-hidden' }, 'Records'),
-      h('thead', {}, h('tr', {}, ...['Sequence number', 'Arrival (engine time)', 'Partition key', 'Data', 'Size'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', {}, h('tr', {}, ...['Sequence number', 'Arrival', 'Partition key', 'Data', 'Size'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, ...records.map((r) => {
         const data = kit.dom.decodeBase64(r.Data);
         const shown = kit.dom.renderData(data, mode);

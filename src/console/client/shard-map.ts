@@ -93,7 +93,8 @@ export function shardMapModule(kit: Kit) {
       },
       svg('title', {}, label),
       svg('rect', { x: b.x + 1, y: b.y, width: Math.max(1, b.w - 2), height: BAR, rx: 3 }),
-      b.w > 26 ? svg('text', { x: b.x + b.w / 2, y: b.y + BAR / 2 + 4, 'text-anchor': 'middle' }, shortId(s.ShardId)) : null);
+      b.w > 26 ? svg('text', { x: b.x + b.w / 2, y: b.y + BAR / 2 + 4, 'text-anchor': 'middle' }, shortId(s.ShardId),
+        b.w > 150 ? svg('tspan', { class: 'count' }, ` · ${kit.dom.number(s.RecordsWritten)} written`) : null) : null);
       return g;
     });
     const axisY = TOP + rows * ROW + 2;

@@ -24,7 +24,7 @@ export function streamViewModule(kit: Kit) {
       ['Data retention', `${s.RetentionPeriodHours} hours`],
       ['Consumers', String(s.ConsumerCount ?? 0)],
       ['Encryption', s.EncryptionType === 'KMS' ? `KMS (${s.KeyId})` : 'None'],
-      ['Shard-level metrics', metrics.length === 0 ? 'None' : metrics.join(', ')],
+      ['Shard-level metrics', metrics.length === 0 ? 'None' : metrics.length === 7 ? 'All seven (ALL)' : metrics.join(', ')],
       ['Created', kit.dom.time(s.StreamCreationTimestamp * 1000)],
       ['ARN', h('code', {}, s.StreamARN)],
     ];

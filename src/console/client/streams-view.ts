@@ -84,13 +84,13 @@ export function streamsViewModule(kit: Kit) {
       h('caption', { class: 'visually-hidden' }, 'Data streams'),
       h('thead', {}, h('tr', {}, ...['Name', 'Status', 'Capacity mode', 'Open shards', 'Retention', 'Consumers', 'Created', ''].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, ...rows.map((r) => h('tr', { 'data-stream': r.name },
-        h('th', { scope: 'row' }, h('a', { href: `#/streams/${encodeURIComponent(r.name)}` }, r.name)),
+        h('th', { scope: 'row', class: 'nowrap' }, h('a', { href: `#/streams/${encodeURIComponent(r.name)}` }, r.name)),
         h('td', {}, h('span', { class: `badge ${r.status.toLowerCase()}` }, r.status)),
         h('td', {}, r.mode === 'ON_DEMAND' ? 'On-demand' : 'Provisioned'),
         h('td', { class: 'num' }, r.openShards),
         h('td', { class: 'num' }, `${r.retentionHours} h`),
         h('td', { class: 'num' }, r.consumers),
-        h('td', {}, kit.dom.time(r.createdMs)),
+        h('td', { class: 'nowrap' }, kit.dom.time(r.createdMs)),
         h('td', {}, h('button', { type: 'button', class: 'link danger', 'aria-label': `Delete ${r.name}`, on: { click: () => onDelete(r.name) } }, 'Delete'))))));
   }
 
