@@ -2,25 +2,27 @@
 
 import type { Kit } from './kit.js';
 
+/** One chart: a metric's statistic per period over engine time. */
+export interface ChartSpec {
+  title: string;
+  statistic: string;
+  unit: string;
+  periodMs: number;
+  startMs: number;
+  endMs: number;
+  /** Datapoints: period start and value. */
+  points: { t: number; v: number }[];
+  /** Counters read a missing period as 0; averages and maxima leave a gap. */
+  zeroFill: boolean;
+  /** The engine's time: the period holding it is still filling, so it is not read as 0 when empty. */
+  nowMs: number;
+}
+
 export function chartsModule(kit: Kit) {
   const W = 520;
   const H = 190;
   const M = { left: 58, right: 14, top: 12, bottom: 26 };
 
-  interface ChartSpec {
-    title: string;
-    statistic: string;
-    unit: string;
-    periodMs: number;
-    startMs: number;
-    endMs: number;
-    /** Datapoints: period start and value. */
-    points: { t: number; v: number }[];
-    /** Counters read a missing period as 0; averages and maxima leave a gap. */
-    zeroFill: boolean;
-    /** The engine's time: the period holding it is still filling, so it is not read as 0 when empty. */
-    nowMs: number;
-  }
 
   const SECOND = 1000;
   const MINUTE = 60 * SECOND;

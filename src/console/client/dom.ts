@@ -1,10 +1,12 @@
 // DOM helpers of the console page: element builders, formatting, record data decoding, the status line.
 
 /** Builds the DOM helpers; uses nothing outside this function (its text is served as it is). */
-export function domModule() {
-  type Child = Node | string | number | null | undefined | false | readonly Child[];
-  type Props = Record<string, unknown> & { on?: Record<string, (event: Event) => void> };
+/** What an element builder takes as children: nodes, text, nothing, or lists of them. */
+export type Child = Node | string | number | null | undefined | false | readonly Child[];
+/** Attributes of an element, and its event listeners under `on`. */
+export type Props = Record<string, unknown> & { on?: Record<string, (event: Event) => void> };
 
+export function domModule() {
   const SVG_NS = 'http://www.w3.org/2000/svg';
   let ids = 0;
 
