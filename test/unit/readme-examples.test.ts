@@ -77,6 +77,11 @@ describe('README examples', () => {
     expect(out?.[3]).toBe('true');
   });
 
+  it('reads CloudWatch-shaped metrics in the metrics example', () => {
+    expect(logged).toContain('2026-01-01T00:00:00.000Z 40 1 40 Bytes,2026-01-01T00:01:00.000Z 5 1 5 Bytes');
+    expect(logged).toContain('1');
+  });
+
   it('renders a lineage diagram in the lineage example', () => {
     const out = logsPerExample.find((lines) => lines.some((l) => l.includes('flowchart')));
     expect(out?.join('\n')).toContain('EXPIRED');
