@@ -17,6 +17,7 @@ export class StreamMetrics {
   #latestStartMs = Infinity;
   #latestEndMs = -Infinity;
   #latest: MinuteFacts | undefined;
+  #scratch: MinuteFacts | undefined;
 
   constructor(
     readonly streamName: string,
@@ -45,8 +46,9 @@ export class StreamMetrics {
     const startMs = minuteOf(ms);
     const minutes = this.#minutes;
     const latest = this.#latest;
-    // Nothing is kept, or the minute is already past retention (an event read long after it happened).
-    if (this.retentionMs <= 0 || (latest !== undefined && startMs + this.retentionMs <= latest.startMs)) return new MinuteFacts(startMs);
+    // Nothing is kept, or the minute is already past retention (an event read long after it happened): the samples
+    // go to a scratch minute nobody reads.
+    if (this.retentionMs <= 0 || (latest !== undefined && startMs + this.retentionMs <= latest.startMs)) return (this.#scratch ??= new MinuteFacts(startMs));
     if (latest === undefined || startMs > latest.startMs) {
       const minute = new MinuteFacts(startMs);
       minutes.push(minute);
