@@ -41,7 +41,7 @@ export function appModule(kit: Kit) {
   }
 
   const custom = h('input', { type: 'number', min: 0, step: 1, value: 10, id: 'advance-seconds', class: 'short', 'aria-label': 'Seconds to advance' });
-  const customForm = h('form', { class: 'inline' }, custom, h('button', { type: 'submit', 'aria-label': 'Advance the engine clock by the seconds given' }, 's ▸ Advance'));
+  const customForm = h('form', { novalidate: true, class: 'inline' }, custom, h('button', { type: 'submit', 'aria-label': 'Advance the engine clock by the seconds given' }, 's ▸ Advance'));
   customForm.addEventListener('submit', (e) => {
     e.preventDefault();
     void advance((kit.dom.numberValue(custom) ?? 0) * 1000);

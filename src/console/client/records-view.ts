@@ -49,7 +49,7 @@ export function recordsViewModule(kit: Kit) {
     const data = h('textarea', { rows: 4 }, '{"hello": "kinesim"}');
     const explicit = h('input', { type: 'text', inputmode: 'numeric', placeholder: 'optional', autocomplete: 'off' });
     const result = h('p', { class: 'result', role: 'status' });
-    const form = h('form', { class: 'panel', 'aria-labelledby': 'put-title' },
+    const form = h('form', { novalidate: true, class: 'panel', 'aria-labelledby': 'put-title' },
       h('h2', { id: 'put-title' }, 'Put record'),
       field('Partition key', key), field('Data (UTF-8 text)', data), field('Explicit hash key', explicit, 'Decimal, 0 to 2¹²⁸−1; routes the record instead of the key’s MD5.'),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Put record')), result);
@@ -106,7 +106,7 @@ export function recordsViewModule(kit: Kit) {
       info.textContent = kit.api.describe(e);
       info.className = 'hint error';
     };
-    const form = h('form', { class: 'panel viewer', 'aria-labelledby': 'viewer-title' },
+    const form = h('form', { novalidate: true, class: 'panel viewer', 'aria-labelledby': 'viewer-title' },
       h('h2', { id: 'viewer-title' }, 'Data viewer'),
       h('div', { class: 'toolbar' },
         field('Shard', shard), field('Starting position', position), field('Sequence number', sequence), field('Timestamp (UTC)', timestamp),

@@ -14,7 +14,7 @@ export function settingsViewModule(kit: Kit) {
     const { h } = kit.dom;
     const error = h('p', { class: 'error', role: 'alert', hidden: true });
     const id = kit.dom.uid('form');
-    const form = h('form', { class: 'panel', 'aria-labelledby': id }, h('h2', { id }, title), ...body, error, h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, button)));
+    const form = h('form', { novalidate: true, class: 'panel', 'aria-labelledby': id }, h('h2', { id }, title), ...body, error, h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, button)));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       error.hidden = true;

@@ -49,7 +49,7 @@ export function shardsViewModule(kit: Kit) {
     const sync = () => (key.disabled = !atKey.checked);
     atMid.addEventListener('change', sync);
     atKey.addEventListener('change', sync);
-    const split = h('form', { class: 'action', 'aria-label': `Split ${shard.ShardId}` },
+    const split = h('form', { novalidate: true, class: 'action', 'aria-label': `Split ${shard.ShardId}` },
       h('h3', {}, `Split ${shard.ShardId}`),
       h('fieldset', {}, h('legend', {}, 'New starting hash key'),
         h('label', { class: 'choice' }, atMid, ' At the midpoint of its range'),
@@ -63,7 +63,7 @@ export function shardsViewModule(kit: Kit) {
     });
     const adjacent = neighbours(shard, shards);
     const other = h('select', {}, ...adjacent.map((o) => h('option', { value: o.ShardId }, o.ShardId)));
-    const merge = h('form', { class: 'action', 'aria-label': `Merge ${shard.ShardId}` },
+    const merge = h('form', { novalidate: true, class: 'action', 'aria-label': `Merge ${shard.ShardId}` },
       h('h3', {}, `Merge ${shard.ShardId}`),
       adjacent.length === 0 ? h('p', { class: 'hint' }, 'No adjacent open shard.') : field('With the adjacent shard', other),
       h('button', { type: 'submit', disabled: adjacent.length === 0 }, 'Merge shards'));
@@ -77,7 +77,7 @@ export function shardsViewModule(kit: Kit) {
   function scaling(openCount: number, run: (op: string, input: Record<string, unknown>, done: string) => Promise<void>): HTMLElement {
     const { h, field } = kit.dom;
     const target = h('input', { type: 'number', min: 1, step: 1, value: openCount });
-    const form = h('form', { class: 'action', 'aria-label': 'Update shard count' },
+    const form = h('form', { novalidate: true, class: 'action', 'aria-label': 'Update shard count' },
       h('h3', {}, 'Update shard count'),
       field('Target shard count', target, `Uniform scaling; from ${openCount} open shards AWS allows ${Math.ceil(openCount / 2)} to ${openCount * 2}.`),
       h('button', { type: 'submit' }, 'Update shard count'));

@@ -46,7 +46,7 @@ export function streamsViewModule(kit: Kit) {
     const sync = () => (shards.disabled = !provisioned.checked);
     onDemand.addEventListener('change', sync);
     provisioned.addEventListener('change', sync);
-    const form = h('form', { class: 'panel create-form', 'aria-labelledby': 'create-title' },
+    const form = h('form', { novalidate: true, class: 'panel create-form', 'aria-labelledby': 'create-title' },
       h('h2', { id: 'create-title' }, 'Create data stream'),
       field('Data stream name', name, 'Letters, digits, hyphens, underscores and periods; up to 128.'),
       h('fieldset', {},
