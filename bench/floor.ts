@@ -57,7 +57,7 @@ export async function run(): Promise<BenchResult> {
   let store = new FloorStore(SHARDS);
   let e = engine(SHARDS);
   const { subjectMs, baselineMs, ratio } = paired(
-    size(5, 1),
+    size(11, 1),
     () => {
       e = engine(SHARDS);
       for (let c = 0; c < calls; c++) do_not_optimize(e.kinesis.putRecords({ StreamName: e.stream, Records: pool[c % pool.length]! }));
@@ -73,7 +73,9 @@ export async function run(): Promise<BenchResult> {
   report.info(`baseline: floor, ${records.toLocaleString('en-US')} records into ${SHARDS} shards from empty: ${Math.round(floorRate).toLocaleString('en-US')} rec/s`);
   report.info(`runs (ms), engine: ${subjectMs.map((m) => m.toFixed(0)).join(' ')}; floor: ${baselineMs.map((m) => m.toFixed(0)).join(' ')}`);
   report.add(`Kinesis.putRecords, ${records.toLocaleString('en-US')} records from empty`, engineRate, 'rec/s');
-  report.add('engine put time / floor put time (same records, from empty)', ratio, 'x', { target: { op: '<=', value: 2 } });
+  const ratios = subjectMs.map((ms, i) => ms / baselineMs[i]!).sort((a, b) => a - b);
+  report.info(`engine / floor per round: ${ratios.map((r) => r.toFixed(2)).join(' ')}`);
+  report.add('engine put time / floor put time (same records, from empty)', ratio, 'x', { target: { op: '<=', value: 1.4 } });
 
   await breakdown(report, pool);
   return { bench: 'floor', figures: report.figures };

@@ -21,7 +21,12 @@ const BENCHES: Record<string, () => Promise<{ run: Bench }>> = {
   retention: () => import('./retention.js'),
   memory: () => import('./memory.js'),
   peer: () => import('./peer.js'),
+  server: () => import('./server.js'),
+  'serve-startup': () => import('./serve-startup.js'),
   sim: () => import('./sim.js'),
+  subscribe: () => import('./subscribe.js'),
+  snapshot: () => import('./snapshot.js'),
+  faults: () => import('./faults.js'),
   metrics: () => import('./metrics.js'),
 };
 

@@ -2,6 +2,20 @@
 
 export { Kinesis } from './kinesis.js';
 export type { KinesisOptions } from './options.js';
+export type { RestoreOptions } from './snapshot/read-snapshot.js';
+export { SnapshotError } from './snapshot/snapshot-error.js';
+export type { Faults, FaultHandle, InjectedFault, TransportAction } from './faults/faults.js';
+export type { FaultRule, FaultScope, ErrorFault, RecordsFault, TransportFault } from './faults/fault-rule.js';
+export { FAULT_ERROR_NAMES, type FaultErrorName, type RecordErrorCode } from './faults/fault-errors.js';
+export type { CallHistory, CallRecord, CallFilter } from './observe/call-history.js';
+export type {
+  EngineEvents,
+  KinesisEventMap,
+  KinesisEventName,
+  PutRecordEvent,
+  RecordsPutEvent,
+  StreamChangeEvent,
+} from './observe/engine-events.js';
 export { ManualClock, SystemClock, type Clock } from './time/clock.js';
 export { KINESIS_LIMITS, type KinesisLimits } from './model/limits.js';
 export { evenRanges, MAX_HASH_KEY, type HashRange } from './keys/hash-key.js';
@@ -104,6 +118,16 @@ export type {
   ListStreamConsumersInput,
   ListStreamConsumersOutput,
 } from './api-types/consumers.js';
+export type {
+  StartingPosition,
+  SubscribeToShardInput,
+  SubscribeToShardEvent,
+  SubscribeToShardExceptionName,
+  SubscribeToShardEventStream,
+  SubscriptionPoll,
+  ShardSubscription,
+  SubscribeToShardOutput,
+} from './api-types/subscriptions.js';
 export type {
   StartStreamEncryptionInput,
   StopStreamEncryptionInput,
@@ -225,5 +249,7 @@ export type {
 export { renderShardGraphMermaid } from './lineage/render-shard-graph-mermaid.js';
 export { renderShardGraphDot } from './lineage/render-shard-graph-dot.js';
 export { aggregateRecords } from './kpl/aggregate-records.js';
+export { aggregateRecordsByShard, type ShardForAggregation, type ShardedEntry } from './kpl/aggregate-records-by-shard.js';
+export type { AggregationLimits } from './kpl/aggregation-limits.js';
 export { deaggregateRecords } from './kpl/deaggregate-records.js';
 export type { UserRecordInput, AggregatedRecordEntry, UserRecord } from './api-types/kpl.js';

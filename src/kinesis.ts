@@ -10,6 +10,12 @@ import { OPERATIONS, type KinesisOperations } from './operations/registry.js';
 import type { ServedOperation } from './operations/operation.js';
 import { validateInput } from './validation/validate.js';
 import { KinesisMetrics } from './metrics/kinesis-metrics.js';
+import { readSnapshot, type RestoreOptions } from './snapshot/read-snapshot.js';
+import { writeSnapshot } from './snapshot/write-snapshot.js';
+import type { Faults } from './faults/faults.js';
+import type { CallHistory } from './observe/call-history.js';
+import type { EngineEvents } from './observe/engine-events.js';
+import { Observation } from './observe/observation.js';
 import type { EmptyOutput } from './api-types/common.js';
 import type {
   DescribeAccountSettingsInput, DescribeAccountSettingsOutput, UpdateAccountSettingsInput, UpdateAccountSettingsOutput,
@@ -41,6 +47,7 @@ import type {
   ListTagsForStreamOutput, RemoveTagsFromStreamInput, TagResourceInput, UntagResourceInput,
 } from './api-types/tags.js';
 import type { DescribeShardGraphInput, DescribeShardGraphOutput } from './api-types/lineage.js';
+import type { SubscribeToShardInput, SubscribeToShardOutput } from './api-types/subscriptions.js';
 import type {
   DecreaseStreamRetentionPeriodInput, IncreaseStreamRetentionPeriodInput,
 } from './api-types/retention.js';
@@ -56,6 +63,9 @@ import type {
   DescribeStreamOutput, DescribeStreamSummaryInput, DescribeStreamSummaryOutput, ListStreamsInput, ListStreamsOutput,
 } from './api-types/streams.js';
 
+/** The account Kinesis.restore hands its constructor (the constructor's public signature stays options only). */
+let restoredAccount: Account | undefined;
+
 /**
  * An in-memory Amazon Kinesis Data Streams engine. Every method throws the AWS exception AWS would
  * (a KinesisError subclass) and leaves the engine unchanged when it does.
@@ -63,9 +73,58 @@ import type {
 export class Kinesis {
   readonly #account: Account;
   #metrics: KinesisMetrics | undefined;
+  readonly #observation: Observation;
+  /** The observation while anything watches the engine (fault rules, history, listeners); undefined otherwise. */
+  #watching: Observation | undefined;
 
   constructor(options: KinesisOptions = {}) {
-    this.#account = new Account(resolveOptions(options));
+    const restored = restoredAccount;
+    restoredAccount = undefined;
+    this.#account = restored ?? new Account(resolveOptions(options));
+    this.#observation = new Observation(this.#account, (watching) => (this.#watching = watching));
+  }
+
+  /**
+   * Fault injection (off until a rule is injected): make chosen calls fail with AWS errors, fail chosen
+   * PutRecords entries, or (through a server or the SDK handler) drop connections. See the README's
+   * "State and faults".
+   */
+  get faults(): Faults {
+    return this.#observation.faults;
+  }
+
+  /** The call history (off until `history.start()`): one record per call, for assertions about what code did. */
+  get history(): CallHistory {
+    return this.#observation.history;
+  }
+
+  /** Listeners for each call, the records puts store and the changes streams go through (`events.on(...)`). */
+  get events(): EngineEvents {
+    return this.#observation.events;
+  }
+
+  /**
+   * The engine's whole state as bytes (the README's "Snapshot format"): streams, shards and their records,
+   * consumers, tags, policies, pending changes, quotas and the clock's last reading. Reads only: the clock
+   * is not read and nothing due is applied. Fault rules, call history and listeners are not state and are
+   * not kept. Deterministic: the same state gives the same bytes.
+   * @throws SnapshotError on a big-endian platform only (the format copies little-endian arrays in bulk).
+   */
+  snapshot(): Uint8Array {
+    return writeSnapshot(this.#account);
+  }
+
+  /**
+   * An engine that continues exactly where the snapshotted one was: same next sequence numbers, every
+   * outstanding shard iterator and NextToken still valid, transitions due at the same engine times. It runs
+   * on `options.clock` (default SystemClock); engine time never goes below the snapshot's last reading.
+   * Every other setting comes from the snapshot.
+   * @throws SnapshotError when `bytes` are not a kinesim snapshot, are truncated or corrupt, are of a newer
+   * format version, or were taken with another `tokenSecret` than `options.tokenSecret` (default 'kinesim').
+   */
+  static restore(bytes: Uint8Array, options: RestoreOptions = {}): Kinesis {
+    restoredAccount = readSnapshot(bytes, options);
+    return new Kinesis();
   }
 
   /**
@@ -81,6 +140,8 @@ export class Kinesis {
    * passes its own registry entry (frozen, so V8 folds it to a constant and calls the action directly).
    */
   #run<I, O>(operation: ServedOperation<string, I, O>, input: I): O {
+    const watching = this.#watching;
+    if (watching !== undefined) return watching.run(operation, input);
     return operation.action(this.#account, validateInput(operation.input, input));
   }
 
@@ -296,6 +357,16 @@ export class Kinesis {
   }
 
   /**
+   * Opens an enhanced fan-out subscription: the consumer must be ACTIVE; events are pushed for 5 minutes of
+   * engine time, or until a closed shard's last event. Read them with `EventStream` (the AWS SDK v3's async
+   * iterable) or `poll()` (what is due at the clock's now); see ShardSubscription.
+   * @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException
+   */
+  subscribeToShard(input: SubscribeToShardInput): SubscribeToShardOutput {
+    return this.#run(OPERATIONS.SubscribeToShard, input);
+  }
+
+  /**
    * Takes effect at once: AUTO (on-demand streams only) places records itself and ignores PartitionKey and
    * ExplicitHashKey; USER_PARTITION_KEY (the default) routes by them.
    * @throws ResourceNotFoundException, ResourceInUseException, InvalidArgumentException, ValidationException
@@ -369,7 +440,7 @@ type ServesEveryOperation<T extends KinesisOperations> = T;
 type KinesisServesEveryOperation = ServesEveryOperation<Kinesis>;
 
 /** Public members of Kinesis that are not operations. */
-type NonOperationMember = 'accountId' | 'region' | 'clock' | 'metrics';
+type NonOperationMember = 'accountId' | 'region' | 'clock' | 'metrics' | 'snapshot' | 'faults' | 'history' | 'events';
 
 /** Compiles only while every other public member of Kinesis is a registered operation's method. */
 type OnlyRegistered<Unregistered extends never> = Unregistered;

@@ -42,7 +42,9 @@ export interface KinesisOptions {
    * Emulate the per-shard throughput limits with ProvisionedThroughputExceededException. Default false.
    * Per shard, per second of the clock: writes 1000 records and 1 MiB; GetRecords 5 calls and 2 MiB of
    * data (a read past 2 MiB blocks the shard's reads until the excess is paid for); GetShardIterator 5 calls.
-   * The rules are in src/model/shard-throughput.ts, the limits in src/model/limits.ts.
+   * SubscribeToShard events are paced to 2 MiB of data per second per shard and consumer (no exception: records
+   * beyond it wait for a later event). The rules are in src/model/shard-throughput.ts and
+   * subscription-throughput.ts, the limits in src/model/limits.ts.
    */
   throughputLimits?: boolean;
   /**
@@ -72,13 +74,19 @@ export const DEFAULT_METRICS_RETENTION_MS = 3 * 3_600_000;
 
 /**
  * Every option with its default applied, checked.
- * @throws RangeError for an option AWS could never have (a programmer error, not an AWS answer).
+ * @throws TypeError for an option of the wrong type (a number for accountId, a clock without now(), ...)
+ * @throws RangeError for an option AWS could never have (an 11-digit account, a negative delay)
+ * (programmer errors, not AWS answers; each message names the option).
  */
 export function resolveOptions(options: KinesisOptions): AccountSettings {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`Kinesis options must be an object, got ${shown(options)}`);
+  }
   // Checked in this order, so the first bad option named is always the same one.
-  const accountId = checked('accountId', options.accountId ?? '000000000000', (v) => /^\d{12}$/.test(v), 'twelve digits');
-  const region = checked('region', options.region ?? 'us-east-1', (v) => /^[a-z0-9-]+$/.test(v), 'like us-east-1');
-  const partition = checked('partition', options.partition ?? 'aws', (v) => /^aws[a-z-]*$/.test(v), 'like aws or aws-cn');
+  const clock = clockOption(options.clock);
+  const accountId = text('accountId', options.accountId ?? '000000000000', (v) => /^\d{12}$/.test(v), 'twelve digits');
+  const region = text('region', options.region ?? 'us-east-1', (v) => /^[a-z0-9-]+$/.test(v), 'like us-east-1');
+  const partition = text('partition', options.partition ?? 'aws', (v) => /^aws[a-z-]*$/.test(v), 'like aws or aws-cn');
   const createStreamDelayMs = delay('createStreamDelayMs', options.createStreamDelayMs);
   const deleteStreamDelayMs = delay('deleteStreamDelayMs', options.deleteStreamDelayMs);
   const updateStreamDelayMs = delay('updateStreamDelayMs', options.updateStreamDelayMs);
@@ -88,7 +96,7 @@ export function resolveOptions(options: KinesisOptions): AccountSettings {
     ? ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS
     : ACCOUNT_DEFAULT_MAX_SHARDS;
   return {
-    clock: options.clock ?? new SystemClock(),
+    clock,
     accountId,
     region,
     partition,
@@ -98,26 +106,81 @@ export function resolveOptions(options: KinesisOptions): AccountSettings {
     consumerDelayMs,
     shardLimit: count('shardLimit', options.shardLimit ?? defaultShardLimit),
     onDemandStreamCountLimit: count('onDemandStreamCountLimit', options.onDemandStreamCountLimit ?? ACCOUNT_DEFAULT_MAX_ON_DEMAND_STREAMS),
-    tokenSecret: options.tokenSecret ?? 'kinesim',
-    throughputLimits: options.throughputLimits ?? false,
-    seed: checked('seed', options.seed ?? 0, (v) => Number.isSafeInteger(v), 'a safe integer'),
+    tokenSecret: text('tokenSecret', options.tokenSecret ?? 'kinesim', () => true, 'any string'),
+    throughputLimits: flag('throughputLimits', options.throughputLimits ?? false),
+    seed: whole('seed', options.seed ?? 0, (v) => Number.isSafeInteger(v), 'a safe integer'),
     channelDelayMs,
     channelCountLimit: count('channelCountLimit', options.channelCountLimit ?? ACCOUNT_DEFAULT_MAX_CHANNELS),
-    channelDeliverySink: checked('channelDeliverySink', options.channelDeliverySink, (v) => v === undefined || typeof v === 'function', 'a function'),
-    metricsRetentionMs: checked('metricsRetentionMs', options.metricsRetentionMs ?? DEFAULT_METRICS_RETENTION_MS,
+    channelDeliverySink: sink(options.channelDeliverySink),
+    metricsRetentionMs: whole('metricsRetentionMs', options.metricsRetentionMs ?? DEFAULT_METRICS_RETENTION_MS,
       (v) => Number.isSafeInteger(v) && v >= 0 && v % 60_000 === 0, 'a whole number of minutes in ms (a multiple of 60000) >= 0'),
   };
 }
 
+/** How a bad option value is shown in a message: its type, and its value when short. */
+function shown(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+    case 'object':
+      return 'an object';
+    case 'function':
+      return 'a function';
+    case 'undefined':
+      return 'undefined';
+    default:
+      return `${typeof value} ${String(value)}`;
+  }
+}
+
+function typed(name: string, value: unknown, type: 'string' | 'number' | 'boolean', expected: string): void {
+  if (typeof value !== type) throw new TypeError(`Kinesis option ${name} must be ${expected}, got ${shown(value)}`);
+}
+
 function checked<T>(name: string, value: T, ok: (v: T) => boolean, expected: string): T {
-  if (!ok(value)) throw new RangeError(`Kinesis option ${name} must be ${expected}, got ${String(value)}`);
+  if (!ok(value)) throw new RangeError(`Kinesis option ${name} must be ${expected}, got ${shown(value)}`);
   return value;
 }
 
-function delay(name: string, value: number | undefined): number {
-  return checked(name, value ?? 0, (v) => Number.isFinite(v) && v >= 0, 'a finite number of ms >= 0');
+function text(name: string, value: unknown, ok: (v: string) => boolean, expected: string): string {
+  typed(name, value, 'string', 'a string');
+  return checked(name, value as string, ok, expected);
 }
 
-function count(name: string, value: number): number {
-  return checked(name, value, (v) => Number.isSafeInteger(v) && v >= 0, 'a whole number >= 0');
+function delay(name: string, value: unknown): number {
+  typed(name, value ?? 0, 'number', 'a number of ms');
+  return checked(name, (value ?? 0) as number, (v) => Number.isFinite(v) && v >= 0, 'a finite number of ms >= 0');
+}
+
+function count(name: string, value: unknown): number {
+  typed(name, value, 'number', 'a number');
+  return checked(name, value as number, (v) => Number.isSafeInteger(v) && v >= 0, 'a whole number >= 0');
+}
+
+/** A number of a given kind (say, a safe integer): a TypeError when not a number, a RangeError when not of the kind. */
+function whole(name: string, value: unknown, ok: (v: number) => boolean, expected: string): number {
+  typed(name, value, 'number', 'a number');
+  return checked(name, value as number, ok, expected);
+}
+
+function sink(value: unknown): ChannelDeliverySink | undefined {
+  if (value !== undefined && typeof value !== 'function') {
+    throw new TypeError(`Kinesis option channelDeliverySink must be a function, got ${shown(value)}`);
+  }
+  return value as ChannelDeliverySink | undefined;
+}
+
+function flag(name: string, value: unknown): boolean {
+  typed(name, value, 'boolean', 'true or false');
+  return value as boolean;
+}
+
+function clockOption(value: unknown): Clock {
+  if (value === undefined) return new SystemClock();
+  if (typeof value !== 'object' || value === null || typeof (value as Partial<Clock>).now !== 'function') {
+    throw new TypeError(`Kinesis option clock must be an object with a now() method returning epoch ms, got ${shown(value)}`);
+  }
+  return value as Clock;
 }

@@ -3,7 +3,6 @@
 import { InvalidArgumentException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import { areAdjacent } from '../model/reshard.js';
 import type { EmptyOutput } from '../api-types/common.js';
 import type { MergeShardsInput } from '../api-types/shards.js';
 import { assertOpen, existingShard, reshardableStream, shardIndexOf } from './_internals/reshard-checks.js';
@@ -20,10 +19,10 @@ export function mergeShards(account: Account, input: MergeShardsInput): EmptyOut
   const adjacent = existingShard(account, stream, adjacentIndex);
   assertOpen(account, stream, shard);
   assertOpen(account, stream, adjacent);
-  // [U] kinesalite-era AWS required ShardToMerge to be the lower range (its end + 1 == the adjacent
-  // start); the API docs describe adjacency symmetrically, so either order is accepted here. The child
-  // covers the union; ParentShardId is ShardToMerge and AdjacentParentShardId is AdjacentShardToMerge as given.
-  if (!areAdjacent(shard, adjacent)) {
+  // AWS requires ShardToMerge to be the lower range, its end + 1 the adjacent shard's start: the inverted
+  // pair gets the same "not an adjacent pair" answer (verified against AWS production by an AWS-verified
+  // suite, and kinesalite's [K]). The child's ParentShardId is ShardToMerge, AdjacentParentShardId the other.
+  if (shard.end + 1n !== adjacent.start) {
     throw new InvalidArgumentException(msg.notAdjacent(shard.id, adjacent.id, stream.name, account.accountId));
   }
   scheduleChange(account, stream, nowMs, { kind: 'merge', shardIndex: shard.index, adjacentShardIndex: adjacent.index });

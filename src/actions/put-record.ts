@@ -27,7 +27,7 @@ export function putRecord(account: Account, input: PutRecordInput): PutRecordOut
       throw new InvalidArgumentException(msg.invalidSequenceForOrdering(ordering, stream.name, account.accountId));
     }
   }
-  recordSize(input.Data, partitionKey, stream.maxRecordSizeKiB, 'data');
+  recordSize(input.Data, partitionKey, stream.maxRecordSizeKiB);
   if (input.DryRun === true) answerDryRun(account, stream, nowMs);
   // A refused call changes nothing, so the AUTO generator's state is put back if the shard throttles.
   const placement = auto && account.throughputLimits ? [...stream.autoPlacement] : undefined;
@@ -40,5 +40,8 @@ export function putRecord(account: Account, input: PutRecordInput): PutRecordOut
   }
   const index = shard.log.append(partitionKey, input.Data, nowMs, nowMs - stream.retentionMs);
   account.metrics.putRecord(stream, shard.id, nowMs, input.Data.length);
-  return { ShardId: shard.id, SequenceNumber: shard.sequenceNumberOf(index), EncryptionType: stream.encryptionType };
+  const out: PutRecordOutput = { ShardId: shard.id, SequenceNumber: shard.sequenceNumberOf(index) };
+  // EncryptionType only on an encrypted stream: AWS-verified answers for unencrypted streams leave it out (README).
+  if (stream.encryptionType === 'KMS') out.EncryptionType = 'KMS';
+  return out;
 }

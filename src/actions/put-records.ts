@@ -39,14 +39,16 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
     // record that may be too large: building it for all 500 cost ~15% of the call.
     const key = entry.PartitionKey;
     const bound = entry.Data.length + (key === undefined ? 0 : 3 * key.length);
-    total += bound <= maxRecordBytes ? bound : recordSize(entry.Data, key, stream.maxRecordSizeKiB, `records.${i + 1}.member.data`);
+    total += bound <= maxRecordBytes ? bound : recordSize(entry.Data, key, stream.maxRecordSizeKiB, i + 1);
   }
   if (total > PUT_RECORDS_MAX_BYTES && exactSize(input) > PUT_RECORDS_MAX_BYTES) {
     throw new InvalidArgumentException(msg.putRecordsTooLarge(PUT_RECORDS_MAX_BYTES / 1024 / 1024));
   }
   if (input.DryRun === true) answerDryRun(account, stream, nowMs);
-  // Kept out of the loop below, so that with the option off throughput costs one branch per call.
-  if (account.throughputLimits) return putWithinLimits(account, stream, entries, explicitKeys, nowMs);
+  // Kept out of the loop below, so that with both off throughput and injected faults cost one branch per call.
+  if (account.throughputLimits || account.recordFaults !== undefined) {
+    return putWithinLimits(account, stream, entries, explicitKeys, nowMs);
+  }
   const cutoffMs = nowMs - stream.retentionMs;
   const results = new Array<PutRecordsResultEntry>(n);
   for (let i = 0; i < n; i++) {
@@ -56,13 +58,14 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
     results[i] = { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   }
   account.metrics.putRecords(stream, nowMs, entries, results, dataBytes);
-  return { FailedRecordCount: 0, Records: results, EncryptionType: stream.encryptionType };
+  return output(stream, 0, results);
 }
 
 /**
- * The store loop under the per-shard write limits: entries are admitted in request order, and one over its
- * shard's limit fails alone, with AWS's per-entry ErrorCode and ErrorMessage
- * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html).
+ * The store loop entry by entry: under the per-shard write limits, entries are admitted in request order, and
+ * one over its shard's limit fails alone, with AWS's per-entry ErrorCode and ErrorMessage
+ * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html). An entry an injected fault
+ * chose fails first, using no throughput.
  */
 function putWithinLimits(
   account: Account,
@@ -76,7 +79,14 @@ function putWithinLimits(
   const tally = account.metrics.tallyFor(stream);
   const results = entries.map((entry, i): PutRecordsResultEntry => {
     const shard = placeEntry(stream, entry, explicitKeys?.[i], auto);
-    if (!shard.throughput().admitWrite(nowMs, entry.Data.length + keyBytes(entry.PartitionKey))) {
+    const injected = account.recordFaults?.failure(i, shard.id, stream.name);
+    if (injected !== undefined) {
+      // Counted as what the entry's client sees: a throttle is a throttle in the metrics too, the rest failures.
+      if (injected.code === THROTTLED) tally.addThrottled(shard.id);
+      else tally.addFailed();
+      return { ErrorCode: injected.code, ErrorMessage: injected.message };
+    }
+    if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, entry.Data.length + keyBytes(entry.PartitionKey))) {
       tally.addThrottled(shard.id);
       return { ErrorCode: THROTTLED, ErrorMessage: msg.rateExceededShard(shard.id, stream.name, account.accountId) };
     }
@@ -85,7 +95,14 @@ function putWithinLimits(
     return { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   });
   account.metrics.putRecordsTallied(stream, nowMs, tally);
-  return { FailedRecordCount: tally.total - tally.stored, Records: results, EncryptionType: stream.encryptionType };
+  return output(stream, tally.total - tally.stored, results);
+}
+
+/** EncryptionType only on an encrypted stream: AWS-verified answers for unencrypted streams leave it out (README). */
+function output(stream: Stream, failed: number, results: PutRecordsResultEntry[]): PutRecordsOutput {
+  return stream.encryptionType === 'KMS'
+    ? { FailedRecordCount: failed, Records: results, EncryptionType: 'KMS' }
+    : { FailedRecordCount: failed, Records: results };
 }
 
 function exactSize(input: PutRecordsInput): number {

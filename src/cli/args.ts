@@ -20,6 +20,8 @@ export interface FlagSpec {
   short?: string;
   /** A string flag whose value may be left out (`--manual-clock` alone): the value it then takes. */
   optionalValue?: string;
+  /** Only from the command line, never from a KINESIM_* variable or --config (--version: KINESIM_VERSION is common). */
+  commandLineOnly?: boolean;
 }
 
 export interface PositionalSpec {

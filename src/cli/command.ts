@@ -12,8 +12,6 @@ export interface CommandIo {
   nowMs(): number;
   /** Environment variables flags may come from (KINESIM_PORT, ...); the bin passes process.env. */
   env?: Readonly<Record<string, string | undefined>>;
-  /** Resolves when a long-running command (serve) should stop: the bin's resolves on SIGINT or SIGTERM. */
-  untilStopped?: () => Promise<void>;
 }
 
 export interface Command {

@@ -1,7 +1,8 @@
 // The flags `kinesim serve` takes for the console and the engine's clock and metrics, kept apart so any serve
 // command can declare them in one line and read them in two.
 
-import { Kinesis, ManualClock, SystemClock, type Clock } from '../index.js';
+import type { Kinesis } from '../kinesis.js';
+import { ManualClock, SystemClock, type Clock } from '../time/clock.js';
 import { UsageError, flagLabel, type FlagSpec, type ParsedArgs } from './args.js';
 
 export const CONSOLE_FLAGS: readonly FlagSpec[] = [
@@ -35,8 +36,14 @@ export function consoleOptionsFrom(args: ParsedArgs): { console: boolean; allowe
   };
 }
 
-/** What `kinesim serve` prints once it listens: where the console is, and the clock it runs on. */
+/** What `kinesim serve` prints under its ready line: where the console and health are, and the engine's clock. */
 export function consoleBanner(kinesis: Kinesis, consoleUrl: string, served: boolean): string {
-  const clock = kinesis.clock instanceof ManualClock ? `manual clock at ${new Date(kinesis.clock.now()).toISOString()}` : 'system clock';
-  return `${served ? `console  ${consoleUrl}\n` : ''}health   ${consoleUrl}health\nclock    ${clock}\n`;
+  const clock = kinesis.clock instanceof ManualClock
+    ? `manual, at ${new Date(kinesis.clock.now()).toISOString()} (the console advances it)`
+    : 'the system clock';
+  return [
+    served ? `kinesim serve: console at ${consoleUrl}` : 'kinesim serve: console off (--console=false)',
+    `kinesim serve: health at ${consoleUrl}health; engine clock: ${clock}`,
+    '',
+  ].join('\n');
 }

@@ -31,7 +31,7 @@ export function flagsFromSources(
   for (const spec of specs) {
     const variable = envNameOf(spec.name);
     const raw = env[variable];
-    if (spec.name in flags || raw === undefined) continue;
+    if (spec.name in flags || raw === undefined || spec.commandLineOnly === true) continue;
     flags[spec.name] = fromText(spec, raw, variable);
     origins[spec.name] = variable;
   }
@@ -40,9 +40,10 @@ export function flagsFromSources(
   if (typeof file !== 'string' || file === '') return;
   origins['config'] ??= configVariable;
   for (const [name, value] of Object.entries(readConfig(resolve(sources.cwd ?? '.', file), file))) {
-    const spec = specs.find((s) => s.name === name);
+    const spec = specs.find((s) => s.name === name && s.commandLineOnly !== true);
     if (spec === undefined) {
-      throw new UsageError(`config file ${file}: unknown setting '${name}' (the settings are the flags: ${specs.map((s) => s.name).join(', ')})`);
+      const settings = specs.filter((s) => s.commandLineOnly !== true).map((s) => s.name);
+      throw new UsageError(`config file ${file}: unknown setting '${name}' (the settings are the flags: ${settings.join(', ')})`);
     }
     if (name in flags) continue;
     const origin = `${name} in ${file}`;

@@ -4,13 +4,8 @@
 import type { CommandIo } from './command.js';
 import { runCli } from './run-cli.js';
 
-// Only a command that waits for a signal takes SIGINT over; every other command keeps Node's default (exit at once).
-const untilStopped = () => new Promise<void>((resolve) => {
-  process.once('SIGINT', () => resolve());
-  process.once('SIGTERM', () => resolve());
-});
 const io: CommandIo = {
-  stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), nowMs: () => performance.now(), env: process.env, untilStopped,
+  stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), nowMs: () => performance.now(), env: process.env,
 };
 runCli(process.argv.slice(2), io).then(
   (code) => {

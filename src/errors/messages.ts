@@ -39,10 +39,11 @@ export const msg = {
     'Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.',
   timestampInFuture: (timestampMs: number, nowMs: number) =>
     `The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: ${timestampMs}, currentTimestampInMillis: ${nowMs}`,
-  startingSequenceInvalid: (seq: string, shardId: string, stream: string, account: string) =>
-    `StartingSequenceNumber ${seq} used in GetShardIterator on shard ${shardId} in stream ${stream} under account ${account} is invalid.`,
-  startingSequenceOtherStream: (seq: string, shardId: string, stream: string, account: string) =>
-    `StartingSequenceNumber ${seq} used in GetShardIterator on shard ${shardId} in stream ${stream} under account ${account} is invalid because it did not come from this stream.`,
+  // `operation` is GetShardIterator [K], or SubscribeToShard [U]: AWS's texts for a bad StartingPosition are not public.
+  startingSequenceInvalid: (seq: string, operation: string, shardId: string, stream: string, account: string) =>
+    `StartingSequenceNumber ${seq} used in ${operation} on shard ${shardId} in stream ${stream} under account ${account} is invalid.`,
+  startingSequenceOtherStream: (seq: string, operation: string, shardId: string, stream: string, account: string) =>
+    `StartingSequenceNumber ${seq} used in ${operation} on shard ${shardId} in stream ${stream} under account ${account} is invalid because it did not come from this stream.`,
   startingSequenceOtherShard: (encodedShardId: string, shardId: string) =>
     `Invalid StartingSequenceNumber. It encodes ${encodedShardId}, while it was used in a call to a shard with ${shardId}`,
   invalidShardIterator: () => 'Invalid ShardIterator.',
@@ -90,9 +91,14 @@ export const msg = {
     `StreamName ${name} and StreamARN ${arn} do not refer to the same stream.`,
   // [U] moto's wording for the whole-request size limit of PutRecords.
   putRecordsTooLarge: (limitMiB: number) => `Records size exceeds ${limitMiB} MB limit`,
-  // [U] the per-stream MaxRecordSizeInKiB check; AWS's wording is not public.
-  recordTooLarge: (sizeBytes: number, limitKiB: number, path: string) =>
-    `1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=${sizeBytes} cap=${sizeBytes}]' at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${limitKiB * 1024}`,
+  // The per-stream MaxRecordSizeInKiB check on the data alone, in the model's violation form: `lim` is the
+  // data member's own length, as in AWS's (osquery/osquery#3568 [R]); that AWS applies it per stream is [U].
+  recordDataTooLarge: (dataBytes: number, limitBytes: number, path: string) =>
+    `1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=${dataBytes} cap=${dataBytes}]' at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${limitBytes}`,
+  // [U] data within the limit, data plus UTF-8 partition key over it; AWS's wording is not public.
+  recordTooLarge: (sizeBytes: number, limitBytes: number, entry: number | undefined) =>
+    `${entry === undefined ? 'The record' : `Record ${entry}`} is ${sizeBytes} bytes of data and UTF-8 partition key, ` +
+    `over the stream's maximum record size of ${limitBytes} bytes.`,
   // [U] CreateStream mode / ShardCount combinations.
   onDemandWithShardCount: () => 'ShardCount is not supported for streams in On-Demand mode.',
   provisionedNeedsShardCount: () => 'ShardCount is required for streams in Provisioned mode.',
@@ -117,6 +123,12 @@ export const msg = {
   // [R] AWS's answer to PutResourcePolicy on a CREATING consumer (cloudformation-coverage-roadmap#2442).
   consumerNotActive: (consumer: string, createdSecs: number, stream: string, account: string) =>
     `Consumer ${consumer} with creation timestamp ${createdSecs} under stream ${stream} and account ${account} is not in ACTIVE status.`,
+  // [R] SubscribeToShard's own variant, odd spacing included (awslabs/kinesis-hot-shard-advisor#37).
+  subscribeConsumerNotActive: (consumer: string, createdSecs: number, stream: string, account: string) =>
+    `Consumer ${consumer} with creation timestamp ${createdSecs} under stream: ${stream} , account ${account} is not in ACTIVE status.`,
+  // [R] A second SubscribeToShard within 5 s, and the event ending a subscription taken over (amazon-kinesis-client#391).
+  anotherActiveSubscription: (account: string, stream: string, shardId: string, consumer: string) =>
+    `Another active subscription exists for this consumer: ${account}:${stream}:${shardId}:${consumer}`,
   // [U] AWS's texts for these consumer errors are not public; the two limits are kinesis-mock's.
   consumerExists: (consumer: string, stream: string, account: string) =>
     `Consumer ${consumer} under stream ${stream} already exists for account ${account}.`,
@@ -194,13 +206,29 @@ export const msg = {
   channelWrongRegion: (arn: string, region: string) => `Resource ${arn} is not in the channel's Region ${region}.`,
   // JSON protocol: a blob member that is not canonical padded base64 (SerializationException) [K].
   base64BadLength: (text: string, length: number) =>
-    `'${text}' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: ${length}`,
+    `'${echoed(text)}' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: ${length}`,
   base64BadChar: (text: string, char: string) =>
-    `'${text}' can not be converted to a Blob: Invalid Base64 character: '${char}'`,
+    `'${echoed(text)}' can not be converted to a Blob: Invalid Base64 character: '${char}'`,
   // "dectected" (sic) is AWS's spelling.
   base64BadLastChar: (text: string) =>
-    `'${text}' can not be converted to a Blob: Invalid last non-pad Base64 character dectected`,
+    `'${echoed(text)}' can not be converted to a Blob: Invalid last non-pad Base64 character dectected`,
 } as const;
+
+/**
+ * [U] The longest value a message echoes whole. AWS's rule is not public: every captured message echoes
+ * the value whole, and AWS's request size caps what it could be asked to print. kinesim has no such cap in
+ * process (a 54 MB partition key is one function call away), so a longer value is cut to its first
+ * MAX_ECHOED_VALUE_CHARS characters followed by ECHO_CUT_MARKER. The bound sits above everything an AWS-verified
+ * message holds (501 PutRecords entries print as 33,000 characters).
+ */
+export const MAX_ECHOED_VALUE_CHARS = 65_536;
+/** [U] What follows a value cut to MAX_ECHOED_VALUE_CHARS. */
+export const ECHO_CUT_MARKER = '...[truncated]';
+
+/** `text` as a message echoes it: whole, or cut to MAX_ECHOED_VALUE_CHARS and marked. */
+export function echoed(text: string): string {
+  return text.length <= MAX_ECHOED_VALUE_CHARS ? text : text.slice(0, MAX_ECHOED_VALUE_CHARS) + ECHO_CUT_MARKER;
+}
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -37,7 +37,8 @@ const MAX_DEPTH = 100;
 
 // ---------------------------------------------------------------------------------------------- encoding
 
-function varintSize(value: number | bigint): number {
+/** The bytes of `value` as a protobuf varint. */
+export function varintSize(value: number | bigint): number {
   let size = 1;
   if (typeof value === 'number') {
     for (let v = value; v >= 0x80; v = Math.floor(v / 0x80)) size++;
@@ -47,7 +48,8 @@ function varintSize(value: number | bigint): number {
   return size;
 }
 
-function stringFieldSize(s: string): number {
+/** The bytes of a string field: key, length varint, UTF-8 bytes. */
+export function stringFieldSize(s: string): number {
   const n = utf8ByteLength(s);
   return 1 + varintSize(n) + n;
 }

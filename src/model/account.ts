@@ -38,6 +38,14 @@ export type AccountSettings = Pick<
   readonly metricsRetentionMs: number;
 };
 
+/**
+ * Which PutRecords entries an injected fault fails (src/faults/). Set on the account only while such a call runs.
+ */
+export interface RecordFaults {
+  /** The ErrorCode and ErrorMessage for entry `index`, routed to `shardId` of `streamName`; undefined to store it. */
+  failure(index: number, shardId: string, streamName: string): { readonly code: string; readonly message: string } | undefined;
+}
+
 export class Account {
   readonly accountId: string;
   readonly region: string;
@@ -59,6 +67,8 @@ export class Account {
   readonly timeline: Timeline;
   /** Stream ARNs, incarnations and consumer ARN suffixes. */
   readonly identities: Identities;
+  /** Entries to fail in the PutRecords call running now (an injected records fault); undefined otherwise. */
+  recordFaults: RecordFaults | undefined = undefined;
   /** Seeds kinesim's own choices where AWS's are not public (AUTO placement, channel IDs). */
   readonly seed: number;
   /** How long a channel stays CREATING, UPDATING after an update, and DELETING before it is gone. */

@@ -13,6 +13,13 @@ export interface CommitmentView {
   earliestAllowedEndAtMs?: number;
 }
 
+/** The commitment's state: when it started, its earliest allowed end, and when it ends (open-ended if undefined). */
+export interface CommitmentState {
+  readonly startedAtMs: number | undefined;
+  readonly earliestEndAtMs: number | undefined;
+  readonly endAtMs: number | undefined;
+}
+
 /**
  * The account's commitment. Its status is a function of the clock: a disable requested before the earliest
  * allowed end is scheduled for that end, and the commitment reads DISABLED once the clock passes it.
@@ -22,6 +29,18 @@ export class BillingCommitment {
   #earliestEndAtMs: number | undefined;
   /** When the commitment ends or ended; undefined while it runs open-ended. */
   #endAtMs: number | undefined;
+
+  /** The commitment's three times, for snapshots (undefined where unset). */
+  exportState(): CommitmentState {
+    return { startedAtMs: this.#startedAtMs, earliestEndAtMs: this.#earliestEndAtMs, endAtMs: this.#endAtMs };
+  }
+
+  /** Takes the times a snapshot kept (see exportState). */
+  restoreState(state: CommitmentState): void {
+    this.#startedAtMs = state.startedAtMs;
+    this.#earliestEndAtMs = state.earliestEndAtMs;
+    this.#endAtMs = state.endAtMs;
+  }
 
   status(nowMs: number): CommitmentStatus {
     if (this.#startedAtMs === undefined) return 'DISABLED';

@@ -1,6 +1,7 @@
 // Consumer: an enhanced fan-out consumer registered with a stream, and its status timeline.
 
 import type { ConsumerStatus } from '../service-model/enums.js';
+import type { Subscription } from './subscription.js';
 
 export class Consumer {
   readonly arn: string;
@@ -9,6 +10,8 @@ export class Consumer {
   policy: string | undefined;
   deletingAtMs: number | undefined;
   goneAtMs: number | undefined;
+  /** The latest successful SubscribeToShard per shard index (ended or not: the 5-second rule counts from it). */
+  readonly subscriptions = new Map<number, Subscription>();
 
   constructor(
     readonly name: string,

@@ -6,7 +6,7 @@
 
 import type { EncryptionType } from '../service-model/enums.js';
 
-interface ChangePoint {
+export interface ChangePoint {
   readonly type: EncryptionType;
   /** Log length of the shard at each index when the change took effect; later shards start after it. */
   readonly lengths: readonly number[];
@@ -24,6 +24,11 @@ export class EncryptionHistory {
   /** True while the stream has never changed its encryption (every record is unencrypted). */
   get isEmpty(): boolean {
     return this.#points.length === 0;
+  }
+
+  /** The change points in order, for snapshots. */
+  get points(): readonly ChangePoint[] {
+    return this.#points;
   }
 
   /** Records that records appended from now on carry `type`; `shardLengths[i]` is shard i's log length. */

@@ -19,6 +19,18 @@ export class Identities {
     readonly accountId: string,
   ) {}
 
+  /** What the account has issued, for snapshots: the incarnation counter and the last ARN suffix per consumer key. */
+  exportState(): { incarnations: number; consumerArnSuffixes: [string, number][] } {
+    return { incarnations: this.#incarnations, consumerArnSuffixes: [...this.#consumerArnSuffixes] };
+  }
+
+  /** Continues from what a snapshot's identities had issued (see exportState). */
+  restoreState(state: { incarnations: number; consumerArnSuffixes: readonly (readonly [string, number])[] }): void {
+    this.#incarnations = state.incarnations;
+    this.#consumerArnSuffixes.clear();
+    for (const [key, suffix] of state.consumerArnSuffixes) this.#consumerArnSuffixes.set(key, suffix);
+  }
+
   streamArn(name: string): string {
     return `arn:${this.partition}:kinesis:${this.region}:${this.accountId}:stream/${name}`;
   }

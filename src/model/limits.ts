@@ -69,6 +69,38 @@ export const SHARD_READ_BYTES_PER_SECOND = 2 * MiB;
  */
 export const SHARD_ITERATOR_CALLS_PER_SECOND = 5;
 
+// ---- Enhanced fan-out subscriptions (SubscribeToShard) ----
+
+/**
+ * How long one SubscribeToShard call delivers events before its stream ends (engine time). [D]
+ * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_SubscribeToShard.html
+ */
+export const SUBSCRIPTION_DURATION_MS = 300_000;
+/**
+ * A second SubscribeToShard for the same consumer and shard within this long of a successful one is refused
+ * (ResourceInUseException); from then on it takes the subscription over. [D]
+ * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_SubscribeToShard.html
+ */
+export const SUBSCRIPTION_TAKEOVER_MS = 5_000;
+/**
+ * Record data a subscription delivers per second, per shard and consumer, independent of GetRecords' budget:
+ * 2 MiB. Paced only with the throughputLimits option, like every per-shard rate. [D]
+ * https://docs.aws.amazon.com/streams/latest/dev/enhanced-consumers.html
+ */
+export const SUBSCRIPTION_READ_BYTES_PER_SECOND = 2 * MiB;
+/**
+ * How long a subscription with nothing to deliver waits before it sends an empty event (Records [], the
+ * current ContinuationSequenceNumber). [U] AWS sends such events but does not say how often.
+ */
+export const SUBSCRIPTION_IDLE_EVENT_INTERVAL_MS = 5_000;
+/** Records one SubscribeToShardEvent carries at most. [U] AWS publishes no limit; GetRecords' is used. */
+export const SUBSCRIPTION_EVENT_MAX_RECORDS = GET_RECORDS_MAX_RECORDS;
+/**
+ * Record data one SubscribeToShardEvent carries at most (one larger record still travels alone). [U] AWS
+ * publishes no limit; one second of the fan-out rate keeps every event far below the 24 MiB message limit.
+ */
+export const SUBSCRIPTION_EVENT_MAX_BYTES = 2 * MiB;
+
 // ---- Streams ----
 
 /**
@@ -233,6 +265,12 @@ export const KINESIS_LIMITS = Object.freeze({
   SHARD_READ_CALLS_PER_SECOND,
   SHARD_READ_BYTES_PER_SECOND,
   SHARD_ITERATOR_CALLS_PER_SECOND,
+  SUBSCRIPTION_DURATION_MS,
+  SUBSCRIPTION_TAKEOVER_MS,
+  SUBSCRIPTION_READ_BYTES_PER_SECOND,
+  SUBSCRIPTION_IDLE_EVENT_INTERVAL_MS,
+  SUBSCRIPTION_EVENT_MAX_RECORDS,
+  SUBSCRIPTION_EVENT_MAX_BYTES,
   RETENTION_DEFAULT_HOURS,
   RETENTION_MIN_HOURS,
   RETENTION_MAX_HOURS,

@@ -1,14 +1,17 @@
 // Router: finds the open shard whose hash-key range holds a 128-bit key, in a few ns, with no BigInt.
 //
-// A 65536-entry table maps the top 16 bits of a key to the last open shard starting at or below that
-// bucket; a short scan over the shards' top 32 bits (binary search when a bucket holds many shards)
-// and an exact 128-bit tie check finish the job. The stream rebuilds it whenever its open shards change.
+// A table indexed by the top bits of a key maps each bucket to the last open shard starting at or below it;
+// a short scan over the shards' top 32 bits (binary search when a bucket holds many shards) and an exact
+// 128-bit tie check finish the job. The table has about 16 buckets per shard (16 to 65536 of them), so it
+// stays in the L1 cache for a few shards: a 65536-entry table for 4 shards cost a cache miss per record.
+// The stream rebuilds the router whenever its open shards change.
 
 import { wordsOf } from '../keys/hash-key.js';
 import { md5Key } from '../keys/md5.js';
 import type { Shard } from './shard.js';
 
-const BUCKETS = 65536;
+const MIN_BUCKET_BITS = 4;
+const MAX_BUCKET_BITS = 16;
 const SCAN_LIMIT = 8;
 
 // The digest of the key being routed: one scratch array for every router, as routing never re-enters itself.
@@ -19,6 +22,8 @@ export class Router {
   readonly #top: Uint32Array;
   readonly #words: Uint32Array;
   readonly #table: Uint32Array;
+  /** Bits of a key's top word below the bucket index: bucket = w0 >>> shift. */
+  readonly #shift: number;
 
   /** `open` must be the open shards; their ranges must partition the key space. */
   constructor(open: readonly Shard[]) {
@@ -31,10 +36,13 @@ export class Router {
       this.#words.set(w, i * 4);
       this.#top[i] = w[0];
     });
-    this.#table = new Uint32Array(BUCKETS);
+    const bits = Math.min(MAX_BUCKET_BITS, Math.max(MIN_BUCKET_BITS, Math.ceil(Math.log2(Math.max(shards.length, 1))) + 4));
+    const buckets = 2 ** bits;
+    this.#shift = 32 - bits;
+    this.#table = new Uint32Array(buckets);
     let i = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const bucketStart = b * 65536;
+    for (let b = 0; b < buckets; b++) {
+      const bucketStart = b * 2 ** this.#shift;
       while (i + 1 < shards.length && this.#top[i + 1]! <= bucketStart) i++;
       this.#table[b] = i;
     }
@@ -55,9 +63,10 @@ export class Router {
   /** The shard holding the key with big-endian words w0..w3 (unsigned 32-bit values). */
   route(w0: number, w1: number, w2: number, w3: number): Shard {
     const top = this.#top;
-    const b = w0 >>> 16;
-    let i = this.#table[b]!;
-    const limit = b + 1 < BUCKETS ? this.#table[b + 1]! : top.length - 1;
+    const table = this.#table;
+    const b = w0 >>> this.#shift;
+    let i = table[b]!;
+    const limit = b + 1 < table.length ? table[b + 1]! : top.length - 1;
     if (limit - i > SCAN_LIMIT) {
       let hi = limit;
       while (i < hi) {

@@ -90,6 +90,29 @@ export class ShardThroughput {
     }
   }
 
+  /**
+   * The counters, for snapshots, in a fixed order: write window, records, bytes; read window, calls, bytes,
+   * blocked-until; iterator window, calls. Windows not yet used are -Infinity.
+   */
+  exportState(): number[] {
+    return [
+      this.#writeWindow, this.#writeRecords, this.#writeBytes,
+      this.#readWindow, this.#readCalls, this.#readBytes, this.#readBlockedUntilMs,
+      this.#iteratorWindow, this.#iteratorCalls,
+    ];
+  }
+
+  /** A shard's usage as exportState gave it. */
+  static fromState(state: readonly number[]): ShardThroughput {
+    const t = new ShardThroughput();
+    [
+      t.#writeWindow, t.#writeRecords, t.#writeBytes,
+      t.#readWindow, t.#readCalls, t.#readBytes, t.#readBlockedUntilMs,
+      t.#iteratorWindow, t.#iteratorCalls,
+    ] = state as [number, number, number, number, number, number, number, number, number];
+    return t;
+  }
+
   /** Admits a GetShardIterator call at `nowMs`: at most 5 per second. */
   admitIterator(nowMs: number): boolean {
     const window = windowOf(nowMs);

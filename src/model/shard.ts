@@ -25,6 +25,11 @@ export class Shard {
   readonly id: string;
   readonly log = new ShardLog();
   readonly #seq: SequenceFormatter;
+  /**
+   * A second formatter for reads, so that reading old records and appending new ones do not take turns
+   * evicting each other's cached prefix.
+   */
+  readonly readSequence: SequenceFormatter;
   /** Set when a split or merge closes the shard; the shard then takes no writes. */
   closedAtMs: number | undefined;
   /** IDs of the shards this one was split or merged into. */
@@ -43,6 +48,7 @@ export class Shard {
   ) {
     this.id = shardIdOf(index);
     this.#seq = new SequenceFormatter(incarnation, index);
+    this.readSequence = new SequenceFormatter(incarnation, index);
   }
 
   get isOpen(): boolean {
@@ -60,6 +66,16 @@ export class Shard {
   /** The shard's read and write usage, for the opt-in throughput limits. */
   throughput(): ShardThroughput {
     return (this.#throughput ??= new ShardThroughput());
+  }
+
+  /** The throughput counters, for snapshots; undefined while throughput was never counted. */
+  throughputState(): number[] | undefined {
+    return this.#throughput?.exportState();
+  }
+
+  /** Restores the throughput counters a snapshot kept (see throughputState). */
+  restoreThroughput(state: readonly number[]): void {
+    this.#throughput = ShardThroughput.fromState(state);
   }
 
   /** The sequence number of the record at an absolute log index. */

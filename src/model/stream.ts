@@ -67,7 +67,8 @@ export class Stream {
     readonly createdAtMs: number,
     /** When CREATING ends; the initial shards open at this time. */
     readonly activeAtMs: number,
-    shardCount: number,
+    /** How many shards to create (even ranges), or the shards themselves (a snapshot's, in index order). */
+    shardCount: number | readonly Shard[],
     mode: StreamMode,
     maxRecordSizeKiB: number,
     autoPlacement: AutoPlacementState,
@@ -75,11 +76,12 @@ export class Stream {
     this.mode = mode;
     this.maxRecordSizeKiB = maxRecordSizeKiB;
     this.autoPlacement = autoPlacement;
-    for (const range of evenRanges(shardCount)) {
+    if (typeof shardCount !== 'number') this.shards.push(...shardCount);
+    else for (const range of evenRanges(shardCount)) {
       this.shards.push(new Shard(this.shards.length, range.start, range.end, activeAtMs, incarnation));
     }
-    this.#router = new Router(this.shards);
-    this.#open = [...this.shards];
+    this.#open = this.openShards();
+    this.#router = new Router(this.#open);
   }
 
   get retentionMs(): number {

@@ -33,6 +33,18 @@ export function aws<M extends string, I, O>(method: M, action: (account: Account
   return Object.freeze({ input, action, method, exposure: 'aws', response: 'single' });
 }
 
+/**
+ * An AWS operation that answers with a stream of events (SubscribeToShard): its action returns the stream's
+ * in-process face, which the wire turns into an event-stream body.
+ */
+export function awsEventStream<M extends string, I, O>(
+  method: M,
+  action: (account: Account, input: I) => O,
+  input: Shape,
+): ServedOperation<M, I, O> {
+  return Object.freeze({ input, action, method, exposure: 'aws', response: 'event-stream' });
+}
+
 /** A kinesim extension: on the Kinesis class, never on the wire. */
 export function extension<M extends string, I, O>(
   method: M,

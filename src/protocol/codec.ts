@@ -19,6 +19,13 @@ export interface Codec {
   encodeOutput(operation: OperationName, output: unknown): Uint8Array;
   /** The body of an error answer. */
   encodeError(error: KinesisError): Uint8Array;
+  /** The `:content-type` header of the event-stream messages it encodes (SubscribeToShard). */
+  readonly eventContentType: string;
+  /**
+   * The payload of one event-stream message: a structure (a SubscribeToShardEvent, an exception's `{message}`,
+   * the initial response's `{}`) in this format, `{}` included.
+   */
+  encodeEvent(payload: object): Uint8Array;
   /** Whether `body` is a well-formed document of this format whatever its members (the HTTP edge asks before auth). */
   isDocument(body: Uint8Array): boolean;
 }

@@ -1,20 +1,18 @@
 // Runs a decoded request on the engine through the Kinesis method the registry names for the operation.
 import type { Kinesis } from '../kinesis.js';
 import { OPERATIONS, type OperationName } from '../operations/registry.js';
-import { UnknownOperationException } from './protocol-errors.js';
+import { notServedMessage, UnknownOperationException } from './protocol-errors.js';
 
 /**
  * Calls the engine's method for `operation` with a decoded (not yet validated) input.
- * @throws UnknownOperationException when the engine does not serve the operation.
+ * @throws UnknownOperationException, with a message naming the operation, when the engine does not serve it.
  * @throws whatever the method throws.
  */
 export function dispatch(kinesis: Kinesis, operation: OperationName, input: Record<string, unknown>): unknown {
-  const { method, response } = OPERATIONS[operation];
-  // Divergence: SubscribeToShard answers with an event stream, which no codec frames yet; until one does, the
-  // operation is unknown on the wire.
-  if (method === undefined || response !== 'single') throw new UnknownOperationException();
+  const { method } = OPERATIONS[operation];
+  if (method === undefined) throw new UnknownOperationException(notServedMessage(operation));
   // Read per call from the instance, so an engine whose method was replaced (tests do) is served as it is now.
   const run: unknown = kinesis[method];
-  if (typeof run !== 'function') throw new UnknownOperationException();
+  if (typeof run !== 'function') throw new UnknownOperationException(notServedMessage(operation));
   return (run as (this: Kinesis, input: Record<string, unknown>) => unknown).call(kinesis, input);
 }

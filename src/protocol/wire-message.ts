@@ -14,13 +14,22 @@ export interface WireRequest {
 
 /**
  * The body of an event-stream answer (SubscribeToShard): encoded event messages the adapter pulls. The core has
- * no timers, so the adapter paces the pulls and owns the connection's lifetime.
+ * no timers, so the adapter paces the pulls and owns the connection's lifetime. kinesim's HTTP server pulls once
+ * at once, then every `eventPollIntervalMs` (100 ms by default) or as soon as `onReady`'s listener is called, never
+ * while earlier messages are still being flushed to a slow client; it ends the response after a pull that says
+ * `done`, and calls `cancel()` when the client goes away (or the server closes) first.
  */
 export interface EventStreamBody {
   /** The messages ready now (possibly none); `done` once the stream has ended and every message was pulled. */
   pull(): { readonly messages: readonly Uint8Array[]; readonly done: boolean };
   /** Ends the stream early: the client went away. */
   cancel(): void;
+  /**
+   * Optional: registers a listener the body calls (from any call stack, any number of times) when a pull may
+   * find new messages, so the adapter pulls at once instead of at its next poll. Returns a function that
+   * unregisters it; the adapter calls it when the stream is over.
+   */
+  onReady?(listener: () => void): () => void;
 }
 
 /** An answer. Header names are lower-case (HTTP ignores case; the AWS SDK's error path does not). */

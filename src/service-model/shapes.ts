@@ -1,5 +1,7 @@
 // Shape descriptors: a tiny declarative language for the constraints of AWS's service model.
 
+import { LinearPattern } from './linear-pattern.js';
+
 /** The model's member types. `integer` is clamped to int32 by AWS before validation; `long` is not. */
 export type MemberType =
   | 'string'
@@ -12,10 +14,13 @@ export type MemberType =
   | 'map'
   | 'structure';
 
-/** A model pattern: `text` is printed in messages exactly as the model spells it; `regex` tests the whole value. */
+/**
+ * A model pattern: `text` is printed in messages exactly as the model spells it; `matcher` tests a whole value
+ * in linear time (see LinearPattern: RegExp backtracks on some of the model's patterns).
+ */
 export interface Pattern {
   readonly text: string;
-  readonly regex: RegExp;
+  readonly matcher: LinearPattern;
 }
 
 /** An enum: `values` in the order AWS prints them in the "enum value set" message. */
@@ -68,13 +73,9 @@ interface StringOptions extends LengthBounds {
   readonly enum?: readonly string[];
 }
 
-/**
- * Compiles a model pattern (Java regex syntax) to a whole-string JS RegExp. Java's `\s` is ASCII-only while
- * JS's also matches Unicode spaces, so `\S` is spelled out to keep e.g. U+00A0 acceptable where AWS accepts it.
- */
+/** Compiles a model pattern (Java regex syntax) for whole-value matching; see LinearPattern for the semantics. */
 export function pattern(text: string): Pattern {
-  const source = text.replace(/\\S/g, '[^ \\t\\n\\x0B\\f\\r]');
-  return { text, regex: new RegExp(`^(?:${source})$`) };
+  return { text, matcher: new LinearPattern(text) };
 }
 
 function enumValues(values: readonly string[]): EnumValues {

@@ -1,6 +1,6 @@
 // How AWS words a constraint violation: constraint texts, value rendering and the message 
 // (kinesalite's AWS-verified validation tests [K]; https://docs.aws.amazon.com/kinesis/latest/APIReference/CommonErrors.html).
-import { javaDate } from '../errors/messages.js';
+import { MAX_ECHOED_VALUE_CHARS, echoed, javaDate } from '../errors/messages.js';
 import { awsInteger, type Shape } from '../service-model/shapes.js';
 
 export const NOT_NULL = 'Member must not be null';
@@ -36,8 +36,17 @@ function integerText(value: number): string {
   return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
 }
 
-/** A value as AWS prints it inside the quotes: Java's `toString` of the deserialised member. */
+/**
+ * A value as AWS prints it inside the quotes: Java's `toString` of the deserialised member, cut to
+ * MAX_ECHOED_VALUE_CHARS (see `echoed`). Containers stop rendering once past the bound, so a huge list or
+ * map costs no more than a short one.
+ */
 export function renderValue(value: unknown, shape: Shape): string {
+  return echoed(render(value, shape, MAX_ECHOED_VALUE_CHARS));
+}
+
+/** `value` rendered, possibly stopped early once longer than `budget` characters. */
+function render(value: unknown, shape: Shape, budget: number): string {
   if (value === undefined || value === null) return 'null';
   switch (shape.type) {
     case 'integer':
@@ -51,17 +60,33 @@ export function renderValue(value: unknown, shape: Shape): string {
       return javaDate((value as Date).getTime());
     case 'list': {
       const member = shape.member ?? shape;
-      return `[${(value as readonly unknown[]).map((element) => renderValue(element, member)).join(', ')}]`;
+      const list = value as readonly unknown[];
+      let text = '[';
+      for (let i = 0; i < list.length && text.length <= budget; i++) {
+        text += (i === 0 ? '' : ', ') + render(list[i], member, budget - text.length);
+      }
+      return `${text}]`;
     }
     case 'map': {
-      const entries = Object.entries(value as Record<string, unknown>);
+      const map = value as Record<string, unknown>;
       const valueShape = shape.value ?? shape;
-      return `{${entries.map(([key, entry]) => `${key}=${renderValue(entry, valueShape)}`).join(', ')}}`;
+      let text = '{';
+      let first = true;
+      for (const key in map) {
+        if (text.length > budget) break;
+        if (!Object.hasOwn(map, key)) continue;
+        text += `${first ? '' : ', '}${key}=${render(map[key], valueShape, budget - text.length)}`;
+        first = false;
+      }
+      return `${text}}`;
     }
     case 'structure':
       return shape.javaToString ?? renderStructure(value as Record<string, unknown>, shape);
-    default:
-      return String(value);
+    default: {
+      // A slice of a flat string is O(1): a 54 MB partition key costs no copy.
+      const text = String(value);
+      return text.length > budget ? text.slice(0, budget + 1) : text;
+    }
   }
 }
 
@@ -70,7 +95,7 @@ function renderStructure(value: Record<string, unknown>, shape: Shape): string {
   const parts: string[] = [];
   for (const member of shape.members ?? []) {
     const field = value[member.name];
-    if (field !== undefined && field !== null) parts.push(`${member.name}: ${renderValue(field, member.shape)}`);
+    if (field !== undefined && field !== null) parts.push(`${member.name}: ${render(field, member.shape, MAX_ECHOED_VALUE_CHARS)}`);
   }
   return `{${parts.join(',')}}`;
 }

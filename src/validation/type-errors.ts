@@ -1,6 +1,7 @@
 // SerializationException texts for a member of the wrong type [K]
 // (kinesalite's AWS-verified tests; the wire carries them as JSON 1.1 SerializationException bodies).
 import { SerializationException } from '../errors/kinesis-error.js';
+import { echoed } from '../errors/messages.js';
 import type { MemberType } from '../service-model/shapes.js';
 import { isBlob, isDate } from '../service-model/value-kinds.js';
 
@@ -70,7 +71,7 @@ function scalarMessage(expected: MemberType, kind: Kind, value: unknown): string
     }
     case 'boolean':
       return kind === 'string'
-        ? `'${String(value).toUpperCase()}' can not be converted to an Boolean`
+        ? `'${echoed(value as string).toUpperCase()}' can not be converted to an Boolean`
         : `${NUMBER_CLASS} can not be converted to an Boolean`;
     case 'blob':
       return `${classOf(kind)} can not be converted to a Blob`;

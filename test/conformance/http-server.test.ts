@@ -10,6 +10,7 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { decode as cborDecode } from 'cbor2';
 import { execFile, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { MAX_REQUEST_BYTES, startHttpServer, type KinesisHttpServer } from '../../src/server/http-server.js';
@@ -19,6 +20,7 @@ import { engine } from './drivers.js';
 const TIMEOUT_MS = 10_000;
 const JSON_TYPE = 'application/x-amz-json-1.1';
 const AUTH = 'AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=00';
+const AMZ_DATE = '20240101T000000Z';
 const ACCESS_DENIED_XML =
   '<AccessDeniedException>\n  <Message>Unable to determine service/operation name to be authorized</Message>\n</AccessDeniedException>\n';
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -39,7 +41,7 @@ function post(headers: Record<string, string>, body: string | Uint8Array, init: 
 
 function call(operation: string, input: object, headers: Record<string, string> = {}): Promise<Response> {
   return post(
-    { 'content-type': JSON_TYPE, 'x-amz-target': `Kinesis_20131202.${operation}`, authorization: AUTH, ...headers },
+    { 'content-type': JSON_TYPE, 'x-amz-target': `Kinesis_20131202.${operation}`, authorization: AUTH, 'x-amz-date': AMZ_DATE, ...headers },
     JSON.stringify(input),
   );
 }
@@ -193,14 +195,18 @@ describe('protocol edge cases (as AWS answers them)', () => {
     expect(await parsable.text()).toBe('{"Output":{"__type":"com.amazon.coral.service#UnknownOperationException"},"Version":"1.0"}');
   });
 
-  test('CBOR is not served: 400 UnknownOperationException saying so, in the body and the headers', async () => {
-    const response = await call('ListStreams', {}, { 'content-type': 'application/x-amz-cbor-1.1' });
+  test('CBOR is served: a CBOR request gets a CBOR answer', async () => {
+    const response = await call('ListStreams', {}, { 'content-type': 'application/x-amz-cbor-1.1' }).catch((e) => e);
     expect(response.status).toBe(400);
-    expect(response.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
-    const body = JSON.parse(await response.text());
-    expect(body.__type).toBe('UnknownOperationException');
-    expect(body.message).toMatch(/^kinesim does not serve CBOR/);
-    expect(response.headers.get('x-amzn-errormessage')).toBe(body.message);
+    // The body above is JSON text, which is no CBOR map: AWS's bare SerializationException, in CBOR.
+    expect(response.headers.get('content-type')).toBe('application/x-amz-cbor-1.1');
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array([0xa1, 0x66, ...new TextEncoder().encode('__type'), 0x76, ...new TextEncoder().encode('SerializationException')]));
+    const cbor = await post(
+      { 'content-type': 'application/x-amz-cbor-1.1', 'x-amz-target': 'Kinesis_20131202.ListStreams', authorization: AUTH, 'x-amz-date': AMZ_DATE },
+      new Uint8Array([0xa0]),
+    );
+    expect(cbor.status).toBe(200);
+    expect(cbor.headers.get('content-type')).toBe('application/x-amz-cbor-1.1');
   });
 
   test('an empty body answers SerializationException for a known operation, UnknownOperationException otherwise', async () => {
@@ -210,6 +216,18 @@ describe('protocol edge cases (as AWS answers them)', () => {
     const unknown = await post({ 'content-type': JSON_TYPE, 'x-amz-target': 'Kinesis_20131202.ListStream' }, '');
     expect(await unknown.text()).toBe('{"__type":"UnknownOperationException"}');
   });
+
+  test.each([undefined, 'application/x-amz-cbor-1.1', 'text/plain', 'application/json'])(
+    'an empty body with content type %s is answered in CBOR, as AWS does',
+    async (contentType) => {
+      const headers: Record<string, string> = contentType === undefined ? {} : { 'content-type': contentType };
+      const known = await post({ ...headers, 'x-amz-target': 'Kinesis_20131202.ListStreams' }, '');
+      expect([known.status, known.headers.get('content-type')]).toEqual([400, 'application/x-amz-cbor-1.1']);
+      expect(cborDecode(new Uint8Array(await known.arrayBuffer()))).toEqual({ __type: 'SerializationException' });
+      const unknown = await post({ ...headers, 'x-amz-target': 'Kinesis_20131202.ListStream' }, '');
+      expect(cborDecode(new Uint8Array(await unknown.arrayBuffer()))).toEqual({ __type: 'UnknownOperationException' });
+    },
+  );
 
   test('a missing Authorization header answers MissingAuthenticationTokenException once body and target are valid', async () => {
     const headers = { 'content-type': JSON_TYPE, 'x-amz-target': 'Kinesis_20131202.ListStreams' };
@@ -224,7 +242,7 @@ describe('protocol edge cases (as AWS answers them)', () => {
 
   test('presigned query parameters stand in for the header; both at once are an InvalidSignatureException', async () => {
     const headers = { 'content-type': JSON_TYPE, 'x-amz-target': 'Kinesis_20131202.ListStreams' };
-    const presigned = `${server.url}/?X-Amz-Algorithm=AWS4-HMAC-SHA256`;
+    const presigned = `${server.url}/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=c&X-Amz-Signature=s&X-Amz-SignedHeaders=host&X-Amz-Date=${AMZ_DATE}`;
     const init = (extra: Record<string, string>) =>
       ({ method: 'POST', headers: { ...headers, ...extra }, body: '{}', signal: AbortSignal.timeout(TIMEOUT_MS) }) as const;
     expect((await fetch(presigned, init({}))).status).toBe(200);
@@ -287,7 +305,7 @@ describe('protocol edge cases (as AWS answers them)', () => {
     try {
       const response = await fetch(other.url, {
         method: 'POST',
-        headers: { 'content-type': JSON_TYPE, 'x-amz-target': 'Kinesis_20131202.ListStreams', authorization: AUTH },
+        headers: { 'content-type': JSON_TYPE, 'x-amz-target': 'Kinesis_20131202.ListStreams', authorization: AUTH, 'x-amz-date': AMZ_DATE },
         body: '{}',
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });

@@ -31,8 +31,8 @@ const CASES: readonly Case[] = [
   },
   {
     name: 'merge',
-    request: (a) => run(a, 'MergeShards', { StreamName: 's', ShardToMerge: 'shardId-000000000001', AdjacentShardToMerge: 'shardId-000000000000' }),
-    pending: { kind: 'merge', shardIndex: 1, adjacentShardIndex: 0, dueAtMs: T0 + DELAY_MS },
+    request: (a) => run(a, 'MergeShards', { StreamName: 's', ShardToMerge: 'shardId-000000000000', AdjacentShardToMerge: 'shardId-000000000001' }),
+    pending: { kind: 'merge', shardIndex: 0, adjacentShardIndex: 1, dueAtMs: T0 + DELAY_MS },
   },
   {
     name: 'scale',

@@ -11,11 +11,14 @@ import {
 import { decodeInput } from '../../src/protocol/json/decode-input.js';
 import { decodeUtf8, decodeUtf8Manually } from '../../src/encoding/utf8-decode.js';
 import { encodeError } from '../../src/protocol/json/encode-error.js';
-import { encodeOutput } from '../../src/protocol/json/encode-output.js';
+import { encodeOutput as encodeOutputBytes } from '../../src/protocol/json/encode-output.js';
+
+const encodeOutput = (output: unknown) => new TextDecoder().decode(encodeOutputBytes(output));
 import type { WireResponse } from '../../src/protocol/wire-message.js';
 import { WireProtocol } from '../../src/protocol/wire-protocol.js';
 import { operationFromTarget } from '../../src/protocol/operation-target.js';
 import { UnknownOperationException } from '../../src/protocol/protocol-errors.js';
+import { OPERATIONS } from '../../src/operations/registry.js';
 
 const utf8 = new TextEncoder();
 const text = (response: WireResponse) => new TextDecoder().decode(response.body);
@@ -314,16 +317,31 @@ describe('WireProtocol.handle', () => {
     const kinesis = new Kinesis();
     const protocol = new WireProtocol(kinesis);
     Object.defineProperty(kinesis, 'listStreams', { value: 'not a method', configurable: true });
-    expect(text(protocol.handle(request('ListStreams', {})))).toBe('{"__type":"UnknownOperationException"}');
+    expect(JSON.parse(text(protocol.handle(request('ListStreams', {}))))).toEqual({
+      __type: 'UnknownOperationException',
+      message: 'kinesim does not serve the operation ListStreams (X-Amz-Target: Kinesis_20131202.ListStreams).',
+    });
     delete (kinesis as unknown as Record<string, unknown>).listStreams;
     expect(protocol.handle(request('ListStreams', {})).statusCode).toBe(200);
   });
 
-  test('does not serve SubscribeToShard, whose answer is an event stream', () => {
-    const body = { ConsumerARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/s/consumer/c:1', ShardId: 'x', StartingPosition: { Type: 'LATEST' } };
-    expect(text(new WireProtocol(new Kinesis()).handle(request('SubscribeToShard', body)))).toBe(
-      '{"__type":"UnknownOperationException"}',
-    );
+  test.each(Object.entries(OPERATIONS).filter(([, entry]) => entry.exposure === 'aws' && entry.method === undefined).map(([name]) => name))(
+    'answers the AWS operation %s, which it does not serve, with a message naming it',
+    (operation) => {
+      const response = new WireProtocol(new Kinesis()).handle(request(operation, {}));
+      expect(response.statusCode).toBe(400);
+      expect(JSON.parse(text(response))).toEqual({
+        __type: 'UnknownOperationException',
+        message: `kinesim does not serve the operation ${operation} (X-Amz-Target: Kinesis_20131202.${operation}).`,
+      });
+    },
+  );
+
+  test('keeps AWS\'s bare answer for a target that names no AWS operation', () => {
+    const protocol = new WireProtocol(new Kinesis());
+    for (const target of ['Kinesis_20131202.ListStream', 'Kinesis_20131202.DescribeShardGraph', 'Firehose_20150804.ListStreams']) {
+      expect(text(protocol.handle({ target, body: '{}' }))).toBe('{"__type":"UnknownOperationException"}');
+    }
   });
 });
 

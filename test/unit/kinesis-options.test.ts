@@ -17,9 +17,50 @@ describe('Kinesis options', () => {
     [{ updateStreamDelayMs: Number.NaN }, /updateStreamDelayMs/],
     [{ shardLimit: 1.5 }, /shardLimit must be a whole number >= 0/],
     [{ onDemandStreamCountLimit: -2 }, /onDemandStreamCountLimit/],
+    [{ metricsRetentionMs: 90_000 }, /metricsRetentionMs must be a whole number of minutes in ms \(a multiple of 60000\) >= 0/],
+    [{ metricsRetentionMs: -60_000 }, /metricsRetentionMs/],
   ])('refuses the impossible option %o with a RangeError', (options, message) => {
     expect(() => new Kinesis(options)).toThrow(RangeError);
     expect(() => new Kinesis(options)).toThrow(message);
+  });
+
+  it.each([
+    [{ accountId: 123456789012 }, 'Kinesis option accountId must be a string, got number 123456789012'],
+    [{ region: 42 }, 'Kinesis option region must be a string, got number 42'],
+    [{ partition: ['aws'] }, 'Kinesis option partition must be a string, got an array'],
+    [{ clock: {} }, 'Kinesis option clock must be an object with a now() method returning epoch ms, got an object'],
+    [{ clock: () => 0 }, 'Kinesis option clock must be an object with a now() method returning epoch ms, got a function'],
+    [{ clock: { now: 5 } }, 'Kinesis option clock must be an object with a now() method returning epoch ms, got an object'],
+    [{ createStreamDelayMs: '500' }, 'Kinesis option createStreamDelayMs must be a number of ms, got "500"'],
+    [{ consumerDelayMs: 10n }, 'Kinesis option consumerDelayMs must be a number of ms, got bigint 10'],
+    [{ shardLimit: '10' }, 'Kinesis option shardLimit must be a number, got "10"'],
+    [{ onDemandStreamCountLimit: true }, 'Kinesis option onDemandStreamCountLimit must be a number, got boolean true'],
+    [{ tokenSecret: 42 }, 'Kinesis option tokenSecret must be a string, got number 42'],
+    [{ throughputLimits: 'yes' }, 'Kinesis option throughputLimits must be true or false, got "yes"'],
+    [{ throughputLimits: 1 }, 'Kinesis option throughputLimits must be true or false, got number 1'],
+    [{ seed: '7' }, 'Kinesis option seed must be a number, got "7"'],
+    [{ channelDelayMs: '5' }, 'Kinesis option channelDelayMs must be a number of ms, got "5"'],
+    [{ channelDeliverySink: 'log' }, 'Kinesis option channelDeliverySink must be a function, got "log"'],
+    [{ metricsRetentionMs: '60000' }, 'Kinesis option metricsRetentionMs must be a number, got "60000"'],
+  ])('refuses an option of the wrong type, %o, with a TypeError naming it', (options, message) => {
+    expect(() => new Kinesis(options as never)).toThrow(new TypeError(message));
+  });
+
+  it('refuses options that are not an object', () => {
+    expect(() => new Kinesis(null as never)).toThrow(new TypeError('Kinesis options must be an object, got null'));
+    expect(() => new Kinesis('us-east-1' as never)).toThrow(TypeError);
+  });
+
+  it('accepts any clock object with a now() method, and refuses a reading that is not a finite number', () => {
+    let reading: unknown = 1000;
+    const kinesis = new Kinesis({ clock: { now: () => reading as number } });
+    kinesis.createStream({ StreamName: 's', ShardCount: 1 });
+    reading = Number.NaN;
+    expect(() => kinesis.listStreams()).toThrow(new TypeError("The Kinesis clock's now() must return finite epoch ms, got NaN"));
+    reading = '2000';
+    expect(() => kinesis.listStreams()).toThrow(TypeError);
+    reading = 2000;
+    expect(kinesis.listStreams().StreamNames).toEqual(['s']);
   });
 
   it('puts the partition, region and account into ARNs', () => {

@@ -319,7 +319,7 @@ describe('aggregate -> PutRecords -> GetRecords -> deaggregate on a real stream'
       [{ PartitionKey: 'a', Data: new Uint8Array([1]) }, { PartitionKey: 'b', Data: new Uint8Array([2]) }],
       [{ PartitionKey: 'ключ', ExplicitHashKey: '1', Data: new Uint8Array([3]) }, { PartitionKey: 'a', Data: new Uint8Array([4]) }],
     ];
-    const aggregates = batches.map(aggregateRecords);
+    const aggregates = batches.map((batch) => aggregateRecords(batch));
     const put = kinesis.putRecords({ StreamName: 's', Records: aggregates });
     expect(put.FailedRecordCount).toBe(0);
     expect(put.Records[1]?.ShardId).toBe('shardId-000000000000'); // ExplicitHashKey 1

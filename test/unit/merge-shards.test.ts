@@ -34,13 +34,17 @@ describe('MergeShards', () => {
     expect(shards[2]!.SequenceNumberRange.EndingSequenceNumber).toBeUndefined();
   });
 
-  it('[U] accepts the upper shard as ShardToMerge: the parents stay as given, the range is the union', () => {
+  it('refuses the upper shard as ShardToMerge, as AWS does: the pair must be given lower first', () => {
     const { kinesis } = setup();
-    merge(kinesis, 'shardId-000000000002', 'shardId-000000000001');
+    expectRejected(kinesis, () => merge(kinesis, 'shardId-000000000001', 'shardId-000000000000'), 'InvalidArgumentException',
+      `Shards shardId-000000000001 and shardId-000000000000 in stream s under account ${ACCOUNT} are not an adjacent pair of shards eligible for merging`);
+    expectRejected(kinesis, () => merge(kinesis, 'shardId-000000000002', 'shardId-000000000001'), 'InvalidArgumentException',
+      `Shards shardId-000000000002 and shardId-000000000001 in stream s under account ${ACCOUNT} are not an adjacent pair of shards eligible for merging`);
+    merge(kinesis, 'shardId-000000000001', 'shardId-000000000002');
     const child = kinesis.listShards({ StreamName: 's', ShardFilter: { Type: 'AT_LATEST' } }).Shards!.find((s) => s.ShardId === 'shardId-000000000003')!;
     expect(child.HashKeyRange).toEqual({ StartingHashKey: B1, EndingHashKey: MAX });
-    expect(child.ParentShardId).toBe('shardId-000000000002');
-    expect(child.AdjacentParentShardId).toBe('shardId-000000000001');
+    expect(child.ParentShardId).toBe('shardId-000000000001');
+    expect(child.AdjacentParentShardId).toBe('shardId-000000000002');
   });
 
   it('routes the merged range to the child', () => {

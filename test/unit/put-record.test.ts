@@ -77,9 +77,10 @@ describe('PutRecord routing (MD5 vectors of kinesalite\'s AWS-verified putRecord
 });
 
 describe('PutRecord output and storage', () => {
-  it('answers ShardId, a 56-digit SequenceNumber and EncryptionType NONE', () => {
+  it('answers exactly ShardId and a 56-digit SequenceNumber on an unencrypted stream (no EncryptionType)', () => {
     const out = put(engine(1), 'a');
-    expect(out).toEqual({ ShardId: shardId(0), SequenceNumber: expect.stringMatching(/^\d{56}$/), EncryptionType: 'NONE' });
+    expect(Object.keys(out)).toEqual(['ShardId', 'SequenceNumber']);
+    expect(out).toEqual({ ShardId: shardId(0), SequenceNumber: expect.stringMatching(/^\d{56}$/) });
   });
 
   it('gives successive records of a shard increasing sequence numbers', () => {
@@ -128,34 +129,60 @@ describe('PutRecord output and storage', () => {
   });
 });
 
+describe('PutRecord with a detached Data buffer', () => {
+  it('[U] answers ValidationException as if Data were absent, and stores nothing', () => {
+    const kinesis = engine(1);
+    const data = new Uint8Array([1, 2, 3]);
+    structuredClone(data.buffer, { transfer: [data.buffer] });
+    expect(rejection(() => kinesis.putRecord({ StreamName: 's', PartitionKey: 'k', Data: data }))).toEqual({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value null at 'data' failed to satisfy constraint: Member must not be null",
+    });
+    expect(contents(kinesis)).toEqual([]);
+  });
+});
+
 describe('PutRecord record size (stream MaxRecordSizeInKiB)', () => {
-  // [U] AWS's exception and text for the per-stream cap are not public; kinesim uses the model's blob form.
-  const tooLarge = (size: number, limit: number) => ({
+  // [U] AWS's exception and texts for the per-stream cap are not public. Data alone over the cap gets the
+  // model's violation with the data's own length (as AWS's model violation reports it, osquery#3568 [R]);
+  // data within it but over with the partition key gets a text of its own.
+  const dataTooLarge = (dataBytes: number, limit: number) => ({
     name: 'ValidationException',
     message:
-      `1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=${size} cap=${size}]' at 'data' ` +
+      `1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=${dataBytes} cap=${dataBytes}]' at 'data' ` +
       `failed to satisfy constraint: Member must have length less than or equal to ${limit}`,
+  });
+  const withKeyTooLarge = (size: number, limit: number) => ({
+    name: 'ValidationException',
+    message: `The record is ${size} bytes of data and UTF-8 partition key, over the stream's maximum record size of ${limit} bytes.`,
   });
 
   it('accepts data plus partition key of exactly 1 MiB by default and refuses one byte more', () => {
     const kinesis = engine(1);
     put(kinesis, 'k', { data: new Uint8Array(1024 * 1024 - 1) });
-    expect(rejection(() => put(kinesis, 'k', { data: new Uint8Array(1024 * 1024) }))).toEqual(tooLarge(1024 * 1024 + 1, 1024 * 1024));
+    expect(rejection(() => put(kinesis, 'k', { data: new Uint8Array(1024 * 1024) }))).toEqual(withKeyTooLarge(1024 * 1024 + 1, 1024 * 1024));
     expect(contents(kinesis)).toHaveLength(1);
+  });
+
+  it("reports data alone over the limit with the data's own length, not data plus key", () => {
+    const kinesis = engine(1);
+    expect(rejection(() => put(kinesis, 'key', { data: new Uint8Array(1024 * 1024 + 1) }))).toEqual(dataTooLarge(1024 * 1024 + 1, 1024 * 1024));
+    expect(contents(kinesis)).toEqual([]);
   });
 
   it('counts the partition key in UTF-8 bytes', () => {
     const kinesis = engine(1);
     put(kinesis, 'é', { data: new Uint8Array(1024 * 1024 - 2) });
     expect(rejection(() => put(kinesis, 'é', { data: new Uint8Array(1024 * 1024 - 1) }))).toEqual(
-      tooLarge(1024 * 1024 + 1, 1024 * 1024),
+      withKeyTooLarge(1024 * 1024 + 1, 1024 * 1024),
     );
   });
 
   it("applies the stream's own larger MaxRecordSizeInKiB", () => {
     const kinesis = engine(1, { maxRecordSizeInKiB: 2048 });
     put(kinesis, 'k', { data: new Uint8Array(2048 * 1024 - 1) });
-    expect(rejection(() => put(kinesis, 'k', { data: new Uint8Array(2048 * 1024) }))).toEqual(tooLarge(2048 * 1024 + 1, 2048 * 1024));
+    expect(rejection(() => put(kinesis, 'k', { data: new Uint8Array(2048 * 1024) }))).toEqual(withKeyTooLarge(2048 * 1024 + 1, 2048 * 1024));
+    expect(rejection(() => put(kinesis, 'k', { data: new Uint8Array(2048 * 1024 + 5) }))).toEqual(dataTooLarge(2048 * 1024 + 5, 2048 * 1024));
   });
 });
 

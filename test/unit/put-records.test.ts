@@ -28,7 +28,8 @@ describe('PutRecords results', () => {
     const kinesis = engine(3);
     const out = kinesis.putRecords({ StreamName: 's', Records: ['a', 'b', 'e', 'f'].map((k) => entry(k)) });
     expect(out.FailedRecordCount).toBe(0);
-    expect(out.EncryptionType).toBe('NONE');
+    // Exactly these two members on an unencrypted stream: no EncryptionType.
+    expect(Object.keys(out)).toEqual(['FailedRecordCount', 'Records']);
     expect(out.Records.map((r) => r.ShardId)).toEqual([shardId(0), shardId(1), shardId(2), shardId(1)]);
     for (const r of out.Records) {
       expect(r).toEqual({ ShardId: expect.any(String), SequenceNumber: expect.stringMatching(/^\d{56}$/) });
@@ -109,12 +110,18 @@ describe('PutRecords rejections store nothing', () => {
 
   it('fails the whole request when one entry is over the stream record size', () => {
     const kinesis = engine(1);
-    const call = () => kinesis.putRecords({ StreamName: 's', Records: [entry('a'), { PartitionKey: 'k', Data: new Uint8Array(MiB) }] });
-    // [U] AWS's exception and text for the per-stream cap are not public.
-    expect(rejection(call)).toEqual({
+    // [U] AWS's exception and texts for the per-stream cap are not public.
+    const withKey = () => kinesis.putRecords({ StreamName: 's', Records: [entry('a'), { PartitionKey: 'k', Data: new Uint8Array(MiB) }] });
+    expect(rejection(withKey)).toEqual({
+      name: 'ValidationException',
+      message: `Record 2 is ${MiB + 1} bytes of data and UTF-8 partition key, over the stream's maximum record size of ${MiB} bytes.`,
+    });
+    // Data alone over the cap: the model's violation, with the data's own length.
+    const dataAlone = () => kinesis.putRecords({ StreamName: 's', Records: [entry('a'), entry('b'), { PartitionKey: 'key', Data: new Uint8Array(MiB + 1) }] });
+    expect(rejection(dataAlone)).toEqual({
       name: 'ValidationException',
       message:
-        `1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=${MiB + 1} cap=${MiB + 1}]' at 'records.2.member.data' ` +
+        `1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=${MiB + 1} cap=${MiB + 1}]' at 'records.3.member.data' ` +
         `failed to satisfy constraint: Member must have length less than or equal to ${MiB}`,
     });
     expect(contents(kinesis)).toEqual([]);
@@ -169,6 +176,31 @@ describe('PutRecords rejections store nothing', () => {
         'Member must satisfy regular expression pattern: 0|([1-9]\\d{0,38})',
     });
     expect(contents(kinesis)).toEqual([]);
+  });
+});
+
+describe('PutRecords with a detached Data buffer', () => {
+  /** A Uint8Array whose ArrayBuffer was transferred away (as to a worker). */
+  const detached = () => {
+    const data = new Uint8Array([1, 2, 3]);
+    structuredClone(data.buffer, { transfer: [data.buffer] });
+    return data;
+  };
+
+  it('[U] answers ValidationException naming the entry, as if Data were absent, and stores nothing', () => {
+    const kinesis = engine(1);
+    const call = () => kinesis.putRecords({ StreamName: 's', Records: [entry('a'), entry('b'), { PartitionKey: 'c', Data: detached() }] });
+    expect(rejection(call)).toEqual({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value null at 'records.3.member.data' failed to satisfy constraint: Member must not be null",
+    });
+    expect(contents(kinesis)).toEqual([]);
+  });
+
+  it('still accepts an empty Data that is not detached', () => {
+    const kinesis = engine(1);
+    kinesis.putRecords({ StreamName: 's', Records: [{ PartitionKey: 'a', Data: new Uint8Array(0) }] });
+    expect(contents(kinesis)).toEqual([[shardId(0), 'a', []]]);
   });
 });
 

@@ -91,10 +91,10 @@ describe('reading across a merge', () => {
     const { kinesis } = setup(2);
     put(kinesis, 'low', '0');
     put(kinesis, 'high', MAX);
-    kinesis.mergeShards({ StreamName: 's', ShardToMerge: 'shardId-000000000001', AdjacentShardToMerge: 'shardId-000000000000' });
+    kinesis.mergeShards({ StreamName: 's', ShardToMerge: 'shardId-000000000000', AdjacentShardToMerge: 'shardId-000000000001' });
     const child = {
       ShardId: 'shardId-000000000002',
-      ParentShards: ['shardId-000000000001', 'shardId-000000000000'],
+      ParentShards: ['shardId-000000000000', 'shardId-000000000001'],
       HashKeyRange: { StartingHashKey: '0', EndingHashKey: MAX },
     };
     for (const [parent, text] of [['shardId-000000000000', 'low'], ['shardId-000000000001', 'high']] as const) {

@@ -54,8 +54,18 @@ describe('README examples', () => {
     expect(logged).toContain('0,2');
   });
 
-  it('starts and stops a real server in the HTTP example', () => {
-    expect(logged.some((line) => /^http:\/\/127\.0\.0\.1:\d+$/.test(line))).toBe(true);
+  it('prints the events the SubscribeToShard example says it prints', () => {
+    expect(logsPerExample.find((lines) => lines.includes('0,1 false'))).toEqual(['0,1 false', '0']);
+  });
+
+  it('starts and stops a real server in the HTTP example, printing its URL and its console URL', () => {
+    const out = logsPerExample.find((lines) => lines.some((line) => /^http:\/\/127\.0\.0\.1:\d+$/.test(line)))!;
+    expect(out[1]).toBe(`${out[0]}/_kinesim/`);
+  });
+
+  it('puts every user record of the per-shard aggregation example where KCL keeps it', () => {
+    expect(logged).toContain('8 0');
+    expect(logged).toContain('2530 2520 2508 2442 10000');
   });
 
   it('spreads records without keys in the AUTO example', () => {
@@ -78,8 +88,16 @@ describe('README examples', () => {
   });
 
   it('reads CloudWatch-shaped metrics in the metrics example', () => {
-    expect(logged).toContain('2026-01-01T00:00:00.000Z 40 1 40 Bytes,2026-01-01T00:01:00.000Z 5 1 5 Bytes');
-    expect(logged).toContain('1');
+    const out = logsPerExample.find((lines) => lines.some((l) => l.includes('40 1 40 Bytes')));
+    expect(out).toEqual(['2026-01-01T00:00:00.000Z 40 1 40 Bytes,2026-01-01T00:01:00.000Z 5 1 5 Bytes', '1']);
+  });
+
+  it('restores a fixture, fails puts on purpose and reports a reshard in the state-and-faults examples', () => {
+    expect(logged).toContain('restored records: 1');
+    expect(logged).toEqual(expect.arrayContaining(['attempt 1 InternalFailure 500', 'attempt 2 InternalFailure 500', 'attempt 3 stored']));
+    expect(logged).toContain('fired 2 active false');
+    expect(logged).toContain('partial 1 ProvisionedThroughputExceededException');
+    expect(logged).toContain('split shardId-000000000000 -> shardId-000000000002,shardId-000000000003');
   });
 
   it('renders a lineage diagram in the lineage example', () => {

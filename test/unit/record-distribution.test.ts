@@ -170,8 +170,7 @@ describe('writing to an AUTO stream', () => {
     expect(kinesis.putRecord({ StreamName: 'a', Data: new Uint8Array(limit) }).ShardId).toMatch(/^shardId-/);
     expect(rejection(() => kinesis.putRecord({ StreamName: 'a', PartitionKey: 'k', Data: new Uint8Array(limit) }))).toEqual({
       name: 'ValidationException',
-      message: `1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=${limit + 1} cap=${limit + 1}]' at 'data' ` +
-        `failed to satisfy constraint: Member must have length less than or equal to ${limit}`,
+      message: `The record is ${limit + 1} bytes of data and UTF-8 partition key, over the stream's maximum record size of ${limit} bytes.`,
     });
   });
 

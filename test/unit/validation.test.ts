@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { KinesisError } from '../../src/errors/kinesis-error.js';
 import { AWS_OPERATION_NAMES as OPERATION_NAMES, OPERATIONS, type OperationName } from '../../src/operations/registry.js';
 import type { Shape } from '../../src/service-model/shapes.js';
+import { patternAsRegExp } from '../support/pattern-regexp.js';
 import { validateInput as validateAgainst } from '../../src/validation/validate.js';
 
 /** Validates `input` as the input of `operation`, against the registry's input shape. */
@@ -283,7 +284,7 @@ function arbitraryFor(shape: Shape): fc.Arbitrary<unknown> {
     case 'string': {
       if (shape.enum) return fc.constantFrom(...shape.enum.values);
       const maxLength = Math.min(shape.maxLength ?? 64, 64);
-      const base = shape.pattern ? fc.stringMatching(shape.pattern.regex) : fc.string({ unit: 'binary', minLength, maxLength });
+      const base = shape.pattern ? fc.stringMatching(patternAsRegExp(shape.pattern.text)) : fc.string({ unit: 'binary', minLength, maxLength });
       return base.filter((s) => s.length >= minLength && s.length <= (shape.maxLength ?? Infinity));
     }
     case 'integer':

@@ -20,16 +20,21 @@ export function explicitHashKey(text: string): bigint {
 /**
  * The size a record counts for (data + UTF-8 partition key), checked against the stream's MaxRecordSizeInKiB.
  * The exact UTF-8 length is only computed when the cheap upper bound (3 bytes per UTF-16 unit) is too big.
- * @throws ValidationException (Divergence [U]: AWS's exception and text for this check are not public)
+ * `entry` is the 1-based PutRecords entry, undefined for PutRecord.
+ * @throws ValidationException (Divergence [U]: AWS's exception and text for this check are not public): for data
+ * alone over the limit the model's violation naming the data's own length, else a text of its own.
  */
-export function recordSize(data: Uint8Array, partitionKey: string | undefined, maxRecordSizeKiB: number, path: string): number {
+export function recordSize(data: Uint8Array, partitionKey: string | undefined, maxRecordSizeKiB: number, entry?: number): number {
   // A record without a partition key counts its data alone [U].
   if (partitionKey === undefined) partitionKey = '';
   const limit = maxRecordSizeKiB * 1024;
   const bound = data.length + 3 * partitionKey.length;
   if (bound <= limit) return bound;
+  if (data.length > limit) {
+    throw new ValidationException(msg.recordDataTooLarge(data.length, limit, entry === undefined ? 'data' : `records.${entry}.member.data`));
+  }
   const size = data.length + utf8ByteLength(partitionKey);
-  if (size > limit) throw new ValidationException(msg.recordTooLarge(size, maxRecordSizeKiB, path));
+  if (size > limit) throw new ValidationException(msg.recordTooLarge(size, limit, entry));
   return size;
 }
 

@@ -18,10 +18,24 @@ import { isJsonObject, parseJsonObject, type JsonObject } from '../../encoding/j
  * @throws SerializationException without a message when the body is empty or not a JSON object [K].
  * @throws SerializationException with AWS's text for a member of the wrong JSON type or bad base64.
  */
-export function decodeInput(operation: OperationName, body: Uint8Array | string | undefined): Record<string, unknown> {
+export function decodeInput(
+  operation: OperationName,
+  body: Uint8Array | string | undefined,
+  options: JsonInputOptions = {},
+): Record<string, unknown> {
   const document = parseBody(body);
-  return readStructure(document, OPERATIONS[operation].input);
+  const fast = options.decodeBase64;
+  const blob = fast === undefined ? readBlob : (text: string) => fast(text) ?? readBlob(text);
+  return readStructure(document, OPERATIONS[operation].input, blob);
 }
+
+/** A faster helper a host may lend the decoder (a Node server lends Buffer's base64); it must agree with the portable one. */
+export interface JsonInputOptions {
+  /** Canonical padded base64 -> bytes; undefined for any other text (the portable decoder then names the problem). */
+  readonly decodeBase64?: (text: string) => Uint8Array | undefined;
+}
+
+type BlobReader = (text: string) => Uint8Array;
 
 function parseBody(body: Uint8Array | string | undefined): JsonObject {
   const text = typeof body === 'string' ? body : body === undefined ? '' : decodeUtf8(body);
@@ -30,19 +44,19 @@ function parseBody(body: Uint8Array | string | undefined): JsonObject {
   return document;
 }
 
-function readStructure(document: JsonObject, shape: Shape): Record<string, unknown> {
+function readStructure(document: JsonObject, shape: Shape, blob: BlobReader): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const member of shape.members ?? []) {
     if (!Object.hasOwn(document, member.name)) continue;
     const value = document[member.name];
     // null means absent [K]; the validator then reports a required member as "must not be null".
-    if (value !== null) out[member.name] = readValue(value, member.shape);
+    if (value !== null) out[member.name] = readValue(value, member.shape, blob);
   }
   return out;
 }
 
 /** One JSON value as the in-process value of `shape`; the type-mismatch texts are the validator's. */
-function readValue(value: unknown, shape: Shape): unknown {
+function readValue(value: unknown, shape: Shape, blob: BlobReader): unknown {
   switch (shape.type) {
     case 'string':
       if (typeof value !== 'string') throw typeError('string', value);
@@ -57,36 +71,36 @@ function readValue(value: unknown, shape: Shape): unknown {
       return value;
     case 'blob':
       if (typeof value !== 'string') throw typeError('blob', value);
-      return readBlob(value);
+      return blob(value);
     case 'timestamp':
       if (typeof value !== 'number') throw typeError('timestamp', value);
       return readTimestamp(value);
     case 'list':
       if (!Array.isArray(value)) throw typeError('list', value);
-      return readList(value, shape);
+      return readList(value, shape, blob);
     case 'map':
       if (!isJsonObject(value)) throw typeError('map', value);
-      return readMap(value, shape);
+      return readMap(value, shape, blob);
     case 'structure':
       if (!isJsonObject(value)) throw typeError('structure', value);
-      return readStructure(value, shape);
+      return readStructure(value, shape, blob);
   }
 }
 
 // List elements and map values keep their nulls: the model allows none, and the validator names each
 // one (`records.2.member`) the way AWS does.
-function readList(list: readonly unknown[], shape: Shape): unknown[] {
+function readList(list: readonly unknown[], shape: Shape, blob: BlobReader): unknown[] {
   const member = shape.member;
   if (member === undefined) return [...list];
-  return list.map((element) => (element === null ? null : readValue(element, member)));
+  return list.map((element) => (element === null ? null : readValue(element, member, blob)));
 }
 
-function readMap(entries: JsonObject, shape: Shape): Record<string, unknown> {
+function readMap(entries: JsonObject, shape: Shape, blob: BlobReader): Record<string, unknown> {
   const valueShape = shape.value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(entries)) {
     const entry = entries[key];
-    const value = entry === null || valueShape === undefined ? entry : readValue(entry, valueShape);
+    const value = entry === null || valueShape === undefined ? entry : readValue(entry, valueShape, blob);
     // defineProperty, not assignment: a tag named "__proto__" must stay a tag, not replace the prototype.
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }

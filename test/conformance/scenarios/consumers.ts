@@ -1,5 +1,5 @@
 // Enhanced fan-out consumers: RegisterStreamConsumer, DescribeStreamConsumer, ListStreamConsumers,
-// DeregisterStreamConsumer. (SubscribeToShard needs an event stream and is not served over the JSON codec.)
+// DeregisterStreamConsumer (SubscribeToShard: scenarios/subscriptions.ts).
 import { expect } from 'vitest';
 import type { Scenario } from '../scenario.js';
 

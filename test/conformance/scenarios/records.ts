@@ -52,6 +52,20 @@ export const recordScenarios: Scenario[] = [
     },
   },
   {
+    name: 'PutRecord and PutRecords answer no EncryptionType on an unencrypted stream, KMS on an encrypted one',
+    operations: ['CreateStream', 'PutRecord', 'PutRecords', 'StartStreamEncryption'],
+    async run({ ok }) {
+      await ok('CreateStream', { StreamName: 'orders', ShardCount: 1 });
+      const record = { StreamName: 'orders', Data: PAYLOADS[0], PartitionKey: 'k' };
+      expect(Object.keys(await ok('PutRecord', record)).sort()).toEqual(['SequenceNumber', 'ShardId']);
+      const batch = { StreamName: 'orders', Records: [{ Data: PAYLOADS[1], PartitionKey: 'k' }] };
+      expect(Object.keys(await ok('PutRecords', batch)).sort()).toEqual(['FailedRecordCount', 'Records']);
+      await ok('StartStreamEncryption', { StreamName: 'orders', EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' });
+      expect((await ok('PutRecord', record)).EncryptionType).toBe('KMS');
+      expect((await ok('PutRecords', batch)).EncryptionType).toBe('KMS');
+    },
+  },
+  {
     name: 'GetShardIterator positions AT and AFTER a sequence number, AT_TIMESTAMP and LATEST',
     operations: ['CreateStream', 'PutRecord', 'GetShardIterator', 'GetRecords'],
     async run({ ok, clock }) {

@@ -30,7 +30,6 @@ export const throughputScenarios: Scenario[] = [
           { ErrorCode: THROTTLED, ErrorMessage: writeThrottle },
           { ErrorCode: THROTTLED, ErrorMessage: writeThrottle },
         ],
-        EncryptionType: 'NONE',
       });
       expect(await fails('PutRecord', { StreamName: 'orders', Data: new Uint8Array([1]), PartitionKey: 'k' })).toEqual({
         name: THROTTLED,

@@ -1,0 +1,145 @@
+// `kinesim serve` end to end, spawned as a user runs it (through tsx, on the sources): flags reach the engine, the
+// URL is printed when ready, --log writes a line per request, signals stop it cleanly, mistakes get clear errors.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+const main = join(root, 'src/cli/main.ts');
+const AUTH = 'AWS4-HMAC-SHA256 Credential=k/20240101/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=0';
+
+function kinesimSync(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', tsx, main, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const running: ChildProcessWithoutNullStreams[] = [];
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** Starts `kinesim serve` and resolves with its URL once it prints it. */
+async function serve(...args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; url: string; stderr: () => string }> {
+  const child = spawn(process.execPath, ['--import', tsx, main, 'serve', ...args]);
+  running.push(child);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /listening on (https?:\/\/\S+) /.exec(stdout);
+      if (match !== null) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+  });
+  return { child, url, stderr: () => stderr };
+}
+
+function call(url: string, operation: string, input: object): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `Kinesis_20131202.${operation}`, 'x-amz-date': '20240101T000000Z', authorization: AUTH },
+    body: JSON.stringify(input),
+  });
+}
+
+const exitOf = (child: ChildProcessWithoutNullStreams) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+
+describe('kinesim serve', () => {
+  it('serves the engine with the flags given, logs each request, and stops cleanly on SIGTERM', async () => {
+    const { child, url, stderr } = await serve('--port', '0', '--account', '123456789012', '--region', 'eu-west-1', '--create-delay-ms', '60000', '--log');
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await call(url, 'CreateStream', { StreamName: 'orders', ShardCount: 2 })).status).toBe(200);
+    const described = (await (await call(url, 'DescribeStreamSummary', { StreamName: 'orders' })).json()) as { StreamDescriptionSummary: object };
+    expect(described.StreamDescriptionSummary).toMatchObject({
+      StreamARN: 'arn:aws:kinesis:eu-west-1:123456789012:stream/orders',
+      StreamStatus: 'CREATING',
+    });
+    const missing = await call(url, 'DescribeStream', { StreamName: 'nope' });
+    expect(missing.status).toBe(400);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const lines = stderr().trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z CreateStream 200 \d+\.\dms HTTP\/1\.1$/);
+    expect(lines[2]).toMatch(/ DescribeStream 400 /);
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+    expect(stderr()).toMatch(/kinesim serve: SIGTERM, stopping .*\nkinesim serve: stopped\n$/);
+  });
+
+  it('--state keeps the engine across restarts, saved at SIGTERM; a restored engine ignores engine flags, with a note', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kinesim-serve-state-'));
+    const file = join(dir, 'kinesis.bin');
+    const first = await serve('--port', '0', '--state', file);
+    expect((await call(first.url, 'CreateStream', { StreamName: 'kept', ShardCount: 1 })).status).toBe(200);
+    first.child.kill('SIGTERM');
+    expect(await exitOf(first.child)).toBe(0);
+    expect(first.stderr()).toContain(`kinesim serve: stopped; saved ${file}\n`);
+    expect(existsSync(file)).toBe(true);
+
+    const second = await serve('--port', '0', '--state', file, '--region', 'eu-west-1');
+    expect(second.stderr()).toContain(`kinesim: restored the engine from ${file}\n`);
+    expect(second.stderr()).toContain('kinesim serve: --region ignored: the restored engine keeps the settings of its state file\n');
+    const listed = (await (await call(second.url, 'ListStreams', {})).json()) as { StreamNames: string[] };
+    expect(listed.StreamNames).toEqual(['kept']);
+    second.child.kill('SIGTERM');
+    expect(await exitOf(second.child)).toBe(0);
+  });
+
+  it('stops on SIGINT (Ctrl-C) too', async () => {
+    const { child } = await serve('--port', '0');
+    child.kill('SIGINT');
+    expect(await exitOf(child)).toBe(0);
+  });
+
+  it('a busy port is a clear error and exit code 1', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const r = kinesimSync('serve', '--port', String(port));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`kinesim serve: port ${port} on 127.0.0.1 is already in use (choose another with --port, or --port 0 for a free one)\n`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it.each([
+    [['--port', '70000'], 'kinesim: --port must be a whole number from 0 to 65535, got 70000\n'],
+    [['--account', '123'], 'kinesim: --account must be twelve digits, got 123\n'],
+    [['--create-delay-ms=-1'], expect.stringMatching(/^kinesim: --create-delay-ms must be .*, got -1\n$/)],
+    [['--tls-cert', 'cert.pem'], 'kinesim: --tls-cert needs --tls-key too\n'],
+    [['--bogus'], "kinesim: unknown flag --bogus for 'kinesim serve' (see 'kinesim serve --help')\n"],
+    [['--port'], 'kinesim: --port needs a value: --port <n>\n'],
+  ])('a bad flag %j is named, with exit code 2', (args, message) => {
+    const r = kinesimSync('serve', ...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toEqual(message);
+  });
+
+  it('an unreadable TLS file is exit code 1, naming the file', () => {
+    const r = kinesimSync('serve', '--tls-cert', '/nonexistent/cert.pem', '--tls-key', '/nonexistent/key.pem');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^kinesim serve: cannot read a TLS file: .*\/nonexistent\/cert\.pem/);
+  });
+
+  it('--help lists every flag; --version prints the version', () => {
+    const help = kinesimSync('serve', '--help');
+    expect(help.code).toBe(0);
+    for (const flag of ['--port <n>', '--host <addr>', '--region', '--account', '--create-delay-ms', '--delete-delay-ms', '--update-delay-ms',
+      '--consumer-delay-ms', '--shard-limit', '--throughput-limits', '--token-secret', '--tls-cert', '--tls-key', '--log', '--version', '--help']) {
+      expect(help.stdout).toContain(flag);
+    }
+    const version = kinesimSync('serve', '--version');
+    expect(version.stdout).toMatch(/^kinesim \d+\.\d+\.\d+\n$/);
+    expect(kinesimSync('--help').stdout).toMatch(/^ {2}serve +Serve a Kinesis endpoint/m);
+  });
+});
