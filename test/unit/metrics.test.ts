@@ -292,3 +292,58 @@ describe('the recording API for SubscribeToShard (one call each)', () => {
     expect(query('OutgoingRecords', shard)).toEqual([]);
   });
 });
+
+describe('what the engine records itself: SubscribeToShard calls and events, injected PutRecords failures', () => {
+  it('records each SubscribeToShard (established or refused within 5 seconds) and each event it pushes, when it happened', () => {
+    const { clock, kinesis } = setup({ shards: 1 });
+    kinesis.enableEnhancedMonitoring({ StreamName: 's', ShardLevelMetrics: ['OutgoingRecords'] });
+    const stream = kinesis.describeStreamSummary({ StreamName: 's' }).StreamDescriptionSummary.StreamARN;
+    const consumerArn = kinesis.registerStreamConsumer({ StreamARN: stream, ConsumerName: 'app' }).Consumer.ConsumerARN;
+    kinesis.putRecords({ StreamName: 's', Records: [{ PartitionKey: 'a', Data: bytes(10) }, { PartitionKey: 'b', Data: bytes(20) }] });
+    const subscription = kinesis.subscribeToShard({ ConsumerARN: consumerArn, ShardId: 'shardId-000000000000', StartingPosition: { Type: 'TRIM_HORIZON' } });
+    expect(() => kinesis.subscribeToShard({ ConsumerARN: consumerArn, ShardId: 'shardId-000000000000', StartingPosition: { Type: 'LATEST' } }))
+      .toThrow(expect.objectContaining({ name: 'ResourceInUseException' }));
+    clock.advance(2 * MINUTE);
+    // Read two minutes late: the first event happened at minute 0, the idle ones every 5 s after it.
+    const events = subscription.poll().events.map((e) => e.SubscribeToShardEvent!);
+    expect(events.length).toBeGreaterThan(2);
+    const consumer = { ConsumerName: 'app' };
+    const query = (MetricName: string, dims: Record<string, string>) =>
+      kinesis.metrics.getMetricStatistics({
+        Namespace: 'AWS/Kinesis', MetricName, Dimensions: Object.entries({ StreamName: 's', ...dims }).map(([Name, Value]) => ({ Name, Value })),
+        StartTime: new Date(T0), EndTime: new Date(T0 + 10 * MINUTE), Period: 600, Statistics: ALL,
+      }).Datapoints!;
+    expect(query('SubscribeToShard.Success', consumer)).toEqual([point(0, 'Count', 2, 1, 0, 1)]);
+    expect(query('SubscribeToShard.RateExceeded', consumer)).toEqual([point(0, 'Count', 1, 1, 1, 1)]);
+    expect(query('SubscribeToShardEvent.Records', consumer)).toEqual([point(0, 'Count', events.length, 2, 0, 2)]);
+    expect(query('SubscribeToShardEvent.Bytes', consumer)).toEqual([point(0, 'Bytes', events.length, 30, 0, 30)]);
+    const perMinute = kinesis.metrics.getMetricStatistics({
+      Namespace: 'AWS/Kinesis', MetricName: 'SubscribeToShardEvent.Success', Dimensions: [{ Name: 'StreamName', Value: 's' }, { Name: 'ConsumerName', Value: 'app' }],
+      StartTime: new Date(T0), EndTime: new Date(T0 + 10 * MINUTE), Period: 60, Statistics: ['SampleCount'],
+    }).Datapoints!.map((p) => [p.Timestamp!.getTime() - T0, p.SampleCount]);
+    // 12 events a minute (one at once, then one per idle 5 s), each in the minute it happened, not the minute read.
+    expect(perMinute).toEqual([[0, 12], [MINUTE, 12], [2 * MINUTE, 1]]);
+    expect(query('OutgoingRecords', { ShardId: 'shardId-000000000000' })?.map((p) => p.Sum)).toEqual([2]);
+  });
+
+  it('counts injected per-entry failures as the client sees them: InternalFailure as failed, a throttle as throttled', () => {
+    const { kinesis, stats } = setup({ shards: 1 });
+    kinesis.enableEnhancedMonitoring({ StreamName: 's', ShardLevelMetrics: ['WriteProvisionedThroughputExceeded', 'IncomingRecords'] });
+    const entries = Array.from({ length: 4 }, (_, i) => ({ PartitionKey: `k${i}`, Data: bytes(5) }));
+    kinesis.faults.inject({ records: { indexes: [0] }, error: 'InternalFailure', count: 1 });
+    expect(kinesis.putRecords({ StreamName: 's', Records: entries }).FailedRecordCount).toBe(1);
+    kinesis.faults.inject({ records: { indexes: [1, 2] }, count: 1 });
+    expect(kinesis.putRecords({ StreamName: 's', Records: entries }).FailedRecordCount).toBe(2);
+
+    expect(stats('PutRecords.TotalRecords')).toEqual([point(0, 'Count', 2, 8, 4, 4)]);
+    expect(stats('PutRecords.SuccessfulRecords')).toEqual([point(0, 'Count', 2, 5, 2, 3)]);
+    expect(stats('PutRecords.FailedRecords')).toEqual([point(0, 'Count', 2, 1, 0, 1)]);
+    expect(stats('PutRecords.ThrottledRecords')).toEqual([point(0, 'Count', 2, 2, 0, 2)]);
+    expect(stats('PutRecords.Success')).toEqual([point(0, 'Count', 2, 2, 1, 1)]);
+    expect(stats('IncomingRecords')).toEqual([point(0, 'Count', 2, 5, 2, 3)]);
+    expect(stats('WriteProvisionedThroughputExceeded')).toEqual([point(0, 'Count', 2, 2, 0, 2)]);
+    const shard = { ShardId: 'shardId-000000000000' };
+    expect(stats('WriteProvisionedThroughputExceeded', {}, 60, shard).map((p) => p.Sum)).toEqual([2]);
+    expect(stats('IncomingRecords', {}, 60, shard).map((p) => p.Sum)).toEqual([5]);
+  });
+});
