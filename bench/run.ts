@@ -27,6 +27,7 @@ const BENCHES: Record<string, () => Promise<{ run: Bench }>> = {
   subscribe: () => import('./subscribe.js'),
   snapshot: () => import('./snapshot.js'),
   faults: () => import('./faults.js'),
+  metrics: () => import('./metrics.js'),
 };
 
 const CHILD_FLAG = '--bench-child';

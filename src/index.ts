@@ -227,6 +227,26 @@ export type {
   ShardGraph,
   DescribeShardGraphOutput,
 } from './api-types/lineage.js';
+export type { KinesisMetrics } from './metrics/kinesis-metrics.js';
+export {
+  CloudWatchError,
+  InvalidParameterValueException,
+  MissingRequiredParameterException,
+  InvalidParameterCombinationException,
+} from './metrics/cloudwatch-error.js';
+export { KINESIS_METRICS, METRIC_LATENCY_MS, KINESIS_NAMESPACE, type KinesisMetricInfo, type MetricUnit } from './metrics/metric-catalog.js';
+export type {
+  Statistic,
+  StandardUnit,
+  Dimension,
+  DimensionFilter,
+  GetMetricStatisticsInput,
+  Datapoint,
+  GetMetricStatisticsOutput,
+  ListMetricsInput,
+  Metric,
+  ListMetricsOutput,
+} from './api-types/metrics.js';
 export { renderShardGraphMermaid } from './lineage/render-shard-graph-mermaid.js';
 export { renderShardGraphDot } from './lineage/render-shard-graph-dot.js';
 export { aggregateRecords } from './kpl/aggregate-records.js';

@@ -5,9 +5,11 @@
 
 import { Account } from './model/account.js';
 import { resolveOptions, type KinesisOptions } from './options.js';
+import type { Clock } from './time/clock.js';
 import { OPERATIONS, type KinesisOperations } from './operations/registry.js';
 import type { ServedOperation } from './operations/operation.js';
 import { validateInput } from './validation/validate.js';
+import { KinesisMetrics } from './metrics/kinesis-metrics.js';
 import { readSnapshot, type RestoreOptions } from './snapshot/read-snapshot.js';
 import { writeSnapshot } from './snapshot/write-snapshot.js';
 import type { Faults } from './faults/faults.js';
@@ -70,6 +72,7 @@ let restoredAccount: Account | undefined;
  */
 export class Kinesis {
   readonly #account: Account;
+  #metrics: KinesisMetrics | undefined;
   readonly #observation: Observation;
   /** The observation while anything watches the engine (fault rules, history, listeners); undefined otherwise. */
   #watching: Observation | undefined;
@@ -125,6 +128,14 @@ export class Kinesis {
   }
 
   /**
+   * kinesim extension: the CloudWatch metrics this engine keeps (namespace AWS/Kinesis, 1-minute data by the
+   * engine's clock), read with CloudWatch's GetMetricStatistics and ListMetrics shapes.
+   */
+  get metrics(): KinesisMetrics {
+    return (this.#metrics ??= new KinesisMetrics(this.#account));
+  }
+
+  /**
    * Validates `input` against the operation's input shape, then runs its action on the account. Each method
    * passes its own registry entry (frozen, so V8 folds it to a constant and calls the action directly).
    */
@@ -132,6 +143,11 @@ export class Kinesis {
     const watching = this.#watching;
     if (watching !== undefined) return watching.run(operation, input);
     return operation.action(this.#account, validateInput(operation.input, input));
+  }
+
+  /** The clock this engine reads (a ManualClock can be advanced by whoever holds it: tests, the console). */
+  get clock(): Clock {
+    return this.#account.timeline.clock;
   }
 
   /** The account ID this engine serves. */
@@ -424,7 +440,7 @@ type ServesEveryOperation<T extends KinesisOperations> = T;
 type KinesisServesEveryOperation = ServesEveryOperation<Kinesis>;
 
 /** Public members of Kinesis that are not operations. */
-type NonOperationMember = 'accountId' | 'region' | 'snapshot' | 'faults' | 'history' | 'events';
+type NonOperationMember = 'accountId' | 'region' | 'clock' | 'metrics' | 'snapshot' | 'faults' | 'history' | 'events';
 
 /** Compiles only while every other public member of Kinesis is a registered operation's method. */
 type OnlyRegistered<Unregistered extends never> = Unregistered;

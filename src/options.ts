@@ -88,6 +88,11 @@ export interface KinesisOptions {
    * when throughputLimits is (without limits nothing throttles, and shard counts stay as tests expect: 4).
    */
   onDemandScaling?: boolean | OnDemandScalingOptions;
+  /**
+   * How long the engine keeps its CloudWatch metrics (kinesis.metrics), in ms of engine time: a whole number of
+   * minutes. Default 10800000 (3 hours of 1-minute data; CloudWatch keeps it 15 days). 0 keeps none.
+   */
+  metricsRetentionMs?: number;
 }
 
 /** On-demand scaling's parameters (KinesisOptions.onDemandScaling); each is optional. */
@@ -107,6 +112,9 @@ export interface OnDemandScalingOptions {
   /** The most shards (of 1 MiB/s) it scales to. Default 10240 (10 GiB/s) in us-east-1, us-west-2, eu-west-1; 200 elsewhere [D]. */
   maxShards?: number;
 }
+
+/** [U] How long metrics are kept by default: 3 hours of 1-minute data, a bound on memory for long-running servers. */
+export const DEFAULT_METRICS_RETENTION_MS = 3 * 3_600_000;
 
 /**
  * Every option with its default applied, checked.
@@ -150,6 +158,8 @@ export function resolveOptions(options: KinesisOptions): AccountSettings {
     channelDeliverySink: sink(options.channelDeliverySink),
     recordPayloads: choice('recordPayloads', options.recordPayloads ?? 'copy', RECORD_PAYLOADS),
     onDemandScaling: scalingOption(options.onDemandScaling, options.throughputLimits === true, region),
+    metricsRetentionMs: whole('metricsRetentionMs', options.metricsRetentionMs ?? DEFAULT_METRICS_RETENTION_MS,
+      (v) => Number.isSafeInteger(v) && v >= 0 && v % 60_000 === 0, 'a whole number of minutes in ms (a multiple of 60000) >= 0'),
   };
 }
 

@@ -113,13 +113,18 @@ function readWithinLimits(read: ShardRead): GetRecordsOutput {
   const { account, stream, shard, nowMs } = read;
   const throughput = shard.throughput();
   if (!throughput.canRead(nowMs)) {
+    account.metrics.getRecordsThrottled(stream, shard.id, nowMs);
     throw new ProvisionedThroughputExceededException(msg.rateExceededShardRead(account.accountId, stream.name, shard.id));
   }
   const out = readRecords(read);
-  let dataBytes = 0;
-  for (const record of out.Records) dataBytes += record.Data.length;
-  throughput.countRead(nowMs, dataBytes);
+  throughput.countRead(nowMs, dataBytesOf(out.Records));
   return out;
+}
+
+function dataBytesOf(records: readonly KinesisRecord[]): number {
+  let bytes = 0;
+  for (const record of records) bytes += record.Data.length;
+  return bytes;
 }
 
 /** The records from the iterator's position, and where the next call continues. */
@@ -129,6 +134,9 @@ function readRecords({ account, stream, shard, state, limit, nowMs }: ShardRead)
   const next = shard.log.readRuns(from, limit, GET_RECORDS_MAX_BYTES, runs);
   const records = buildRecords(runs, shard.readSequence);
   markEncryptedRecords(stream, shard, next - records.length, records);
+  // [U] The age of the last record returned ("when the last record of the GetRecords call was written"); 0 for none.
+  const iteratorAgeMs = records.length === 0 ? 0 : nowMs - shard.log.arrivalAt(next - 1);
+  account.metrics.getRecords(stream, shard.id, nowMs, records.length, dataBytesOf(records), iteratorAgeMs);
   const log = shard.log;
   const out: GetRecordsOutput = {
     Records: records,

@@ -36,10 +36,12 @@ export function putRecord(account: Account, input: PutRecordInput): PutRecordOut
   // Throughput is the last check [K], and costs this one branch while the option is off.
   if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, recordBytes(input.Data, partitionKey))) {
     if (placement !== undefined) stream.autoPlacement.splice(0, 4, ...placement);
+    account.metrics.putRecordThrottled(stream, shard.id, nowMs);
     throw new ProvisionedThroughputExceededException(msg.rateExceededShard(shard.id, stream.name, account.accountId));
   }
   const index = shard.log.append(partitionKey, input.Data, nowMs, nowMs - stream.retentionMs);
   if (stream.onDemandScaling !== undefined) countOnDemandWrites(account.timeline, stream, nowMs, 1, recordBytes(input.Data, partitionKey));
+  account.metrics.putRecord(stream, shard.id, nowMs, input.Data.length);
   const out: PutRecordOutput = { ShardId: shard.id, SequenceNumber: shard.sequenceNumberOf(index) };
   // EncryptionType only on an encrypted stream: AWS-verified answers for unencrypted streams leave it out (README).
   if (stream.encryptionType === 'KMS') out.EncryptionType = 'KMS';

@@ -27,6 +27,7 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
   if (!auto) checkPartitionKeys(entries);
   let explicitKeys: (bigint | undefined)[] | undefined;
   let total = 0;
+  let dataBytes = 0;
   const maxRecordBytes = stream.maxRecordSizeKiB * 1024;
   for (let i = 0; i < n; i++) {
     const entry = entries[i]!;
@@ -34,6 +35,7 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
       explicitKeys ??= new Array<bigint | undefined>(n);
       explicitKeys[i] = explicitHashKey(entry.ExplicitHashKey);
     }
+    dataBytes += entry.Data.length;
     // recordSize's own cheap bound, checked here so the message path (a new string) is only built for a
     // record that may be too large: building it for all 500 cost ~15% of the call.
     const key = entry.PartitionKey;
@@ -57,6 +59,7 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
     const index = shard.log.append(entry.PartitionKey, entry.Data, nowMs, cutoffMs);
     results[i] = { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   }
+  account.metrics.putRecords(stream, nowMs, entries, results, dataBytes);
   return output(stream, 0, results);
 }
 
@@ -75,26 +78,30 @@ function putWithinLimits(
 ): PutRecordsOutput {
   const cutoffMs = nowMs - stream.retentionMs;
   const auto = stream.recordDistributionStrategy === 'AUTO';
-  let failed = 0;
+  const tally = account.metrics.tallyFor(stream);
   let storedBytes = 0;
   const results = entries.map((entry, i): PutRecordsResultEntry => {
     const shard = placeEntry(stream, entry, explicitKeys?.[i], auto);
     const injected = account.recordFaults?.failure(i, shard.id, stream.name);
     if (injected !== undefined) {
-      failed++;
+      // Counted as what the entry's client sees: a throttle is a throttle in the metrics too, the rest failures.
+      if (injected.code === THROTTLED) tally.addThrottled(shard.id);
+      else tally.addFailed();
       return { ErrorCode: injected.code, ErrorMessage: injected.message };
     }
     const size = entry.Data.length + keyBytes(entry.PartitionKey);
     if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, size)) {
-      failed++;
+      tally.addThrottled(shard.id);
       return { ErrorCode: THROTTLED, ErrorMessage: msg.rateExceededShard(shard.id, stream.name, account.accountId) };
     }
     storedBytes += size;
     const index = shard.log.append(entry.PartitionKey, entry.Data, nowMs, cutoffMs);
+    tally.addStored(shard.id, entry.Data.length);
     return { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   });
-  if (stream.onDemandScaling !== undefined) countOnDemandWrites(account.timeline, stream, nowMs, entries.length - failed, storedBytes);
-  return output(stream, failed, results);
+  account.metrics.putRecordsTallied(stream, nowMs, tally);
+  if (stream.onDemandScaling !== undefined) countOnDemandWrites(account.timeline, stream, nowMs, tally.stored, storedBytes);
+  return output(stream, tally.total - tally.stored, results);
 }
 
 /** EncryptionType only on an encrypted stream: AWS-verified answers for unencrypted streams leave it out (README). */

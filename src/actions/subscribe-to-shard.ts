@@ -43,11 +43,13 @@ export function subscribeToShard(account: Account, input: SubscribeToShardInput)
   // subscription is still open [U] (one that ended or was closed by its client counts too).
   const previous = consumer.subscriptions.get(shard.index);
   if (previous !== undefined && nowMs - previous.startedAtMs < SUBSCRIPTION_TAKEOVER_MS) {
+    account.metrics.subscribeToShard(stream, consumer.name, nowMs, false);
     throw new ResourceInUseException(msg.anotherActiveSubscription(account.accountId, stream.name, shard.id, consumer.name));
   }
   if (input.DryRun === true) answerDryRun(account, stream, nowMs);
   previous?.endAt(nowMs, 'taken-over');
   const subscription = new Subscription(stream, shard, consumer, position, nowMs, account.throughputLimits);
   consumer.subscriptions.set(shard.index, subscription);
+  account.metrics.subscribeToShard(stream, consumer.name, nowMs, true);
   return openShardSubscription(account, subscription);
 }

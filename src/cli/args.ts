@@ -1,5 +1,8 @@
 // The flag parser every kinesim subcommand shares: a command declares its positionals and flags once, and
-// gets parsing, type checks and its --help text from that declaration.
+// gets parsing, type checks, its --help text, and the same flags from KINESIM_* variables and a --config file
+// (flag-sources.ts) from that declaration.
+
+import { envNameOf, flagsFromSources, type FlagSources } from './flag-sources.js';
 
 /** A mistake in how the command was called (exit code 2). */
 export class UsageError extends Error {
@@ -15,6 +18,10 @@ export interface FlagSpec {
   valueName?: string;
   /** A one-letter alias: `s` for -s. */
   short?: string;
+  /** A string flag whose value may be left out (`--manual-clock` alone): the value it then takes. */
+  optionalValue?: string;
+  /** Only from the command line, never from a KINESIM_* variable or --config (--version: KINESIM_VERSION is common). */
+  commandLineOnly?: boolean;
 }
 
 export interface PositionalSpec {
@@ -41,15 +48,31 @@ export interface ParsedArgs {
   positionals: string[];
   flags: Record<string, FlagValue>;
   help: boolean;
+  /** Where each flag's value came from, as errors name it: `--port`, `KINESIM_PORT` or `port in serve.json`. */
+  origins: Record<string, string>;
 }
 
 const HELP: FlagSpec = { name: 'help', short: 'h', kind: 'boolean', description: 'Show this help and exit.' };
+const CONFIG: FlagSpec = {
+  name: 'config', kind: 'string', valueName: 'file.json',
+  description: 'Read flags from a JSON object {"flag-name": value} (also KINESIM_CONFIG); command-line flags and KINESIM_* variables win.',
+};
 
-/** Parses `argv` (after the subcommand) against `spec`: --flag value, --flag=value, -f value, --, --help. */
-export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
+/** How an error names a flag: where its value came from (see ParsedArgs.origins). */
+export function flagLabel(args: ParsedArgs, name: string): string {
+  return args.origins[name] ?? `--${name}`;
+}
+
+/**
+ * Parses `argv` (after the subcommand) against `spec`: --flag value, --flag=value, -f value, --, --help; then fills
+ * flags not given from `sources`: KINESIM_<FLAG> variables, then the --config file.
+ * @throws UsageError naming the flag, variable or config entry that is wrong.
+ */
+export function parseArgs(spec: CommandSpec, argv: readonly string[], sources: FlagSources = {}): ParsedArgs {
   const flags: Record<string, FlagValue> = {};
+  const origins: Record<string, string> = {};
   const positionals: string[] = [];
-  const all = [...spec.flags, HELP];
+  const all = [...spec.flags, CONFIG, HELP];
   const where = `kinesim ${spec.name}`;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -75,11 +98,17 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
     }
     if (inline === undefined) {
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('-') && next !== '-')) throw new UsageError(`${label} needs a value: ${label} <${flag.valueName ?? 'value'}>`);
-      inline = next;
-      i++;
+      const missing = next === undefined || (next.startsWith('-') && next !== '-');
+      if (missing && flag.optionalValue !== undefined) {
+        inline = flag.optionalValue;
+      } else {
+        if (missing) throw new UsageError(`${label} needs a value: ${label} <${flag.valueName ?? 'value'}>`);
+        inline = next;
+        i++;
+      }
     }
     if (flag.name in flags) throw new UsageError(`${label} given twice`);
+    origins[flag.name] = label;
     if (flag.kind === 'number') {
       const value = Number(inline);
       if (inline.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${label} needs a number, got '${inline}'`);
@@ -90,12 +119,14 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
   }
   const help = flags['help'] === true;
   delete flags['help'];
+  for (const name of Object.keys(flags)) origins[name] ??= `--${name}`;
   if (!help) {
+    flagsFromSources(spec.flags, flags, origins, sources);
     const required = spec.positionals.filter((p) => p.required);
     if (positionals.length < required.length) throw new UsageError(`missing <${required[positionals.length]!.name}> (usage: ${usageLine(spec)})`);
     if (positionals.length > spec.positionals.length) throw new UsageError(`unexpected argument '${positionals[spec.positionals.length]}' (usage: ${usageLine(spec)})`);
   }
-  return { positionals, flags, help };
+  return { positionals, flags, help, origins };
 }
 
 export function usageLine(spec: CommandSpec): string {
@@ -105,8 +136,9 @@ export function usageLine(spec: CommandSpec): string {
 
 /** The text of `kinesim <name> --help`. */
 export function helpText(spec: CommandSpec): string {
-  const rows = [...spec.flags, HELP].map((f) => {
-    const left = `${f.short === undefined ? '    ' : `-${f.short}, `}--${f.name}${f.kind === 'boolean' ? '' : ` <${f.valueName ?? 'value'}>`}`;
+  const rows = [...spec.flags, CONFIG, HELP].map((f) => {
+    const value = f.kind === 'boolean' ? '' : f.optionalValue !== undefined ? ` [${f.valueName ?? 'value'}]` : ` <${f.valueName ?? 'value'}>`;
+    const left = `${f.short === undefined ? '    ' : `-${f.short}, `}--${f.name}${value}`;
     return [left, f.description] as const;
   });
   const width = Math.max(...rows.map(([l]) => l.length), ...spec.positionals.map((p) => p.name.length + 2)) + 2;
@@ -119,6 +151,10 @@ export function helpText(spec: CommandSpec): string {
   }
   lines.push('Flags:');
   for (const [left, text] of rows) lines.push(`  ${left.padEnd(width)}${text}`);
+  const example = spec.flags[0];
+  if (example !== undefined) {
+    lines.push('', `Every flag can also come from an environment variable (--${example.name}: ${envNameOf(example.name)}) or from --config.`);
+  }
   if (spec.examples !== undefined && spec.examples.length > 0) lines.push('', 'Examples:', ...spec.examples.map((e) => `  ${e}`));
   return `${lines.join('\n')}\n`;
 }

@@ -10,6 +10,8 @@ export interface CommandIo {
   cwd: string;
   /** Milliseconds from an arbitrary start (performance.now). */
   nowMs(): number;
+  /** Environment variables flags may come from (KINESIM_PORT, ...); the bin passes process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Command {

@@ -4,7 +4,9 @@
 import type { CommandIo } from './command.js';
 import { runCli } from './run-cli.js';
 
-const io: CommandIo = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), nowMs: () => performance.now() };
+const io: CommandIo = {
+  stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), nowMs: () => performance.now(), env: process.env,
+};
 runCli(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;

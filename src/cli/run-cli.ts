@@ -51,7 +51,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
         : `unknown command '${first}' (commands: ${Object.keys(COMMANDS).join(', ')}; see 'kinesim --help')`);
     }
     const command = await load();
-    const args = parseArgs(command.spec, rest);
+    const args = parseArgs(command.spec, rest, { env: io.env ?? {}, cwd: io.cwd });
     if (args.help) {
       io.stdout.write(helpText(command.spec));
       return 0;

@@ -1,12 +1,16 @@
 // `kinesim serve`: the engine behind a local Kinesis endpoint (HTTP/1.1 and HTTP/2 on one port, JSON and CBOR, TLS
-// on request) for any client: boto3, the AWS CLI, the AWS SDKs for Java, JavaScript, Go and the rest, the KCL.
+// on request) for any client: boto3, the AWS CLI, the AWS SDKs for Java, JavaScript, Go and the rest, the KCL; with
+// its web console under /_kinesim/. Every flag may also come from KINESIM_<FLAG> or a --config file (args.ts).
 import { readFileSync } from 'node:fs';
 import { Kinesis } from '../kinesis.js';
 import type { KinesisOptions } from '../options.js';
+import type { RestoreOptions } from '../snapshot/read-snapshot.js';
+import type { Clock } from '../time/clock.js';
 import { startHttpServer, type KinesisHttpServer, type RequestLogEntry } from '../server/http-server.js';
 import type { StateFile } from '../server/state-file.js';
-import { UsageError, type CommandSpec, type ParsedArgs } from './args.js';
+import { UsageError, flagLabel, type CommandSpec, type ParsedArgs } from './args.js';
 import type { Command, CommandIo } from './command.js';
+import { CONSOLE_FLAGS, clockFrom, consoleBanner, consoleOptionsFrom } from './console-flags.js';
 import { packageVersion } from './package-version.js';
 import { engineFromStateFlags, STATE_FLAGS } from './state-flags.js';
 
@@ -24,8 +28,10 @@ const spec: CommandSpec = {
     '--tls-key, HTTPS with both chosen by ALPN), AWS JSON 1.1 and AWS CBOR 1.1 (the AWS SDK for Java default).',
     'Any credentials work: signatures are not checked, only the shape of the Authorization header. State lives in',
     'memory and ends with the process, unless --state keeps it in a file. Ctrl-C (SIGINT) or SIGTERM stops it,',
-    'letting requests under way finish. kinesim\'s own endpoints live under /_kinesim/ (faults, history, snapshot).',
-    'Exit codes: 0 stopped, 1 could not start (port busy, unreadable TLS file) or save, 2 bad usage.',
+    'letting requests under way finish. kinesim\'s own endpoints live under /_kinesim/: the web console (its URL is',
+    'printed at start), health, faults, history, snapshot; every other path keeps AWS\'s answers.',
+    'Exit codes: 0 stopped, 1 could not start (port busy, unreadable TLS file) or save, 2 bad usage (a bad flag,',
+    'variable or config entry, named).',
   ].join('\n'),
   positionals: [],
   flags: [
@@ -44,7 +50,8 @@ const spec: CommandSpec = {
     { name: 'tls-key', kind: 'string', valueName: 'file', description: 'PEM private key of --tls-cert.' },
     { name: 'log', kind: 'boolean', description: 'One line per request on stderr: time, operation, status, milliseconds, protocol.' },
     ...STATE_FLAGS,
-    { name: 'version', short: 'v', kind: 'boolean', description: 'Show the version and exit.' },
+    ...CONSOLE_FLAGS,
+    { name: 'version', short: 'v', kind: 'boolean', commandLineOnly: true, description: 'Show the version and exit.' },
   ],
   examples: [
     'kinesim serve',
@@ -52,19 +59,23 @@ const spec: CommandSpec = {
     'kinesim serve --region eu-west-1 --account 123456789012 --create-delay-ms 500',
     'kinesim serve --tls-cert cert.pem --tls-key key.pem',
     'kinesim serve --state kinesis.bin --save-every 30',
+    'kinesim serve --manual-clock 2026-01-01T00:00:00Z',
+    'KINESIM_PORT=4568 KINESIM_THROUGHPUT_LIMITS=true kinesim serve',
+    'kinesim serve --config kinesim.json',
     'AWS_ENDPOINT_URL=http://127.0.0.1:4567 aws kinesis list-streams',
   ],
 };
 
-/** Kinesis options by the flag that sets them, for the engine's own checks to name the flag. */
+/** Kinesis options by the flag that sets them, for the engine's own checks to name the flag (or variable, or entry). */
 const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
-  accountId: '--account',
-  region: '--region',
-  createStreamDelayMs: '--create-delay-ms',
-  deleteStreamDelayMs: '--delete-delay-ms',
-  updateStreamDelayMs: '--update-delay-ms',
-  consumerDelayMs: '--consumer-delay-ms',
-  shardLimit: '--shard-limit',
+  accountId: 'account',
+  region: 'region',
+  createStreamDelayMs: 'create-delay-ms',
+  deleteStreamDelayMs: 'delete-delay-ms',
+  updateStreamDelayMs: 'update-delay-ms',
+  consumerDelayMs: 'consumer-delay-ms',
+  shardLimit: 'shard-limit',
+  metricsRetentionMs: 'metrics-retention-ms',
 };
 
 export const serveCommand: Command = {
@@ -74,21 +85,29 @@ export const serveCommand: Command = {
       io.stdout.write(`kinesim ${packageVersion()}\n`);
       return 0;
     }
-    const port = listenPort(args.flags['port']);
+    const port = listenPort(args);
     const host = (args.flags['host'] as string | undefined) ?? DEFAULT_HOST;
     const tls = tlsFiles(args, io);
     if (tls === null) return 1;
-    const fresh = engine(args);
+    const clock = clockFrom(args, Date.now());
+    const fresh = engine(args, clock);
+    // Not state, so a restored engine takes them too: the clock it runs on, how long it keeps metrics.
+    const restore: RestoreOptions = { clock };
     const tokenSecret = args.flags['token-secret'] as string | undefined;
-    const served = await engineFromStateFlags(args, io, () => fresh, tokenSecret === undefined ? {} : { tokenSecret });
+    if (tokenSecret !== undefined) restore.tokenSecret = tokenSecret;
+    const retentionMs = args.flags['metrics-retention-ms'] as number | undefined;
+    if (retentionMs !== undefined) restore.metricsRetentionMs = retentionMs;
+    const served = await engineFromStateFlags(args, io, () => fresh, restore);
     const { kinesis, state } = served;
     if (served.restored) noteIgnoredFlags(args, io);
     const log = args.flags['log'] === true;
+    const consoleOptions = consoleOptionsFrom(args);
     let server: KinesisHttpServer;
     try {
       server = await startHttpServer(kinesis, {
         port,
         host,
+        ...consoleOptions,
         ...(tls === undefined ? {} : { tls }),
         ...(log || state !== undefined
           ? {
@@ -106,14 +125,18 @@ export const serveCommand: Command = {
     }
     // The handlers go in before the ready line: a client that signals as soon as it reads it must find them.
     const stopped = stopOnSignal(server, io, state);
-    io.stdout.write(`kinesim serve: listening on ${server.url} (region ${kinesis.region}, account ${kinesis.accountId}); Ctrl-C to stop\n`);
+    // One write, so that a script reading the ready line finds the console's lines with it.
+    io.stdout.write(
+      `kinesim serve: listening on ${server.url} (region ${kinesis.region}, account ${kinesis.accountId}); Ctrl-C to stop\n` +
+        consoleBanner(kinesis, server.consoleUrl, consoleOptions.console),
+    );
     return stopped;
   },
 };
 
-function engine(args: ParsedArgs): Kinesis {
+function engine(args: ParsedArgs, clock: Clock): Kinesis {
   const flags = args.flags;
-  const options: KinesisOptions = {};
+  const options: KinesisOptions = { clock };
   const set = <K extends keyof KinesisOptions>(key: K, value: unknown) => {
     if (value !== undefined) options[key] = value as KinesisOptions[K];
   };
@@ -126,6 +149,7 @@ function engine(args: ParsedArgs): Kinesis {
   set('shardLimit', flags['shard-limit']);
   set('throughputLimits', flags['throughput-limits']);
   set('tokenSecret', flags['token-secret']);
+  set('metricsRetentionMs', flags['metrics-retention-ms']);
   try {
     return new Kinesis(options);
   } catch (error) {
@@ -133,16 +157,17 @@ function engine(args: ParsedArgs): Kinesis {
     // 'Kinesis option accountId must be twelve digits, got "123"' -> '--account must be twelve digits, got 123': a
     // flag's value is always typed text, so the library's quoting and type names only get in the way here.
     const text = error.message
-      .replace(/^Kinesis option (\w+)/, (_, option: string) => FLAG_OF_OPTION[option] ?? option)
+      .replace(/^Kinesis option (\w+)/, (_, option: string) => (FLAG_OF_OPTION[option] === undefined ? option : flagLabel(args, FLAG_OF_OPTION[option])))
       .replace(/, got (?:number |boolean )?"?(.*?)"?$/, ', got $1');
     throw new UsageError(text);
   }
 }
 
-function listenPort(value: unknown): number {
+function listenPort(args: ParsedArgs): number {
+  const value = args.flags['port'];
   if (value === undefined) return DEFAULT_PORT;
   if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 65535) {
-    throw new UsageError(`--port must be a whole number from 0 to 65535, got ${String(value)}`);
+    throw new UsageError(`${flagLabel(args, 'port')} must be a whole number from 0 to 65535, got ${String(value)}`);
   }
   return value as number;
 }
@@ -152,7 +177,9 @@ function tlsFiles(args: ParsedArgs, io: CommandIo): { cert: Buffer; key: Buffer 
   const cert = args.flags['tls-cert'] as string | undefined;
   const key = args.flags['tls-key'] as string | undefined;
   if (cert === undefined && key === undefined) return undefined;
-  if (cert === undefined || key === undefined) throw new UsageError(`${cert === undefined ? '--tls-key' : '--tls-cert'} needs ${cert === undefined ? '--tls-cert' : '--tls-key'} too`);
+  if (cert === undefined || key === undefined) {
+    throw new UsageError(`${flagLabel(args, cert === undefined ? 'tls-key' : 'tls-cert')} needs ${cert === undefined ? '--tls-cert' : '--tls-key'} too`);
+  }
   try {
     return { cert: readFileSync(cert), key: readFileSync(key) };
   } catch (error) {
@@ -177,7 +204,7 @@ function logLine(entry: RequestLogEntry): string {
 const ENGINE_FLAGS = ['region', 'account', 'create-delay-ms', 'delete-delay-ms', 'update-delay-ms', 'consumer-delay-ms', 'shard-limit', 'throughput-limits'];
 
 function noteIgnoredFlags(args: ParsedArgs, io: CommandIo): void {
-  const ignored = ENGINE_FLAGS.filter((flag) => args.flags[flag] !== undefined).map((flag) => `--${flag}`);
+  const ignored = ENGINE_FLAGS.filter((flag) => args.flags[flag] !== undefined).map((flag) => flagLabel(args, flag));
   if (ignored.length > 0) io.stderr.write(`kinesim serve: ${ignored.join(', ')} ignored: the restored engine keeps the settings of its state file\n`);
 }
 

@@ -8,7 +8,7 @@ import type { Kinesis } from '../kinesis.js';
 import type { RestoreOptions } from '../snapshot/read-snapshot.js';
 import { SnapshotError } from '../snapshot/snapshot-error.js';
 import { openStateFile, type StateFile } from '../server/state-file.js';
-import { UsageError, type FlagSpec, type ParsedArgs } from './args.js';
+import { UsageError, flagLabel, type FlagSpec, type ParsedArgs } from './args.js';
 import type { CommandIo } from './command.js';
 
 export const STATE_FLAGS: readonly FlagSpec[] = [
@@ -47,8 +47,10 @@ export async function engineFromStateFlags(
 ): Promise<ServedEngine> {
   const file = args.flags['state'] as string | undefined;
   const everySeconds = args.flags['save-every'] as number | undefined;
-  if (everySeconds !== undefined && file === undefined) throw new UsageError('--save-every needs --state <file>');
-  if (everySeconds !== undefined && !(everySeconds > 0)) throw new UsageError(`--save-every needs a number of seconds > 0, got '${everySeconds}'`);
+  if (everySeconds !== undefined && file === undefined) throw new UsageError(`${flagLabel(args, 'save-every')} needs --state <file>`);
+  if (everySeconds !== undefined && !(everySeconds > 0)) {
+    throw new UsageError(`${flagLabel(args, 'save-every')} needs a number of seconds > 0, got '${everySeconds}'`);
+  }
   if (file === undefined) return { kinesis: create(), state: undefined, restored: false };
   const path = resolve(io.cwd, file);
   // Found now rather than at the first save, minutes or hours later.

@@ -20,7 +20,7 @@ const TWO_POW_32 = 2 ** 32;
  * {@link CBOR_MAX_NESTING}, a length beyond the remaining input, or an item outside the subset above.
  */
 export function decodeCbor(bytes: Uint8Array): CborValue {
-  // A plain view: Buffer's slice() would share memory, and byte strings must be copies.
+  // A plain view: a Node byte buffer's slice() would share memory, and byte strings must be copies.
   const reader = new Reader(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (bytes.byteLength === 0) throw new CborError(0, 'no data item: the input is empty');
   const value = reader.item(0);

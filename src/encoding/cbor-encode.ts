@@ -8,7 +8,7 @@ const TWO_POW_32 = 2 ** 32;
 const MAX_UINT64 = 2n ** 64n - 1n;
 const INITIAL_BYTES = 64 * 1024;
 // The shared writer keeps its buffer between calls so a server's responses do not regrow it each time;
-// anything larger than this is dropped after use rather than held for the life of the process.
+// anything larger than this is dropped after use rather than held for as long as the host runs.
 const RETAINED_MAX_BYTES = 16 * 1024 * 1024;
 // Up to this many UTF-16 units, copying ASCII in JS beats TextEncoder.encodeInto's call cost (measured on Node 20).
 const ASCII_LOOP_MAX_UNITS = 24;

@@ -9,7 +9,7 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 const BASE64_CODES = Uint8Array.from(BASE64, (c) => c.charCodeAt(0));
 const PAD = 0x3d;
 const INITIAL_BYTES = 64 * 1024;
-// Buffers grown past this by one large answer are dropped after it rather than held for the life of the process.
+// Buffers grown past this by one large answer are dropped after it rather than held for as long as the host runs.
 const RETAINED_MAX_BYTES = 16 * 1024 * 1024;
 const KEY_SLOTS = 64;
 const NULL = [0x6e, 0x75, 0x6c, 0x6c];

@@ -3,6 +3,7 @@
 // user-facing options and their checks in src/options.ts.
 
 import type { Clock } from '../time/clock.js';
+import { MetricsStore } from '../metrics/metrics-store.js';
 import { TokenSealer } from '../tokens/sealed-token.js';
 import { BillingCommitment } from './billing-commitment.js';
 import type { Channel } from './channel.js';
@@ -37,6 +38,8 @@ export type AccountSettings = Pick<
   readonly clock: Clock;
   /** Seals shard iterators and NextTokens. */
   readonly tokenSecret: string;
+  /** How long a minute of CloudWatch metrics is kept, in engine ms (0: none is). */
+  readonly metricsRetentionMs: number;
 };
 
 /**
@@ -86,6 +89,8 @@ export class Account {
   readonly channels = new Map<string, Channel>();
   /** What the channels delivered (unless a sink takes it), and the tables they created. */
   readonly deliveries = new DeliveryLog();
+  /** CloudWatch metrics of the account's streams, per minute of engine time (src/metrics/). */
+  readonly metrics: MetricsStore;
 
   constructor(settings: AccountSettings) {
     this.accountId = settings.accountId;
@@ -111,5 +116,6 @@ export class Account {
       this.timeline.addSettler((nowMs) => settleScaling(this.streams, nowMs, (stream, change) => this.timeline.applyChange(stream, change)));
     }
     this.identities = new Identities(settings.partition, settings.region, settings.accountId);
+    this.metrics = new MetricsStore(settings.metricsRetentionMs);
   }
 }

@@ -2,6 +2,7 @@
 
 import { evenRanges } from '../keys/hash-key.js';
 import type { EncryptionType, MetricsName, RecordDistributionStrategy, StreamMode, StreamStatus } from '../service-model/enums.js';
+import type { StreamMetrics } from '../metrics/stream-metrics.js';
 import { pickIndex, type AutoPlacementState } from './auto-placement.js';
 import type { Consumer } from './consumer.js';
 import { EncryptionHistory } from './encryption-history.js';
@@ -72,6 +73,8 @@ export class Stream {
   autoPlacement: AutoPlacementState;
   /** DryRun calls per one-second window of the clock, for their own limit (with throughputLimits): [second, calls]. */
   dryRunWindow: [number, number] = [-1, 0];
+  /** Where this stream's name records its CloudWatch metrics; set by MetricsStore.of on first use. */
+  metrics: StreamMetrics | undefined;
 
   constructor(
     readonly name: string,

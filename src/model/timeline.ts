@@ -32,6 +32,11 @@ export class Timeline {
     this.#sweeper = new ExpirySweeper(streams);
   }
 
+  /** The clock the engine reads. */
+  get clock(): Clock {
+    return this.#clock;
+  }
+
   /**
    * The engine's time for this call: the clock's reading, never earlier than a reading already used
    * (so a clock set backwards cannot reorder records), after applying every transition due by then.

@@ -4,6 +4,7 @@
 import { createServer as createHttp1Server, type IncomingMessage } from 'node:http';
 import type { Http2Server, Http2ServerRequest, Http2Session } from 'node:http2';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
+import { isKinesimPath } from '../console/console-security.js';
 import type { TransportAction } from '../faults/faults.js';
 import type { HttpRequest } from '../protocol/http-edge.js';
 import type { WireResponse } from '../protocol/wire-message.js';
@@ -82,8 +83,9 @@ export async function startWireServer(answerer: HttpAnswerer, options: WireServe
   let closing = false;
 
   const handle = (request: IncomingMessage | Http2ServerRequest, response: OutgoingResponse): void => {
-    // Transport faults (kinesis.faults): drop the connection unanswered, or answer late.
-    const fault = answerer.transportFault?.(operationOf(request.headers['x-amz-target'], undefined));
+    // Transport faults (kinesis.faults): drop the connection unanswered, or answer late. Never on kinesim's own
+    // paths: a rule dropping every request must not lock out the endpoint that removes it (nor the console).
+    const fault = isOwnPath(request.url) ? undefined : answerer.transportFault?.(operationOf(request.headers['x-amz-target'], undefined));
     if (fault === undefined) serve(request, response);
     else if ('drop' in fault) abort(request);
     else setTimeout(() => serve(request, response), fault.latencyMs);
@@ -95,7 +97,7 @@ export async function startWireServer(answerer: HttpAnswerer, options: WireServe
       const answer = answerFor(answerer, request, outcome);
       // Not on CORS preflights (AWS sends none there [K]) nor on kinesim's own /_kinesim/ endpoints.
       const preflight = request.method === 'OPTIONS' && request.headers.origin !== undefined;
-      if (!preflight && !(request.url ?? '').startsWith('/_kinesim/')) answer.headers['x-amz-id-2'] = ids.next();
+      if (!preflight && !isOwnPath(request.url)) answer.headers['x-amz-id-2'] = ids.next();
       const stream = sendResponse(response, answer, limits.eventPollIntervalMs, () => {
         if (stream !== undefined) streams.delete(stream);
         options.onRequest?.({
@@ -232,13 +234,24 @@ function allClosed(sockets: Set<Socket>, graceMs: number, tidy: () => void): Pro
   });
 }
 
-/** Header names lower-case, repeated headers joined, HTTP/2 pseudo-headers (`:path`, ...) left out. */
+/**
+ * Header names lower-case, repeated headers joined, HTTP/2 pseudo-headers (`:path`, ...) left out but for
+ * `:authority`, which stands in for a missing `host` (https://www.rfc-editor.org/rfc/rfc9113.html#section-8.3.1), so
+ * whoever checks the Host (the console) sees it over either protocol.
+ */
 function headersOf(request: IncomingMessage | Http2ServerRequest): Record<string, string | undefined> {
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (name.charCodeAt(0) !== 0x3a) headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
+  const authority = request.headers[':authority'];
+  if (headers['host'] === undefined && typeof authority === 'string') headers['host'] = authority;
   return headers;
+}
+
+/** Whether a request is for kinesim's own endpoints (/_kinesim and below) rather than AWS's. */
+function isOwnPath(url: string | undefined): boolean {
+  return url !== undefined && isKinesimPath(url);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -17,8 +17,11 @@ import { channelsDocument, restoreChannels } from './channel-document.js';
 import { Fields, bounded, malformed } from './document-fields.js';
 import { describeSegment, planLog, type SegmentDescriptor, type SegmentPlan, type SegmentReader } from './record-section.js';
 
-/** The settings a snapshot carries: every option but the clock, the token secret and the delivery sink (a function). */
-export type SnapshotSettings = Omit<AccountSettings, 'clock' | 'tokenSecret' | 'channelDeliverySink' | 'onDemandScaling'> & {
+/**
+ * The settings a snapshot carries: every option but the clock, the token secret, the delivery sink (a function)
+ * and the metrics retention (metrics are not state, so a restore takes it as an option); on-demand scaling as data.
+ */
+export type SnapshotSettings = Omit<AccountSettings, 'clock' | 'tokenSecret' | 'channelDeliverySink' | 'metricsRetentionMs' | 'onDemandScaling'> & {
   /** The scaling parameters, or false when on-demand streams do not scale. */
   onDemandScaling: OnDemandScalingSettings | false;
 };

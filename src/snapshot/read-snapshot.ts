@@ -13,10 +13,10 @@ import { TokenSealer } from '../tokens/sealed-token.js';
 import { tokenCheckOf } from './write-snapshot.js';
 
 /**
- * What a restore may set: the clock (default SystemClock), the token secret the snapshotted engine used, and a
- * channel delivery sink (a function, never in a snapshot).
+ * What a restore may set: the clock (default SystemClock), the token secret the snapshotted engine used, a
+ * channel delivery sink (a function, never in a snapshot) and how long metrics are kept (metrics are not state).
  */
-export type RestoreOptions = Pick<KinesisOptions, 'clock' | 'tokenSecret' | 'channelDeliverySink'>;
+export type RestoreOptions = Pick<KinesisOptions, 'clock' | 'tokenSecret' | 'channelDeliverySink' | 'metricsRetentionMs'>;
 
 /**
  * The account a snapshot holds, running on `options.clock`. Every other setting comes from the snapshot.
@@ -72,6 +72,7 @@ function resolvedSettings(f: Fields, options: RestoreOptions, version: number) {
   if (options.clock !== undefined) given.clock = options.clock;
   if (options.tokenSecret !== undefined) given.tokenSecret = options.tokenSecret;
   if (options.channelDeliverySink !== undefined) given.channelDeliverySink = options.channelDeliverySink;
+  if (options.metricsRetentionMs !== undefined) given.metricsRetentionMs = options.metricsRetentionMs;
   try {
     return resolveOptions(given);
   } catch (error) {

@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 function post(headers: Record<string, string>, body: string | Uint8Array, init: RequestInit = {}): Promise<Response> {
-  return fetch(server.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(TIMEOUT_MS), ...init });
+  return fetch(server.url, { method: 'POST', headers, body: body as BodyInit, signal: AbortSignal.timeout(TIMEOUT_MS), ...init });
 }
 
 function call(operation: string, input: object, headers: Record<string, string> = {}): Promise<Response> {

@@ -14,15 +14,17 @@ const formats = {
     index: await import(new URL('index.js', dist).href),
     awsSdk: await import(new URL('aws-sdk.js', dist).href),
     http: await import(new URL('http.js', dist).href),
+    console: await import(new URL('console.js', dist).href),
   },
   CJS: {
     index: require(new URL('index.cjs', dist).pathname),
     awsSdk: require(new URL('aws-sdk.cjs', dist).pathname),
     http: require(new URL('http.cjs', dist).pathname),
+    console: require(new URL('console.cjs', dist).pathname),
   },
 };
 
-for (const [format, { index, awsSdk, http }] of Object.entries(formats)) {
+for (const [format, { index, awsSdk, http, console: consoleEntry }] of Object.entries(formats)) {
   const kinesis = new index.Kinesis({ clock: new index.ManualClock(0) });
   kinesis.createStream({ StreamName: 's', ShardCount: 1 });
   assert.throws(
@@ -38,5 +40,10 @@ for (const [format, { index, awsSdk, http }] of Object.entries(formats)) {
   const { response } = await handler.handle({ headers: { 'x-amz-target': 'Kinesis_20131202.DescribeStream' }, body });
   assert.equal(response.statusCode, 400);
   assert.equal(JSON.parse(new TextDecoder().decode(response.body)).__type, 'ResourceNotFoundException');
-  console.log(`${format}: index, aws-sdk and http load; KinesisError is one class across them`);
+  // The console's script is its module functions' compiled text: it must still parse on its own once bundled.
+  const web = consoleEntry.createConsole({ kinesis, token: 'a'.repeat(32) });
+  const script = web.handle({ method: 'GET', url: '/_kinesim/console.js', headers: { host: 'localhost' }, body: new Uint8Array(0) });
+  assert.equal(script.statusCode, 200);
+  new Function(new TextDecoder().decode(script.body));
+  console.log(`${format}: index, aws-sdk, http and console load; KinesisError is one class across them; the console script parses`);
 }

@@ -17,6 +17,8 @@ describe('Kinesis options', () => {
     [{ updateStreamDelayMs: Number.NaN }, /updateStreamDelayMs/],
     [{ shardLimit: 1.5 }, /shardLimit must be a whole number >= 0/],
     [{ onDemandStreamCountLimit: -2 }, /onDemandStreamCountLimit/],
+    [{ metricsRetentionMs: 90_000 }, /metricsRetentionMs must be a whole number of minutes in ms \(a multiple of 60000\) >= 0/],
+    [{ metricsRetentionMs: -60_000 }, /metricsRetentionMs/],
   ])('refuses the impossible option %o with a RangeError', (options, message) => {
     expect(() => new Kinesis(options)).toThrow(RangeError);
     expect(() => new Kinesis(options)).toThrow(message);
@@ -39,6 +41,7 @@ describe('Kinesis options', () => {
     [{ seed: '7' }, 'Kinesis option seed must be a number, got "7"'],
     [{ channelDelayMs: '5' }, 'Kinesis option channelDelayMs must be a number of ms, got "5"'],
     [{ channelDeliverySink: 'log' }, 'Kinesis option channelDeliverySink must be a function, got "log"'],
+    [{ metricsRetentionMs: '60000' }, 'Kinesis option metricsRetentionMs must be a number, got "60000"'],
   ])('refuses an option of the wrong type, %o, with a TypeError naming it', (options, message) => {
     expect(() => new Kinesis(options as never)).toThrow(new TypeError(message));
   });

@@ -58,8 +58,9 @@ describe('README examples', () => {
     expect(logsPerExample.find((lines) => lines.includes('0,1 false'))).toEqual(['0,1 false', '0']);
   });
 
-  it('starts and stops a real server in the HTTP example', () => {
-    expect(logged.some((line) => /^http:\/\/127\.0\.0\.1:\d+$/.test(line))).toBe(true);
+  it('starts and stops a real server in the HTTP example, printing its URL and its console URL', () => {
+    const out = logsPerExample.find((lines) => lines.some((line) => /^http:\/\/127\.0\.0\.1:\d+$/.test(line)))!;
+    expect(out[1]).toBe(`${out[0]}/_kinesim/`);
   });
 
   it('puts every user record of the per-shard aggregation example where KCL keeps it', () => {
@@ -84,6 +85,11 @@ describe('README examples', () => {
     expect(out?.[1]).toMatch(/^key, 4 shards: [\d.]+% throttled,salt 8, 4 shards: [\d.]+% throttled,random, 4 shards: 0\.0% throttled$/);
     expect(Number(out?.[2])).toBeGreaterThanOrEqual(3);
     expect(out?.[3]).toBe('true');
+  });
+
+  it('reads CloudWatch-shaped metrics in the metrics example', () => {
+    const out = logsPerExample.find((lines) => lines.some((l) => l.includes('40 1 40 Bytes')));
+    expect(out).toEqual(['2026-01-01T00:00:00.000Z 40 1 40 Bytes,2026-01-01T00:01:00.000Z 5 1 5 Bytes', '1']);
   });
 
   it('restores a fixture, fails puts on purpose and reports a reshard in the state-and-faults examples', () => {

@@ -87,18 +87,25 @@ class OpenSubscription implements ShardSubscription {
     const nowMs = this.#account.timeline.observe();
     this.#waitUntilMs = undefined;
     let records: KinesisRecord[] = [];
+    let bytes = 0;
     const visit = (index: number, key: string | undefined, data: Uint8Array, arrivalMs: number): void => {
       const sequenceNumber = subscription.shard.sequenceNumberOf(index);
       const arrival = new Date(arrivalMs);
       records.push(key === undefined ? new KeylessRecord(sequenceNumber, arrival, data) : new OutputRecord(sequenceNumber, arrival, data, key));
+      bytes += data.length;
     };
     for (let taken = 0; taken < max; taken++) {
       const step = subscription.step(nowMs, visit);
       switch (step.kind) {
-        case 'event':
+        case 'event': {
+          const { stream, shard, consumer } = subscription;
+          // Timed when the event happened (which may be before this read), as CloudWatch would have it.
+          this.#account.metrics.subscribeToShardEvent(stream, shard.id, consumer.name, step.atMs, records.length, bytes, step.millisBehindLatest);
           this.#queue.push({ SubscribeToShardEvent: subscribeToShardEvent(subscription, step, records) });
           records = [];
+          bytes = 0;
           continue;
+        }
         case 'end': {
           const error = subscriptionEndError(this.#account, subscription, step.cause);
           if (error !== undefined) this.#queue.push(exceptionEvent(error));

@@ -29,7 +29,7 @@ export function decodeInput(
   return readStructure(document, OPERATIONS[operation].input, blob);
 }
 
-/** A faster helper a host may lend the decoder (a Node server lends Buffer's base64); it must agree with the portable one. */
+/** A faster helper a host may lend the decoder (a Node server lends its native base64); it must agree with the portable one. */
 export interface JsonInputOptions {
   /** Canonical padded base64 -> bytes; undefined for any other text (the portable decoder then names the problem). */
   readonly decodeBase64?: (text: string) => Uint8Array | undefined;

@@ -11,7 +11,7 @@ import { encodeOutput, encodeStructure } from './encode-output.js';
 export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
 /**
- * The JSON 1.1 codec, decoding with `options`' faster helper where given (a Node server lends Buffer's base64);
+ * The JSON 1.1 codec, decoding with `options`' faster helper where given (a Node server lends its native base64);
  * the answers are the same either way.
  */
 export function createJsonCodec(options: JsonInputOptions = {}): Codec {
