@@ -148,6 +148,22 @@ describe('on-demand scaling', () => {
     expect(open()).toBe(4);
   });
 
+  it('stops at maxShards however much more traffic asks for, and keeps throttling what they cannot carry', () => {
+    const { kinesis, feed, open } = setup({ onDemandScaling: { maxShards: 6 } });
+    const { throttled } = feed(60 * 60, () => 12);
+    // Doubling 4 would give 8: capped at 6 (a non-uniform last step is still one reshard with lineage).
+    expect(reshards(kinesis)).toEqual([[16 * MINUTE, 6]]);
+    expect(open()).toBe(6);
+    expect(throttled.at(-1)).toBe(12 * 16 - 6 * 16);
+    const graph = kinesis.describeShardGraph({ StreamName: 'od' }).Shards;
+    const openRanges = graph.filter((s) => s.ClosedAt === undefined).map((s) => [BigInt(s.HashKeyRange.StartingHashKey), BigInt(s.HashKeyRange.EndingHashKey)] as const);
+    openRanges.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    // The open shards still cover the whole hash key space, without gaps or overlaps.
+    expect(openRanges[0]![0]).toBe(0n);
+    expect(openRanges.at(-1)![1]).toBe((1n << 128n) - 1n);
+    for (let i = 1; i < openRanges.length; i++) expect(openRanges[i]![0]).toBe(openRanges[i - 1]![1] + 1n);
+  });
+
   it('leaves the account shard quota alone while the stream is on-demand', () => {
     const { kinesis, feed, open } = setup({ shardLimit: 10 });
     feed(50 * 60, () => 12);
