@@ -158,7 +158,7 @@ function lineageSection({ s, prefix }: Ctx): string {
       : table('Reshard requests', [
         { head: 'At', cell: (r) => clock(r.atSecond), numeric: true },
         { head: 'Operation', cell: (r) => r.operation, numeric: false },
-        { head: 'Detail', cell: (r) => r.operation === 'UpdateShardCount' ? `${r.shardIds.length} \u2192 ${r.targetShardCount}` : r.shardIds.map(shortId).join(' + '), numeric: false },
+        { head: 'Detail', cell: (r) => r.operation === 'UpdateShardCount' ? `${r.shardIds.length} \u2192 ${r.targetShardCount}` : r.operation === 'OnDemandScaling' ? `\u2192 ${r.targetShardCount}` : r.shardIds.map(shortId).join(' + '), numeric: false },
         { head: 'Result', cell: (r) => r.result.replace(/Exception$/, ''), numeric: false },
       ], s.reshards, { scroll: true })));
 }

@@ -178,5 +178,8 @@ function metricsOf(ctx: SimContext, shards: ShardSummary[], endMs: number): Summ
 
 function scenarioEcho(sc: ResolvedScenario): SimulationSummary['scenario'] {
   const scaling = sc.scaling.policy === 'custom' ? { policy: 'custom', evaluationSeconds: sc.scaling.evaluationSeconds } : sc.scaling;
-  return { ...sc, scaling } as unknown as SimulationSummary['scenario'];
+  // On-demand scaling parameters mean nothing to a provisioned stream: left out of its echo.
+  const { onDemandScaling, ...provisioned } = sc.stream;
+  const stream = sc.stream.mode === 'ON_DEMAND' ? { ...provisioned, onDemandScaling } : provisioned;
+  return { ...sc, stream, scaling } as unknown as SimulationSummary['scenario'];
 }

@@ -1,6 +1,7 @@
 // The scenario: what a simulation runs, as a user writes it (JSON-friendly, every default optional) and as
 // the simulation reads it once validated (every default filled in).
 
+import type { OnDemandScalingOptions } from '../index.js';
 import type { ScalingPolicyFunction } from './scaling/scaling-action.js';
 
 /** A rate of records per second over the run. */
@@ -162,6 +163,8 @@ export interface Scenario {
     /** How long a reshard keeps the stream UPDATING (kinesim's updateStreamDelayMs). Default 30 [U]. */
     reshardSeconds?: number;
     retentionHours?: number;
+    /** ON_DEMAND only: the engine's on-demand scaling parameters to change (README "On-demand scaling"). */
+    onDemandScaling?: OnDemandScalingSpec;
   };
   producers: ProducerSpec[];
   /** Default: one polling consumer with KCL's defaults. */
@@ -169,6 +172,17 @@ export interface Scenario {
   scaling?: ScalingSpec;
   metrics?: { periodSeconds?: number };
   prices?: PriceTable;
+}
+
+/** On-demand scaling parameters in scenario units (seconds); each defaults to the engine's default. */
+export interface OnDemandScalingSpec {
+  initialShards?: number;
+  headroom?: number;
+  maxShards?: number;
+  scaleUpDelaySeconds?: number;
+  scaleDownDelaySeconds?: number;
+  peakWindowSeconds?: number;
+  measureSeconds?: number;
 }
 
 // ---- The scenario as the simulation reads it: validated, every default filled in. ----
@@ -257,7 +271,11 @@ export interface ResolvedScenario {
   durationSeconds: number;
   drainSeconds: number;
   stepMs: number;
-  stream: { mode: 'PROVISIONED' | 'ON_DEMAND'; shardCount: number; reshardSeconds: number; retentionHours: number };
+  stream: {
+    mode: 'PROVISIONED' | 'ON_DEMAND'; shardCount: number; reshardSeconds: number; retentionHours: number;
+    /** The engine option (ms), for an ON_DEMAND stream. */
+    onDemandScaling: OnDemandScalingOptions;
+  };
   producers: ResolvedProducer[];
   consumers: ResolvedConsumer[];
   scaling: ResolvedScaling;

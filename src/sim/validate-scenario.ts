@@ -2,6 +2,7 @@
 // anything runs. All problems are reported at once, each naming its field.
 
 import { DEFAULT_PRICES } from './cost.js';
+import type { OnDemandScalingOptions } from '../index.js';
 import { FieldChecker, ScenarioError, describe } from './scenario-error.js';
 import type {
   ResolvedConsumer, ResolvedPrices, ResolvedProducer, ResolvedScaling, ResolvedScenario, ScheduledAction,
@@ -53,7 +54,7 @@ export function validateScenario(scenario: unknown, traces: Iterable<string> = [
 }
 
 function readStream(c: FieldChecker, value: unknown): ResolvedScenario['stream'] | undefined {
-  const v = c.object(value, 'scenario.stream', ['shardCount', 'mode', 'reshardSeconds', 'retentionHours']);
+  const v = c.object(value, 'scenario.stream', ['shardCount', 'mode', 'reshardSeconds', 'retentionHours', 'onDemandScaling']);
   if (v === undefined) return undefined;
   const mode = c.choice(v['mode'], 'scenario.stream.mode', ['PROVISIONED', 'ON_DEMAND'] as const, 'PROVISIONED');
   let shardCount: number | undefined = 4;
@@ -64,8 +65,41 @@ function readStream(c: FieldChecker, value: unknown): ResolvedScenario['stream']
   }
   const reshardSeconds = c.number(v['reshardSeconds'], 'scenario.stream.reshardSeconds', { min: 0, max: 86_400 }, 30);
   const retentionHours = c.number(v['retentionHours'], 'scenario.stream.retentionHours', { min: 24, max: 8760, integer: true }, 24);
-  if (mode === undefined || shardCount === undefined || reshardSeconds === undefined || retentionHours === undefined) return undefined;
-  return { mode, shardCount, reshardSeconds, retentionHours };
+  let onDemandScaling: OnDemandScalingOptions | undefined = {};
+  if (v['onDemandScaling'] !== undefined) {
+    if (mode === 'ON_DEMAND') onDemandScaling = readOnDemandScaling(c, v['onDemandScaling']);
+    else c.fail('scenario.stream.onDemandScaling', 'applies only to an ON_DEMAND stream (mode: "ON_DEMAND")');
+  }
+  if (mode === undefined || shardCount === undefined || reshardSeconds === undefined || retentionHours === undefined || onDemandScaling === undefined) return undefined;
+  return { mode, shardCount, reshardSeconds, retentionHours, onDemandScaling };
+}
+
+/** The engine's on-demand scaling parameters, from the scenario's (seconds turned into ms). */
+function readOnDemandScaling(c: FieldChecker, value: unknown): OnDemandScalingOptions | undefined {
+  const field = 'scenario.stream.onDemandScaling';
+  const names = ['initialShards', 'headroom', 'maxShards', 'scaleUpDelaySeconds', 'scaleDownDelaySeconds', 'peakWindowSeconds', 'measureSeconds'] as const;
+  const v = c.object(value, field, names);
+  if (v === undefined) return undefined;
+  const out: OnDemandScalingOptions = {};
+  // Each is optional: absent means the engine's default.
+  const num = (name: string, bounds: Parameters<FieldChecker['number']>[2]) => (v[name] === undefined ? undefined : c.number(v[name], `${field}.${name}`, bounds));
+  const shards = (name: string) => num(name, { min: 1, max: MAX_SHARDS, integer: true });
+  const ms = (name: string) => {
+    const s = num(name, { min: name === 'measureSeconds' ? 1 : 0, max: 366 * 86_400, integer: true });
+    return s === undefined ? undefined : s * 1000;
+  };
+  const set = <K extends keyof OnDemandScalingOptions>(key: K, x: OnDemandScalingOptions[K] | undefined) => {
+    if (x !== undefined) out[key] = x;
+  };
+  set('initialShards', shards('initialShards'));
+  set('maxShards', shards('maxShards'));
+  set('headroom', num('headroom', { min: 1, max: 100 }));
+  set('scaleUpDelayMs', ms('scaleUpDelaySeconds'));
+  set('scaleDownDelayMs', ms('scaleDownDelaySeconds'));
+  set('peakWindowMs', ms('peakWindowSeconds'));
+  set('measurePeriodMs', ms('measureSeconds'));
+  if ((out.maxShards ?? Infinity) < (out.initialShards ?? 4)) c.fail(`${field}.maxShards`, `must be at least initialShards (${out.initialShards ?? 4})`);
+  return out;
 }
 
 function readConsumers(c: FieldChecker, value: unknown): ResolvedConsumer[] | undefined {

@@ -48,14 +48,49 @@ describe('simulate()', () => {
     expect(s.totals.recordsConsumed).toBe(3000);
   });
 
-  it('runs an on-demand stream on the engine\'s 4 shards, and says AWS would scale it', () => {
+  it('runs an on-demand stream that starts with 4 shards and prices it per stream-hour and GB', () => {
     const s = simulate({ durationSeconds: 30, stream: { mode: 'ON_DEMAND' }, producers: [{ rate: { recordsPerSecond: 200 }, recordBytes: 2000 }] });
     expect(s.shards).toHaveLength(4);
-    expect(s.notes[0]).toMatch(/ON_DEMAND stream 4 shards/);
+    expect(s.reshards).toEqual([]);
+    expect(s.notes[0]).toMatch(/ON_DEMAND stream scaled itself by kinesim's model/);
     expect(s.cost.mode).toBe('ON_DEMAND');
     // 6,000 records of 2,000 B, each rounded up to 2 KiB, written once and read once.
     expect(s.cost.gbWritten).toBeCloseTo((6000 * 2048) / 1024 ** 3, 6);
     expect(s.cost.gbRead).toBeCloseTo(s.cost.gbWritten, 6);
+  });
+
+  it('lets an on-demand stream scale itself: throttling stops once it has doubled, every record still arrives once, in order', () => {
+    // 3,000 records/s of uniform keys: 4 shards carry 4,000/s but double the peak asks for 6 shards' worth.
+    // Overloaded past 4 shards at 6,000/s: throttles until the stream has 8 shards (scale-up after 120 s here).
+    const s = simulate({
+      seed: 5, durationSeconds: 600, stepMs: 50,
+      stream: { mode: 'ON_DEMAND', onDemandScaling: { scaleUpDelaySeconds: 120 } },
+      producers: [{ rate: { shape: 'steps', steps: [[0, 3000], [300, 6000]] }, keys: { distribution: 'uniform', count: 5000 }, recordBytes: 100 }],
+      consumers: [{ type: 'polling', intervalMs: 200 }],
+    });
+    const up = s.reshards.map((r) => [r.atSecond, r.operation, r.targetShardCount, r.result, r.by]);
+    // The first full minute ends at 60 s: 3,000/s is 3 shards' worth, double is 6 > 4, so 8 shards at 180 s;
+    // the minute ending at 360 s averaged 6,000/s, double is 12 > 8, so 16 shards at 480 s.
+    expect(up).toEqual([[180, 'OnDemandScaling', 8, 'OK', 'on-demand'], [480, 'OnDemandScaling', 16, 'OK', 'on-demand']]);
+    expect(s.reshards[0]!.shardIds).toHaveLength(4);
+    expect(s.shards).toHaveLength(4 + 8 + 16);
+    const open = s.shards.filter((x) => x.closedAtSecond === null);
+    expect(open.every((x) => x.parentShardIds.length === 1 && x.openedAtSecond === 480)).toBe(true);
+    // 8 shards carry 6,000/s: nothing throttled at any time (the step to 6,000/s comes after the scale-up).
+    expect(s.totals.recordsThrottled).toBe(0);
+    expect(s.totals).toMatchObject({ lostAtConsumer: 0, duplicatesAtConsumer: 0, orderingViolations: 0, recordsDropped: 0 });
+    expect(s.totals.recordsConsumed).toBe(s.totals.recordsAcknowledged);
+    expect(s.scenario['stream']).toMatchObject({ mode: 'ON_DEMAND', onDemandScaling: { scaleUpDelayMs: 120_000 } });
+  });
+
+  it('without scaling an on-demand stream throttles what its 4 shards cannot carry', () => {
+    const s = simulate({
+      seed: 5, durationSeconds: 120, stepMs: 50,
+      stream: { mode: 'ON_DEMAND', onDemandScaling: { maxShards: 4 } },
+      producers: [{ rate: { recordsPerSecond: 6000 }, keys: { distribution: 'uniform', count: 5000 }, recordBytes: 100, retry: { maxAttempts: 2 } }],
+    });
+    expect(s.reshards).toEqual([]);
+    expect(s.totals.recordsThrottled).toBeGreaterThan(0);
   });
 
   it('identifies records too small for a ticket by sequence number, still exactly once', () => {
