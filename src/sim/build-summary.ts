@@ -4,7 +4,7 @@
 import { estimateCost, round } from './cost.js';
 import { KINESIS_LIMITS, hashKeyOf } from '../index.js';
 import type { KeySampler } from './key-sampler.js';
-import type { PollingConsumer } from './polling-consumer.js';
+import type { ShardConsumer } from './shard-consumer.js';
 import type { ReshardRecord } from './scaling/scaling-runner.js';
 import { listOpenShards } from './scaling/scaling-runner.js';
 import type { ResolvedProducer, ResolvedScenario } from './scenario.js';
@@ -23,7 +23,7 @@ export interface ProducerOutcome {
 export interface RunOutcome {
   ctx: SimContext;
   producers: ProducerOutcome[];
-  consumers: PollingConsumer[];
+  consumers: ShardConsumer[];
   reshards: ReshardRecord[];
   endMs: number;
   notes: string[];

@@ -71,6 +71,11 @@ function toVariant(v: Variant | StrategySpec, i: number): Variant {
 function applyVariant(base: Scenario, v: Variant): Scenario {
   const sc: Scenario = { ...base, stream: { ...base.stream }, producers: base.producers.map((p) => ({ ...p })) };
   if (v.strategy !== undefined) sc.producers = sc.producers.map((p) => ({ ...p, strategy: v.strategy! }));
+  // AUTO exists on on-demand streams only: an 'auto' variant runs on one (which starts with 4 shards and scales).
+  if (v.strategy === 'auto') {
+    const { shardCount: _, ...rest } = sc.stream;
+    sc.stream = { ...rest, mode: 'ON_DEMAND' };
+  }
   if (v.shardCount !== undefined) sc.stream = { ...sc.stream, shardCount: v.shardCount };
   if (v.scaling !== undefined) sc.scaling = v.scaling;
   if (v.name !== undefined) sc.name = v.name;

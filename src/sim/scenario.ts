@@ -81,9 +81,12 @@ export interface ProducerSpec {
 export interface ConsumerSpec {
   type: 'polling' | 'enhanced';
   name?: string;
-  /** GetRecords Limit. Default 10000 (KCL PollingConfig maxRecords). */
+  /** GetRecords Limit (polling only). Default 10000 (KCL PollingConfig maxRecords). */
   limit?: number;
-  /** Time between GetRecords calls on one shard. Default 1000 (KCL PollingConfig idleTimeBetweenReadsInMillis). */
+  /**
+   * Polling: time between GetRecords calls on one shard. Default 1000 (KCL PollingConfig
+   * idleTimeBetweenReadsInMillis). Enhanced: how often the lab takes each subscription's due events. Default 50 [U].
+   */
   intervalMs?: number;
   /** Processing time per record; the next call waits for it. Default 0. */
   processingMsPerRecord?: number;
@@ -206,7 +209,7 @@ export type ResolvedRecordBytes =
   | { distribution: 'uniform'; min: number; max: number }
   | { distribution: 'lognormal'; median: number; p99: number };
 
-export type ResolvedStrategy = 'key' | 'random' | 'explicit-spread' | 'kpl' | { salt: number };
+export type ResolvedStrategy = 'key' | 'random' | 'explicit-spread' | 'kpl' | 'auto' | { salt: number };
 
 export interface ResolvedProducer {
   name: string;
@@ -220,14 +223,14 @@ export interface ResolvedProducer {
   startSecond: number;
 }
 
-export interface ResolvedConsumer {
-  type: 'polling';
+interface ResolvedConsumerBase {
   name: string;
-  limit: number;
   intervalMs: number;
   processingMsPerRecord: number;
   parentShardPollIntervalMs: number;
 }
+
+export type ResolvedConsumer = (ResolvedConsumerBase & { type: 'polling'; limit: number }) | (ResolvedConsumerBase & { type: 'enhanced' });
 
 export type ResolvedScaling =
   | { policy: 'none' }

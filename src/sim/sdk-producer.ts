@@ -119,7 +119,7 @@ export class SdkProducer {
       const b = queue.bytes[i]!;
       if (n > 0 && bytes + b > COLLECTION_MAX_BYTES) break;
       bytes += b;
-      const entry = (pool[n] ??= { Data: EMPTY, PartitionKey: '' });
+      const entry = (pool[n] ??= strategy.keyless === true ? { Data: EMPTY } : { Data: EMPTY, PartitionKey: '' });
       fillEntry(entry, strategy, queue.key[i]!, queue.serial[i]!, payloads.next(b, queue.serial[i]!));
       entries[n] = entry;
     }

@@ -3,6 +3,7 @@
 
 import { Kinesis, ManualClock } from '../index.js';
 import { buildSummary } from './build-summary.js';
+import { EnhancedConsumer } from './enhanced-consumer.js';
 import { EventQueue } from './event-queue.js';
 import { KplProducer } from './kpl-producer.js';
 import { PollingConsumer } from './polling-consumer.js';
@@ -55,7 +56,10 @@ export function runScenario(sc: ResolvedScenario, options: SimulateOptions = {})
   const kinesis = new Kinesis({
     clock, throughputLimits: true, updateStreamDelayMs: sc.stream.reshardSeconds * 1000, onDemandScaling: sc.stream.onDemandScaling,
   });
-  if (sc.stream.mode === 'ON_DEMAND') kinesis.createStream({ StreamName: STREAM_NAME, StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+  if (sc.stream.mode === 'ON_DEMAND') {
+    const auto = sc.producers.some((p) => p.strategy === 'auto');
+    kinesis.createStream({ StreamName: STREAM_NAME, StreamModeDetails: { StreamMode: 'ON_DEMAND' }, ...(auto ? { RecordDistributionStrategy: 'AUTO' as const } : {}) });
+  }
   else kinesis.createStream({ StreamName: STREAM_NAME, ShardCount: sc.stream.shardCount });
   if (sc.stream.retentionHours > 24) kinesis.increaseStreamRetentionPeriod({ StreamName: STREAM_NAME, RetentionPeriodHours: sc.stream.retentionHours });
   const ctx = new SimContext(kinesis, clock, STREAM_NAME, SIMULATION_START_MS, sc);
@@ -71,7 +75,8 @@ export function runScenario(sc: ResolvedScenario, options: SimulateOptions = {})
   });
   const queue = new EventQueue();
   const kpl = sc.producers.some((p) => p.strategy === 'kpl');
-  const consumers = sc.consumers.map((spec, i) => new PollingConsumer(ctx, spec, i, queue, keyOffset, kpl));
+  const consumers = sc.consumers.map((spec, i) =>
+    spec.type === 'enhanced' ? new EnhancedConsumer(ctx, spec, i, queue, keyOffset, kpl) : new PollingConsumer(ctx, spec, i, queue, keyOffset, kpl));
   const runner = policy === undefined ? undefined : new ScalingRunner(ctx, policy);
 
   const durationMs = sc.durationSeconds * 1000;

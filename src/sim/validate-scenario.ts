@@ -35,6 +35,7 @@ export function validateScenario(scenario: unknown, traces: Iterable<string> = [
   const producerList = c.array(s['producers'], 'scenario.producers');
   if (producerList !== undefined && producerList.length === 0) c.fail('scenario.producers', 'must hold at least one producer');
   const producers = (producerList ?? []).map((p, i) => readProducer(c, p, `scenario.producers[${i}]`, i, traceNames));
+  checkAuto(c, producers, stream?.mode);
   const names = new Set<string>();
   producers.forEach((p, i) => {
     if (p !== undefined && names.has(p.name)) c.fail(`scenario.producers[${i}].name`, `'${p.name}' is already the name of another producer`);
@@ -51,6 +52,19 @@ export function validateScenario(scenario: unknown, traces: Iterable<string> = [
     stepMs: stepMs!, stream: stream!, producers: producers as ResolvedProducer[], consumers: consumers!, scaling: scaling!,
     metrics: { periodSeconds: periodSeconds! }, prices: prices!,
   };
+}
+
+/**
+ * 'auto' is a setting of the stream (RecordDistributionStrategy AUTO), which AWS allows on on-demand streams only,
+ * and it places every record of the stream: so every producer must use it, or none.
+ */
+function checkAuto(c: FieldChecker, producers: readonly (ResolvedProducer | undefined)[], mode: string | undefined): void {
+  const auto = producers.map((p) => p?.strategy === 'auto');
+  const first = auto.indexOf(true);
+  if (first < 0) return;
+  if (mode !== 'ON_DEMAND') c.fail(`scenario.producers[${first}].strategy`, "'auto' (AWS's AUTO record distribution) needs an ON_DEMAND stream: set scenario.stream.mode to \"ON_DEMAND\"");
+  const other = producers.findIndex((p, i) => p !== undefined && !auto[i]);
+  if (other >= 0) c.fail(`scenario.producers[${other}].strategy`, "must be 'auto' too: under AUTO the stream places every record, whatever its key");
 }
 
 function readStream(c: FieldChecker, value: unknown): ResolvedScenario['stream'] | undefined {
@@ -107,21 +121,31 @@ function readConsumers(c: FieldChecker, value: unknown): ResolvedConsumer[] | un
   if (list === undefined) return undefined;
   const out = list.map((item, i): ResolvedConsumer | undefined => {
     const field = `scenario.consumers[${i}]`;
-    const v = c.object(item, field, ['type', 'name', 'limit', 'intervalMs', 'processingMsPerRecord', 'parentShardPollIntervalMs']);
+    const enhanced = typeof item === 'object' && item !== null && (item as Record<string, unknown>)['type'] === 'enhanced';
+    const common = ['type', 'name', 'intervalMs', 'processingMsPerRecord', 'parentShardPollIntervalMs'];
+    const v = c.object(item, field, enhanced ? common : [...common, 'limit']);
     if (v === undefined) return undefined;
-    if (v['type'] === 'enhanced') {
-      return c.fail(`${field}.type`, "'enhanced' (SubscribeToShard) is not supported yet: the engine does not serve SubscribeToShard");
-    }
-    const type = c.choice(v['type'], `${field}.type`, ['polling'] as const);
+    const type = c.choice(v['type'], `${field}.type`, ['polling', 'enhanced'] as const);
     const name = c.string(v['name'], `${field}.name`, `consumer-${i + 1}`);
-    const limit = c.number(v['limit'], `${field}.limit`, { min: 1, max: 10_000, integer: true }, 10_000);
-    const intervalMs = c.number(v['intervalMs'], `${field}.intervalMs`, { min: 1, max: 3_600_000, integer: true }, 1000);
+    const limit = enhanced ? 0 : c.number(v['limit'], `${field}.limit`, { min: 1, max: 10_000, integer: true }, 10_000);
+    const intervalMs = c.number(v['intervalMs'], `${field}.intervalMs`, { min: 1, max: 3_600_000, integer: true }, enhanced ? 50 : 1000);
     const processingMsPerRecord = c.number(v['processingMsPerRecord'], `${field}.processingMsPerRecord`, { min: 0, max: 60_000 }, 0);
     const parentShardPollIntervalMs = c.number(v['parentShardPollIntervalMs'], `${field}.parentShardPollIntervalMs`, { min: 0, max: 3_600_000 }, 10_000);
     if (type === undefined || name === undefined || limit === undefined || intervalMs === undefined || processingMsPerRecord === undefined || parentShardPollIntervalMs === undefined) return undefined;
-    return { type, name, limit, intervalMs, processingMsPerRecord, parentShardPollIntervalMs };
+    const base = { name, intervalMs, processingMsPerRecord, parentShardPollIntervalMs };
+    return type === 'enhanced' ? { type, ...base } : { type, limit, ...base };
   });
-  return out.every((x) => x !== undefined) ? (out as ResolvedConsumer[]) : undefined;
+  if (!out.every((x) => x !== undefined)) return undefined;
+  // RegisterStreamConsumer's quotas: 20 consumers per stream [D], each name once.
+  const names = new Set<string>();
+  let registered = 0;
+  out.forEach((x, i) => {
+    if (x.type !== 'enhanced') return;
+    if (++registered === 21) c.fail(`scenario.consumers[${i}]`, 'is the 21st enhanced consumer: a stream has at most 20 (RegisterStreamConsumer)');
+    if (names.has(x.name)) c.fail(`scenario.consumers[${i}].name`, `names another enhanced consumer (${JSON.stringify(x.name)}): consumer names are unique per stream`);
+    names.add(x.name);
+  });
+  return out;
 }
 
 function readScaling(c: FieldChecker, value: unknown, mode: string | undefined): ResolvedScaling | undefined {
