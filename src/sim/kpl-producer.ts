@@ -15,7 +15,6 @@ import type { ResolvedProducer } from './scenario.js';
 import { PayloadWriter } from './payload.js';
 import { COLLECTION_MAX_BYTES, shardIdInMessage } from './sdk-producer.js';
 import { ShardMap } from './shard-map.js';
-import { WRITE_THROTTLED } from './shard-state.js';
 import { DROPPED, PRODUCED, RETRIES, THROTTLED, type SimContext } from './sim-context.js';
 import type { TraceEvent } from './trace.js';
 import { Workload } from './workload.js';
@@ -259,7 +258,6 @@ export class KplProducer {
     const ctx = this.ctx;
     if (shardId !== undefined) {
       const s = ctx.shard(shardId);
-      s.add(WRITE_THROTTLED, ctx.period, 1);
       s.windowThrottled++;
     }
     ctx.totals.recordsThrottled += a.users.length;

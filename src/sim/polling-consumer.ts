@@ -7,7 +7,6 @@
 // https://docs.aws.amazon.com/streams/latest/dev/kinesis-low-latency.html).
 
 import { KinesisError, type GetRecordsOutput } from '../index.js';
-import { READ_THROTTLED } from './shard-state.js';
 import { ShardConsumer, type Lease } from './shard-consumer.js';
 
 export type { ConsumerTotals } from './shard-consumer.js';
@@ -69,7 +68,6 @@ export class PollingConsumer extends ShardConsumer {
     if (!(e instanceof KinesisError)) throw e;
     const ctx = this.ctx;
     if (e.name === 'ProvisionedThroughputExceededException') {
-      lease.shard.add(READ_THROTTLED, ctx.period, 1);
       this.totals.readThrottles++;
       this.queue.at(atMs + this.spec.intervalMs, (t) => this.#poll(lease, t));
     } else if (e.name === 'ExpiredIteratorException') {

@@ -13,7 +13,7 @@ import { Prng } from './prng.js';
 import { RecordQueue } from './record-queue.js';
 import type { ResolvedProducer } from './scenario.js';
 import { ShardMap } from './shard-map.js';
-import { WRITE_THROTTLED, type ShardState } from './shard-state.js';
+import type { ShardState } from './shard-state.js';
 import { DROPPED, PRODUCED, RETRIES, THROTTLED, type SimContext } from './sim-context.js';
 import { Workload } from './workload.js';
 import type { TraceEvent } from './trace.js';
@@ -166,7 +166,6 @@ export class SdkProducer {
       const shardId = shardIdInMessage(r.ErrorMessage);
       if (shardId !== undefined) {
         const t = ctx.shard(shardId);
-        t.add(WRITE_THROTTLED, ctx.period, 1);
         t.windowThrottled++;
       }
       (failed ??= new RecordQueue(64)).pushFrom(queue, i, queue.attempts[i]! + 1);

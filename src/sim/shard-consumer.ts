@@ -10,7 +10,7 @@ import type { EventQueue } from './event-queue.js';
 import { ticketIn } from './payload.js';
 import { comparePositions } from './pending-records.js';
 import type { ResolvedConsumer } from './scenario.js';
-import { ITERATOR_AGE, OUTGOING_BYTES, OUTGOING_RECORDS, type ShardState } from './shard-state.js';
+import type { ShardState } from './shard-state.js';
 import type { SimContext } from './sim-context.js';
 
 export interface Lease {
@@ -134,22 +134,10 @@ export abstract class ShardConsumer {
   protected process(lease: Lease, records: KinesisRecord[], atMs: number): number {
     const ctx = this.ctx;
     const s = lease.shard;
-    const p = ctx.period;
-    if (records.length === 0) {
-      s.max(ITERATOR_AGE, p, 0);
-      return 0;
-    }
-    let bytes = 0;
-    for (let i = 0; i < records.length; i++) {
-      const size = records[i]!.Data.length;
-      bytes += size;
-      ctx.cost.read(size);
-    }
-    s.add(OUTGOING_RECORDS, p, records.length);
-    s.add(OUTGOING_BYTES, p, bytes);
-    const last = records[records.length - 1]!;
-    s.max(ITERATOR_AGE, p, ctx.startMs + atMs - last.ApproximateArrivalTimestamp!.getTime());
-    lease.lastSeq = last.SequenceNumber;
+    if (records.length === 0) return 0;
+    // OutgoingRecords, OutgoingBytes and IteratorAgeMilliseconds are the engine's metrics; the cost is the lab's.
+    for (let i = 0; i < records.length; i++) ctx.cost.read(records[i]!.Data.length);
+    lease.lastSeq = records[records.length - 1]!.SequenceNumber;
     const users: readonly (KinesisRecord | UserRecord)[] = this.deaggregate ? deaggregateRecords(records, lease.range) : records;
     this.#match(s, users, atMs);
     return users.length;

@@ -81,9 +81,9 @@ export class SimContext {
     return s;
   }
 
-  /** Counts a Kinesis record of `bytes` stored in shard `s` (IncomingRecords/Bytes, window, cost). */
+  /** Counts a Kinesis record of `bytes` stored in shard `s` (the policy's window, cost). */
   stored(s: ShardState, bytes: number): void {
-    s.stored(this.period, bytes);
+    s.stored(bytes);
     this.cost.written(bytes);
   }
 

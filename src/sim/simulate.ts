@@ -53,8 +53,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
 /** Runs an already validated scenario. */
 export function runScenario(sc: ResolvedScenario, options: SimulateOptions = {}): SimulationSummary {
   const clock = new ManualClock(SIMULATION_START_MS);
+  // The engine keeps its CloudWatch metrics for the whole run (and drain), which the summary reads at the end.
+  const metricsRetentionMs = Math.ceil((sc.durationSeconds + sc.drainSeconds) / 60 + 2) * 60_000;
   const kinesis = new Kinesis({
     clock, throughputLimits: true, updateStreamDelayMs: sc.stream.reshardSeconds * 1000, onDemandScaling: sc.stream.onDemandScaling,
+    metricsRetentionMs,
   });
   if (sc.stream.mode === 'ON_DEMAND') {
     const auto = sc.producers.some((p) => p.strategy === 'auto');
@@ -62,6 +65,7 @@ export function runScenario(sc: ResolvedScenario, options: SimulateOptions = {})
   }
   else kinesis.createStream({ StreamName: STREAM_NAME, ShardCount: sc.stream.shardCount });
   if (sc.stream.retentionHours > 24) kinesis.increaseStreamRetentionPeriod({ StreamName: STREAM_NAME, RetentionPeriodHours: sc.stream.retentionHours });
+  kinesis.enableEnhancedMonitoring({ StreamName: STREAM_NAME, ShardLevelMetrics: ['ALL'] });
   const ctx = new SimContext(kinesis, clock, STREAM_NAME, SIMULATION_START_MS, sc);
   const policy = createPolicy(sc.scaling);
   ctx.rememberKeys = policy?.usesMedian ?? false;

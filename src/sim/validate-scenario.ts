@@ -44,7 +44,9 @@ export function validateScenario(scenario: unknown, traces: Iterable<string> = [
   const consumers = readConsumers(c, s['consumers']);
   const scaling = readScaling(c, s['scaling'], stream?.mode);
   const m = s['metrics'] === undefined ? {} : c.object(s['metrics'], 'scenario.metrics', ['periodSeconds']);
-  const periodSeconds = c.number(m?.['periodSeconds'], 'scenario.metrics.periodSeconds', { min: 1, max: 86_400, integer: true }, 60);
+  let periodSeconds = c.number(m?.['periodSeconds'], 'scenario.metrics.periodSeconds', { min: 60, max: 86_400, integer: true }, 60);
+  // The series are the engine's CloudWatch metrics: 1-minute data, read in periods of whole minutes, as on CloudWatch.
+  if (periodSeconds !== undefined && periodSeconds % 60 !== 0) periodSeconds = c.fail('scenario.metrics.periodSeconds', `must be a multiple of 60 (CloudWatch's 1-minute data), got ${periodSeconds}`);
   const prices = readPrices(c, s['prices']);
   c.throwIfAny();
   return {

@@ -93,6 +93,32 @@ describe('simulate()', () => {
     expect(s.totals.recordsThrottled).toBeGreaterThan(0);
   });
 
+  it("reports the engine's own CloudWatch shard metrics, whose sums agree with the run's totals, per whole-minute period", () => {
+    const s = simulate({
+      seed: 8, durationSeconds: 300, metrics: { periodSeconds: 120 }, stream: { shardCount: 3 },
+      producers: [{ rate: { recordsPerSecond: 2500 }, keys: { distribution: 'hot', count: 100, hotKeys: 1, hotShare: 0.5 }, recordBytes: 300 }],
+      consumers: [{ type: 'polling', intervalMs: 100 }, { type: 'enhanced' }],
+    });
+    expect(s.metrics.periodSeconds).toBe(120);
+    expect(s.metrics.periods).toBe(Math.ceil(s.endedAtSecond / 120));
+    const sum = (k: 'IncomingRecords' | 'IncomingBytes' | 'OutgoingRecords' | 'WriteProvisionedThroughputExceeded' | 'ReadProvisionedThroughputExceeded') =>
+      s.shards.reduce((n, x) => n + x[k], 0);
+    expect(sum('IncomingRecords')).toBe(s.totals.recordsAcknowledged);
+    expect(sum('IncomingBytes')).toBe(s.totals.recordsAcknowledged * 300);
+    // Both consumers read every record once: OutgoingRecords counts GetRecords and SubscribeToShard events alike.
+    expect(sum('OutgoingRecords')).toBe(2 * s.totals.recordsAcknowledged);
+    expect(sum('WriteProvisionedThroughputExceeded')).toBe(s.totals.recordsThrottled);
+    expect(sum('ReadProvisionedThroughputExceeded')).toBe(s.consumers[0]!.readThrottles);
+    for (const x of s.shards) {
+      const series = s.metrics.shards.find((m) => m.shardId === x.shardId)!;
+      expect(series.IncomingRecords.reduce((a, b) => a + b, 0)).toBe(x.IncomingRecords);
+      expect(Math.max(...series.IteratorAgeMilliseconds)).toBe(x.IteratorAgeMillisecondsMax);
+    }
+    expect(() => simulate({ durationSeconds: 60, metrics: { periodSeconds: 90 }, stream: { shardCount: 1 }, producers: [{ rate: { recordsPerSecond: 1 } }] })).toThrow(
+      "scenario.metrics.periodSeconds: must be a multiple of 60 (CloudWatch's 1-minute data), got 90",
+    );
+  });
+
   it('identifies records too small for a ticket by sequence number, still exactly once', () => {
     const s = simulate({
       seed: 3, durationSeconds: 60, stream: { shardCount: 2, reshardSeconds: 0 }, consumers: [{ type: 'polling', intervalMs: 300, limit: 50 }],
