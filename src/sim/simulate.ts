@@ -57,7 +57,9 @@ export function runScenario(sc: ResolvedScenario, options: SimulateOptions = {})
   const metricsRetentionMs = Math.ceil((sc.durationSeconds + sc.drainSeconds) / 60 + 2) * 60_000;
   const kinesis = new Kinesis({
     clock, throughputLimits: true, updateStreamDelayMs: sc.stream.reshardSeconds * 1000, onDemandScaling: sc.stream.onDemandScaling,
-    metricsRetentionMs,
+    // Records keep their size and first 8 bytes (the ticket): every limit counts real sizes, memory does not. KPL
+    // aggregates are read back and deaggregated by the consumer, so they keep their bytes.
+    metricsRetentionMs, recordPayloads: sc.producers.some((p) => p.strategy === 'kpl') ? 'copy' : 'size-only',
   });
   if (sc.stream.mode === 'ON_DEMAND') {
     const auto = sc.producers.some((p) => p.strategy === 'auto');
