@@ -145,6 +145,7 @@ export class SdkProducer {
     const remember = ctx.rememberKeys;
     const landed = this.#strategy.landed;
     const track = ctx.scenario.consumers.length > 0;
+    const keepSeq = ctx.keepSequenceNumbers;
     let failed: RecordQueue | undefined;
     let lastId: string | undefined;
     let s = undefined as unknown as ShardState;
@@ -157,7 +158,7 @@ export class SdkProducer {
           lastId = r.ShardId!;
           s = ctx.shard(lastId);
         }
-        if (track) s.pending.push(seq, 0, keyOffset + queue.key[i]!, queue.serial[i]!, queue.createdMs[i]!);
+        if (track) s.pending.push(keepSeq ? seq : '', 0, keyOffset + queue.key[i]!, queue.serial[i]!, queue.createdMs[i]!);
         ctx.stored(s, queue.bytes[i]!);
         if (remember) s.remember(entries[j]!.ExplicitHashKey === undefined ? entries[j]!.PartitionKey! : `=${entries[j]!.ExplicitHashKey}`);
         if (landed !== undefined) landed(r.ShardId!);

@@ -137,25 +137,44 @@ export abstract class ShardConsumer {
     if (records.length === 0) return 0;
     // OutgoingRecords, OutgoingBytes and IteratorAgeMilliseconds are the engine's metrics; the cost is the lab's.
     for (let i = 0; i < records.length; i++) ctx.cost.read(records[i]!.Data.length);
+    const before = lease.lastSeq;
     lease.lastSeq = records[records.length - 1]!.SequenceNumber;
     const users: readonly (KinesisRecord | UserRecord)[] = this.deaggregate ? deaggregateRecords(records, lease.range) : records;
-    this.#match(s, users, atMs);
+    this.#match(s, users, atMs, before);
     return users.length;
   }
 
-  /** Matches records against the shard's acknowledged list from this consumer's cursor. */
-  #match(s: ShardState, users: readonly (KinesisRecord | UserRecord)[], atMs: number): void {
+  /**
+   * Matches records against the shard's acknowledged list from this consumer's cursor. `previousSeq`: the Kinesis
+   * record this consumer processed last on the shard (where a re-read starts from).
+   */
+  #match(s: ShardState, users: readonly (KinesisRecord | UserRecord)[], atMs: number, previousSeq: string | undefined): void {
     const pend = s.pending;
     const t = this.totals;
     const lastSerial = this.#lastSerial;
     const latency = this.ctx.latency;
     const perRecordMs = this.spec.processingMsPerRecord;
+    const bySequence = this.ctx.keepSequenceNumbers;
     let i = s.cursors[this.slot]! - pend.base;
+    let lastSeq = previousSeq;
     for (let r = 0; r < users.length; r++) {
       const rec = users[r]!;
       // Fast path: the ticket in the payload is the expected record's (see payload.ts).
       const ticket = ticketIn(rec.Data);
-      if (!(ticket >= 0 && i < pend.length && ticket === pend.serial[i]! >>> 0)) {
+      const expected = ticket >= 0 && i < pend.length && ticket === pend.serial[i]! >>> 0;
+      if (!expected && !bySequence) {
+        // Not the expected record, told by tickets alone: one acknowledged later (those before it were lost), or
+        // else a re-read (at or before the last record processed) or a record no producer wrote here.
+        let j = i;
+        while (j < pend.length && pend.serial[j]! >>> 0 !== ticket) j++;
+        if (j === pend.length) {
+          if (lastSeq !== undefined && comparePositions(rec.SequenceNumber, 0, lastSeq, 0) <= 0) t.duplicatesAtConsumer++;
+          else t.unmatchedAtConsumer++;
+          continue;
+        }
+        t.lostAtConsumer += j - i;
+        i = j;
+      } else if (!expected) {
         const seq = rec.SequenceNumber;
         const sub = (rec as UserRecord).SubSequenceNumber ?? 0;
         while (i < pend.length && comparePositions(seq, sub, pend.seq[i]!, pend.sub[i]!) > 0) {
@@ -173,6 +192,7 @@ export abstract class ShardConsumer {
         }
       }
       t.recordsConsumed++;
+      lastSeq = rec.SequenceNumber;
       latency.add(atMs + (r + 1) * perRecordMs - pend.createdMs[i]!);
       const k = pend.key[i]!;
       const serial = pend.serial[i]!;

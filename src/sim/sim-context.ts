@@ -48,6 +48,12 @@ export class SimContext {
   period = 0;
   /** Whether writes remember their routing keys (a policy splits at the median of recent traffic). */
   rememberKeys = false;
+  /**
+   * Whether the acknowledged list keeps each record's sequence number: needed only where a record cannot be told by
+   * its ticket (payloads under 4 bytes, KPL sub-records); elsewhere not keeping 56-digit strings alive until the
+   * consumer reaches them saves most of the lab's garbage-collection time.
+   */
+  keepSequenceNumbers = true;
   #serial = 0;
 
   constructor(

@@ -10,7 +10,8 @@ import { PollingConsumer } from './polling-consumer.js';
 import { ScalingRunner, type ReshardRecord } from './scaling/scaling-runner.js';
 import { createPolicy } from './scaling/scaling-policy.js';
 import { ScenarioError } from './scenario-error.js';
-import type { ResolvedScenario, Scenario } from './scenario.js';
+import { TICKET_BYTES } from './payload.js';
+import type { ResolvedRecordBytes, ResolvedScenario, Scenario } from './scenario.js';
 import { SdkProducer } from './sdk-producer.js';
 import { SimContext } from './sim-context.js';
 import type { SimulationSummary } from './summary.js';
@@ -71,6 +72,7 @@ export function runScenario(sc: ResolvedScenario, options: SimulateOptions = {})
   const ctx = new SimContext(kinesis, clock, STREAM_NAME, SIMULATION_START_MS, sc);
   const policy = createPolicy(sc.scaling);
   ctx.rememberKeys = policy?.usesMedian ?? false;
+  ctx.keepSequenceNumbers = sc.producers.some((p) => p.strategy === 'kpl' || p.rate.shape === 'trace' || smallestBytes(p.recordBytes) < TICKET_BYTES);
 
   let keyOffset = 0;
   const producers = sc.producers.map((spec, i) => {
@@ -141,6 +143,11 @@ function onDemandReshards(kinesis: Kinesis, streamName: string, startMs: number)
     result: 'OK',
     by: 'on-demand',
   }));
+}
+
+/** The smallest record a size spec can draw (a lognormal one: any size from 1 byte). */
+function smallestBytes(spec: ResolvedRecordBytes): number {
+  return spec.distribution === 'fixed' ? spec.bytes : spec.distribution === 'uniform' ? spec.min : 1;
 }
 
 function schedulePolicy(queue: EventQueue, runner: ScalingRunner, durationMs: number): void {

@@ -119,6 +119,25 @@ describe('simulate()', () => {
     );
   });
 
+  it('counts records that expired before a slow consumer reached them as lost, alike by ticket and by sequence number', () => {
+    // 1 record/s for 30 hours; the consumer processes one every 10 s, so the 24-hour retention overtakes it.
+    const run = (recordBytes: number) => simulate({
+      seed: 6, durationSeconds: 30 * 3600, drainSeconds: 0, stepMs: 1000, stream: { shardCount: 1 },
+      producers: [{ rate: { recordsPerSecond: 1 }, recordBytes, keys: { distribution: 'uniform', count: 10 } }],
+      consumers: [{ type: 'polling', limit: 100, processingMsPerRecord: 10_000 }],
+    });
+    const ticketed = run(16);
+    const small = run(2); // too small for a ticket: the lab keeps every sequence number and compares them
+    for (const s of [ticketed, small]) {
+      const t = s.totals;
+      expect(t.lostAtConsumer).toBeGreaterThan(0);
+      expect(t.recordsConsumed + t.lostAtConsumer + t.unconsumedAtEnd).toBe(t.recordsAcknowledged);
+      expect({ duplicates: t.duplicatesAtConsumer, unmatched: t.unmatchedAtConsumer, ordering: t.orderingViolations }).toEqual({ duplicates: 0, unmatched: 0, ordering: 0 });
+    }
+    expect(ticketed.totals.lostAtConsumer).toBe(small.totals.lostAtConsumer);
+    expect(ticketed.totals.recordsConsumed).toBe(small.totals.recordsConsumed);
+  });
+
   it('identifies records too small for a ticket by sequence number, still exactly once', () => {
     const s = simulate({
       seed: 3, durationSeconds: 60, stream: { shardCount: 2, reshardSeconds: 0 }, consumers: [{ type: 'polling', intervalMs: 300, limit: 50 }],
