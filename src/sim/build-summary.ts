@@ -8,7 +8,7 @@ import type { ShardConsumer } from './shard-consumer.js';
 import type { ReshardRecord } from './scaling/scaling-runner.js';
 import { listOpenShards } from './scaling/scaling-runner.js';
 import type { ResolvedProducer, ResolvedScenario } from './scenario.js';
-import { engineShardSeries } from './engine-shard-metrics.js';
+import { engineMillisBehindLatest, engineShardSeries } from './engine-shard-metrics.js';
 import { SHARD_METRICS } from './shard-state.js';
 import { STREAM_SERIES, type SimContext } from './sim-context.js';
 import type { HotKey, MetricSeries, ShardSummary, SimulationSummary, SummaryMetrics } from './summary.js';
@@ -182,7 +182,12 @@ function metricsOf(ctx: SimContext, shards: ShardSummary[], series: Map<string, 
     const at = Math.min((p + 1) * periodSeconds, endMs / 1000);
     return shards.filter((s) => s.openedAtSecond <= at && (s.closedAtSecond === null || s.closedAtSecond > at)).length;
   });
-  return { periodSeconds, periods, stream: { ...stream, ...extra, OpenShardCount } as SummaryMetrics['stream'], shards: perShard };
+  const enhanced = ctx.scenario.consumers.filter((c) => c.type === 'enhanced').map((c) => c.name);
+  // Shard-level IteratorAgeMilliseconds counts GetRecords only (as on CloudWatch): enhanced consumers' lag is this.
+  const behind = enhanced.length === 0 ? {} : {
+    'SubscribeToShardEvent.MillisBehindLatest': padded(engineMillisBehindLatest(ctx.kinesis, ctx.streamName, enhanced, ctx.startMs, periodSeconds, periods)),
+  };
+  return { periodSeconds, periods, stream: { ...stream, ...extra, OpenShardCount, ...behind } as SummaryMetrics['stream'], shards: perShard };
 }
 
 function scenarioEcho(sc: ResolvedScenario): SimulationSummary['scenario'] {

@@ -21,27 +21,48 @@ export function engineShardSeries(
   kinesis: Kinesis, streamName: string, shardIds: readonly string[], startMs: number, periodSeconds: number, periods: number,
 ): Map<string, Record<ShardMetricName, number[]>> {
   const out = new Map<string, Record<ShardMetricName, number[]>>();
-  const periodMs = periodSeconds * 1000;
   for (const shardId of shardIds) {
     const series = {} as Record<ShardMetricName, number[]>;
-    for (const metric of SHARD_METRICS) {
-      const values = new Array<number>(periods).fill(0);
-      const statistic = statisticOf(metric);
-      for (let first = 0; first < periods; first += MAX_DATAPOINTS) {
-        const count = Math.min(MAX_DATAPOINTS, periods - first);
-        const { Datapoints } = kinesis.metrics.getMetricStatistics({
-          Namespace: 'AWS/Kinesis', MetricName: metric,
-          Dimensions: [{ Name: 'StreamName', Value: streamName }, { Name: 'ShardId', Value: shardId }],
-          StartTime: new Date(startMs + first * periodMs), EndTime: new Date(startMs + (first + count) * periodMs),
-          Period: periodSeconds, Statistics: [statistic],
-        });
-        for (const d of Datapoints ?? []) values[Math.round((d.Timestamp!.getTime() - startMs) / periodMs)] = valueOf(d, statistic);
-      }
-      series[metric] = values;
-    }
+    const dimensions = [{ Name: 'StreamName', Value: streamName }, { Name: 'ShardId', Value: shardId }];
+    for (const metric of SHARD_METRICS) series[metric] = readSeries(kinesis, metric, dimensions, statisticOf(metric), startMs, periodSeconds, periods);
     out.set(shardId, series);
   }
   return out;
+}
+
+/**
+ * The maximum SubscribeToShardEvent.MillisBehindLatest per period over the enhanced consumers `consumerNames`
+ * (the engine's consumer-level metric): how far behind their subscriptions were.
+ */
+export function engineMillisBehindLatest(
+  kinesis: Kinesis, streamName: string, consumerNames: readonly string[], startMs: number, periodSeconds: number, periods: number,
+): number[] {
+  const out = new Array<number>(periods).fill(0);
+  for (const name of consumerNames) {
+    const dimensions = [{ Name: 'StreamName', Value: streamName }, { Name: 'ConsumerName', Value: name }];
+    const values = readSeries(kinesis, 'SubscribeToShardEvent.MillisBehindLatest', dimensions, 'Maximum', startMs, periodSeconds, periods);
+    for (let p = 0; p < periods; p++) if (values[p]! > out[p]!) out[p] = values[p]!;
+  }
+  return out;
+}
+
+/** One metric's `periods` values from `startMs` (0 where CloudWatch has no datapoint), in queries of at most 1,440. */
+function readSeries(
+  kinesis: Kinesis, metric: string, dimensions: { Name: string; Value: string }[], statistic: 'Sum' | 'Maximum',
+  startMs: number, periodSeconds: number, periods: number,
+): number[] {
+  const periodMs = periodSeconds * 1000;
+  const values = new Array<number>(periods).fill(0);
+  for (let first = 0; first < periods; first += MAX_DATAPOINTS) {
+    const count = Math.min(MAX_DATAPOINTS, periods - first);
+    const { Datapoints } = kinesis.metrics.getMetricStatistics({
+      Namespace: 'AWS/Kinesis', MetricName: metric, Dimensions: dimensions,
+      StartTime: new Date(startMs + first * periodMs), EndTime: new Date(startMs + (first + count) * periodMs),
+      Period: periodSeconds, Statistics: [statistic],
+    });
+    for (const d of Datapoints ?? []) values[Math.round((d.Timestamp!.getTime() - startMs) / periodMs)] = valueOf(d, statistic);
+  }
+  return values;
 }
 
 function valueOf(d: Datapoint, statistic: 'Sum' | 'Maximum'): number {

@@ -122,6 +122,13 @@ describe("consumer type 'enhanced'", () => {
     // Enhanced: each consumer keeps up (everything read, within a fraction of a second).
     for (const c of efo.consumers) expect(c.recordsConsumed).toBe(efo.totals.recordsAcknowledged);
     expect(efo.latencyMs.p99).toBeLessThan(200);
+    // Their lag is the engine's SubscribeToShardEvent.MillisBehindLatest (shard-level iterator age is GetRecords').
+    const behind = efo.metrics.stream['SubscribeToShardEvent.MillisBehindLatest']!;
+    expect(behind).toHaveLength(efo.metrics.periods);
+    expect(Math.max(...behind)).toBeLessThan(1000);
+    expect(efo.metrics.stream.IteratorAgeMilliseconds.every((v) => v === 0)).toBe(true);
+    expect(polling.metrics.stream['SubscribeToShardEvent.MillisBehindLatest']).toBeUndefined();
+    expect(Math.max(...polling.metrics.stream.IteratorAgeMilliseconds)).toBeGreaterThan(10_000);
     // Polling: the shard's 2 MiB/s is shared, so the three together read at most 2 MiB/s, and they are throttled.
     const readBytes = polling.consumers.reduce((n, c) => n + c.recordsConsumed, 0) * 1040;
     expect(readBytes).toBeLessThanOrEqual(2 * 1024 * 1024 * 123);
