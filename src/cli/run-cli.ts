@@ -56,6 +56,10 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
       io.stdout.write(helpText(command.spec));
       return 0;
     }
+    if (args.version) {
+      io.stdout.write(`kinesim ${packageVersion()}\n`);
+      return 0;
+    }
     return await command.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -11,7 +11,6 @@ import type { StateFile } from '../server/state-file.js';
 import { UsageError, flagLabel, type CommandSpec, type ParsedArgs } from './args.js';
 import type { Command, CommandIo } from './command.js';
 import { CONSOLE_FLAGS, clockFrom, consoleBanner, consoleOptionsFrom } from './console-flags.js';
-import { packageVersion } from './package-version.js';
 import { engineFromStateFlags, STATE_FLAGS } from './state-flags.js';
 
 const DEFAULT_PORT = 4567;
@@ -51,7 +50,6 @@ const spec: CommandSpec = {
     { name: 'log', kind: 'boolean', description: 'One line per request on stderr: time, operation, status, milliseconds, protocol.' },
     ...STATE_FLAGS,
     ...CONSOLE_FLAGS,
-    { name: 'version', short: 'v', kind: 'boolean', commandLineOnly: true, description: 'Show the version and exit.' },
   ],
   examples: [
     'kinesim serve',
@@ -81,10 +79,6 @@ const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
 export const serveCommand: Command = {
   spec,
   async run(args, io) {
-    if (args.flags['version'] === true) {
-      io.stdout.write(`kinesim ${packageVersion()}\n`);
-      return 0;
-    }
     const port = listenPort(args);
     const host = (args.flags['host'] as string | undefined) ?? DEFAULT_HOST;
     const tls = tlsFiles(args, io);

@@ -7,7 +7,7 @@ import {
   ScenarioError, parseTrace, renderReport, simulate, validateScenario, type Scenario, type ScenarioIssue, type TraceEvent,
 } from '../sim/index.js';
 import type { CommandSpec } from './args.js';
-import { UsageError } from './args.js';
+import { UsageError, flagLabel, flagText } from './args.js';
 import type { Command, CommandIo } from './command.js';
 import { ProgressBar } from './progress-bar.js';
 import { summaryTable } from './summary-table.js';
@@ -40,7 +40,7 @@ export const simulateCommand: Command = {
     const file = resolve(io.cwd, args.positionals[0]!);
     const seed = args.flags['seed'];
     if (seed !== undefined && (!Number.isInteger(seed) || (seed as number) < 0 || (seed as number) > 4_294_967_295)) {
-      throw new UsageError(`--seed needs a whole number in 0..4294967295, got '${seed}'`);
+      throw new UsageError(`${flagLabel(args, 'seed')} needs a whole number in 0..4294967295, got '${flagText(args, 'seed')}'`);
     }
     const loaded = loadScenario(file, io);
     if (loaded === undefined) return 1;
