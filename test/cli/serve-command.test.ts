@@ -113,9 +113,17 @@ describe('kinesim serve', () => {
   });
 
   it.each([
-    [['--port', '70000'], 'kinesim: --port must be a whole number from 0 to 65535, got 70000\n'],
-    [['--account', '123'], 'kinesim: --account must be twelve digits, got 123\n'],
-    [['--create-delay-ms=-1'], expect.stringMatching(/^kinesim: --create-delay-ms must be .*, got -1\n$/)],
+    [['--port', '70000'], "kinesim: --port must be a whole number from 0 to 65535, got '70000'\n"],
+    [['--port', '-1'], "kinesim: --port must be a whole number from 0 to 65535, got '-1'\n"],
+    [['--account', '123'], "kinesim: --account must be twelve digits, got '123'\n"],
+    [['--region', ''], expect.stringMatching(/^kinesim: --region must be .*, got ''\n$/)],
+    [['--create-delay-ms=-1'], expect.stringMatching(/^kinesim: --create-delay-ms must be .*, got '-1'\n$/)],
+    [['--create-delay-ms', '-5'], expect.stringMatching(/^kinesim: --create-delay-ms must be .*, got '-5'\n$/)],
+    [['--manual-clock', '99999999999999999'],
+      "kinesim: --manual-clock must be a time JavaScript can date (epoch ms from -8640000000000000 to 8640000000000000), got '99999999999999999'\n"],
+    [['--manual-clock', '-8640000000000001'], expect.stringMatching(/^kinesim: --manual-clock must be a time JavaScript can date .*, got '-8640000000000001'\n$/)],
+    [['--console=maybe'], "kinesim: --console needs true or false, got 'maybe'\n"],
+    [['--throughput-limits=maybe'], "kinesim: --throughput-limits needs true or false, got 'maybe'\n"],
     [['--tls-cert', 'cert.pem'], 'kinesim: --tls-cert needs --tls-key too\n'],
     [['--bogus'], "kinesim: unknown flag --bogus for 'kinesim serve' (see 'kinesim serve --help')\n"],
     [['--port'], 'kinesim: --port needs a value: --port <n>\n'],
