@@ -29,8 +29,8 @@ const spec: CommandSpec = {
     'memory and ends with the process, unless --state keeps it in a file. Ctrl-C (SIGINT) or SIGTERM stops it,',
     'letting requests under way finish. kinesim\'s own endpoints live under /_kinesim/: the web console (its URL is',
     'printed at start), health, faults, history, snapshot; every other path keeps AWS\'s answers.',
-    'Exit codes: 0 stopped, 1 could not start (port busy, unreadable TLS file) or save, 2 bad usage (a bad flag,',
-    'variable or config entry, named).',
+    'Exit codes: 0 stopped, 1 could not start (port busy, unreadable TLS file, unusable --state file) or save,',
+    '2 bad usage (a bad flag, variable or config entry, named). Boolean flags also take =true or =false.',
   ].join('\n'),
   positionals: [],
   flags: [

@@ -1,7 +1,7 @@
 // `kinesim serve` end to end, spawned as a user runs it (through tsx, on the sources): flags reach the engine, the
 // URL is printed when ready, --log writes a line per request, signals stop it cleanly, mistakes get clear errors.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -85,7 +85,7 @@ describe('kinesim serve', () => {
     expect(existsSync(file)).toBe(true);
 
     const second = await serve('--port', '0', '--state', file, '--region', 'eu-west-1');
-    expect(second.stderr()).toContain(`kinesim: restored the engine from ${file}\n`);
+    expect(second.stderr()).toContain(`kinesim serve: restored the engine from ${file}\n`);
     expect(second.stderr()).toContain('kinesim serve: --region ignored: the restored engine keeps the settings of its state file\n');
     const listed = (await (await call(second.url, 'ListStreams', {})).json()) as { StreamNames: string[] };
     expect(listed.StreamNames).toEqual(['kept']);
@@ -137,6 +137,19 @@ describe('kinesim serve', () => {
     const r = kinesimSync('serve', '--tls-cert', '/nonexistent/cert.pem', '--tls-key', '/nonexistent/key.pem');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^kinesim serve: cannot read a TLS file: .*\/nonexistent\/cert\.pem/);
+  });
+
+  it('a state file that cannot be used is exit code 1, like a TLS file, naming the file and the reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kinesim-serve-state-'));
+    const corrupt = join(dir, 'corrupt.bin');
+    writeFileSync(corrupt, 'garbage that is long enough to have a header');
+    const bad = kinesimSync('serve', '--port', '0', '--state', corrupt);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(new RegExp(`^kinesim serve: cannot restore --state ${corrupt}: not a kinesim snapshot.*\n$`));
+    expect(readFileSync(corrupt, 'utf8')).toBe('garbage that is long enough to have a header');
+    const nowhere = kinesimSync('serve', '--port', '0', '--state', '/nonexistent-kinesim/state.bin');
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toMatch(/^kinesim serve: cannot write --state \/nonexistent-kinesim\/state\.bin: ENOENT.*\n$/);
   });
 
   it('--help lists every flag; --version prints the version', () => {

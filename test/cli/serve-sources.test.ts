@@ -107,7 +107,7 @@ describe('kinesim serve', () => {
       expect((await (await fetch(`${url}/_kinesim/health`)).json()).engineTime).toBe('2030-01-01T00:00:00.000Z');
     } finally {
       const { stderr } = await second.stop();
-      expect(stderr).toContain('kinesim: restored the engine from');
+      expect(stderr).toContain('kinesim serve: restored the engine from');
       expect(stderr).not.toContain('ignored');
     }
   });
