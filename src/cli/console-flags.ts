@@ -15,7 +15,7 @@ export const CONSOLE_FLAGS: readonly FlagSpec[] = [
   },
   { name: 'metrics-retention-ms', kind: 'number', valueName: 'ms', description: 'How long metrics are kept, in engine ms (default 10800000: 3 hours).' },
   { name: 'console', kind: 'boolean', description: 'Serve the web console under /_kinesim/ (default true; --console=false turns it off).' },
-  { name: 'allowed-host', kind: 'string', valueName: 'names', description: 'Host names besides IP addresses and localhost the console accepts, comma-separated.' },
+  { name: 'allowed-host', kind: 'string', valueName: 'names', description: 'Host names besides IP addresses and localhost the console and the admin endpoints accept, comma-separated.' },
 ];
 
 /** The clock `--manual-clock` asks for (a ManualClock at its start), or the system clock. */
