@@ -45,6 +45,11 @@ const spec: CommandSpec = {
     { name: 'shard-limit', kind: 'number', valueName: 'n', description: "Open shards allowed per account (default AWS's quota for the region)." },
     { name: 'throughput-limits', kind: 'boolean', description: 'Enforce the per-shard read and write limits (ProvisionedThroughputExceeded).' },
     { name: 'token-secret', kind: 'string', valueName: 'text', description: "Secret sealing shard iterators and NextTokens (default 'kinesim')." },
+    { name: 'partition', kind: 'string', valueName: 'name', description: "ARN partition (default 'aws'; aws-cn, aws-us-gov, ...)." },
+    { name: 'on-demand-stream-limit', kind: 'number', valueName: 'n', description: 'On-demand streams allowed per account (default 50).' },
+    { name: 'channel-delay-ms', kind: 'number', valueName: 'ms', description: 'How long a delivery channel stays CREATING, UPDATING or DELETING (default 0).' },
+    { name: 'channel-limit', kind: 'number', valueName: 'n', description: 'Delivery channels allowed per account (default 100).' },
+    { name: 'seed', kind: 'number', valueName: 'n', description: "Seed of kinesim's own choices where AWS's are not public: AUTO record placement, channel IDs (default 0)." },
     { name: 'tls-cert', kind: 'string', valueName: 'file', description: 'PEM certificate: serve HTTPS (needs --tls-key).' },
     { name: 'tls-key', kind: 'string', valueName: 'file', description: 'PEM private key of --tls-cert.' },
     { name: 'log', kind: 'boolean', description: 'One line per request on stderr: time, operation, status, milliseconds, protocol.' },
@@ -76,6 +81,11 @@ const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   throughputLimits: 'throughput-limits',
   tokenSecret: 'token-secret',
   metricsRetentionMs: 'metrics-retention-ms',
+  partition: 'partition',
+  onDemandStreamCountLimit: 'on-demand-stream-limit',
+  channelDelayMs: 'channel-delay-ms',
+  channelCountLimit: 'channel-limit',
+  seed: 'seed',
 };
 
 export const serveCommand: Command = {
@@ -154,6 +164,11 @@ function engine(args: ParsedArgs, clock: Clock): Kinesis {
   set('throughputLimits', flags['throughput-limits']);
   set('tokenSecret', flags['token-secret']);
   set('metricsRetentionMs', flags['metrics-retention-ms']);
+  set('partition', flags['partition']);
+  set('onDemandStreamCountLimit', flags['on-demand-stream-limit']);
+  set('channelDelayMs', flags['channel-delay-ms']);
+  set('channelCountLimit', flags['channel-limit']);
+  set('seed', flags['seed']);
   try {
     return new Kinesis(options);
   } catch (error) {
@@ -205,7 +220,10 @@ function logLine(entry: RequestLogEntry): string {
 }
 
 /** The flags that shape a new engine: a restored one keeps the settings its snapshot holds. */
-const ENGINE_FLAGS = ['region', 'account', 'create-delay-ms', 'delete-delay-ms', 'update-delay-ms', 'consumer-delay-ms', 'shard-limit', 'throughput-limits'];
+const ENGINE_FLAGS = [
+  'region', 'account', 'partition', 'create-delay-ms', 'delete-delay-ms', 'update-delay-ms', 'consumer-delay-ms', 'shard-limit',
+  'on-demand-stream-limit', 'channel-delay-ms', 'channel-limit', 'seed', 'throughput-limits',
+];
 
 function noteIgnoredFlags(args: ParsedArgs, io: CommandIo): void {
   const ignored = ENGINE_FLAGS.filter((flag) => args.flags[flag] !== undefined).map((flag) => flagLabel(args, flag));

@@ -93,6 +93,18 @@ describe('kinesim serve', () => {
     expect(await exitOf(second.child)).toBe(0);
   });
 
+  it('takes every engine option as a flag: partition, on-demand stream and channel limits, channel delay, seed', async () => {
+    const { child, url } = await serve('--port', '0', '--partition', 'aws-cn', '--region', 'cn-north-1', '--on-demand-stream-limit', '3',
+      '--channel-limit', '7', '--channel-delay-ms', '1000', '--seed', '42');
+    const limits = (await (await call(url, 'DescribeLimits', {})).json()) as Record<string, unknown>;
+    expect(limits).toMatchObject({ OnDemandStreamCountLimit: 3, ChannelCountLimit: 7 });
+    expect((await call(url, 'CreateStream', { StreamName: 'o', StreamModeDetails: { StreamMode: 'ON_DEMAND' } })).status).toBe(200);
+    const summary = (await (await call(url, 'DescribeStreamSummary', { StreamName: 'o' })).json()) as { StreamDescriptionSummary: { StreamARN: string } };
+    expect(summary.StreamDescriptionSummary.StreamARN).toBe('arn:aws-cn:kinesis:cn-north-1:000000000000:stream/o');
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+  });
+
   it('stops on SIGINT (Ctrl-C) too', async () => {
     const { child } = await serve('--port', '0');
     child.kill('SIGINT');
@@ -125,6 +137,9 @@ describe('kinesim serve', () => {
     [['--console=maybe'], "kinesim: --console needs true or false, got 'maybe'\n"],
     [['--throughput-limits=maybe'], "kinesim: --throughput-limits needs true or false, got 'maybe'\n"],
     [['--tls-cert', 'cert.pem'], 'kinesim: --tls-cert needs --tls-key too\n'],
+    [['--partition', 'azure'], "kinesim: --partition must be like aws or aws-cn, got 'azure'\n"],
+    [['--seed', '1.5'], "kinesim: --seed must be a safe integer, got '1.5'\n"],
+    [['--channel-limit', '-1'], expect.stringMatching(/^kinesim: --channel-limit must be .*, got '-1'\n$/)],
     [['--bogus'], "kinesim: unknown flag --bogus for 'kinesim serve' (see 'kinesim serve --help')\n"],
     [['--port'], 'kinesim: --port needs a value: --port <n>\n'],
   ])('a bad flag %j is named, with exit code 2', (args, message) => {
