@@ -48,11 +48,16 @@ export interface ParsedArgs {
   positionals: string[];
   flags: Record<string, FlagValue>;
   help: boolean;
+  /** --version (or -v) was given: print the version instead of running. */
+  version: boolean;
   /** Where each flag's value came from, as errors name it: `--port`, `KINESIM_PORT` or `port in serve.json`. */
   origins: Record<string, string>;
+  /** Each flag's value as typed, for errors to echo (`--seed 99999999999999999999`, not 100000000000000000000). */
+  texts: Record<string, string>;
 }
 
 const HELP: FlagSpec = { name: 'help', short: 'h', kind: 'boolean', description: 'Show this help and exit.' };
+const VERSION: FlagSpec = { name: 'version', short: 'v', kind: 'boolean', commandLineOnly: true, description: 'Show the version and exit.' };
 const CONFIG: FlagSpec = {
   name: 'config', kind: 'string', valueName: 'file.json',
   description: 'Read flags from a JSON object {"flag-name": value} (also KINESIM_CONFIG); command-line flags and KINESIM_* variables win.',
@@ -63,6 +68,14 @@ export function flagLabel(args: ParsedArgs, name: string): string {
   return args.origins[name] ?? `--${name}`;
 }
 
+/** How an error echoes a flag's value: as typed, or as read from a --config file. */
+export function flagText(args: ParsedArgs, name: string): string {
+  return args.texts[name] ?? String(args.flags[name]);
+}
+
+/** `-1`, `-0.5`, `-.5`: after a flag that takes a value, its value (then range-checked), not another flag. */
+const NEGATIVE_NUMBER = /^-\.?\d/;
+
 /**
  * Parses `argv` (after the subcommand) against `spec`: --flag value, --flag=value, -f value, --, --help; then fills
  * flags not given from `sources`: KINESIM_<FLAG> variables, then the --config file.
@@ -71,8 +84,9 @@ export function flagLabel(args: ParsedArgs, name: string): string {
 export function parseArgs(spec: CommandSpec, argv: readonly string[], sources: FlagSources = {}): ParsedArgs {
   const flags: Record<string, FlagValue> = {};
   const origins: Record<string, string> = {};
+  const texts: Record<string, string> = {};
   const positionals: string[] = [];
-  const all = [...spec.flags, CONFIG, HELP];
+  const all = [...spec.flags, CONFIG, HELP, VERSION];
   const where = `kinesim ${spec.name}`;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -92,13 +106,14 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[], sources: F
     const label = `--${flag.name}`;
     let inline: string | undefined = long ? (eq < 0 ? undefined : arg.slice(eq + 1)) : arg.length > 2 ? arg.slice(2) : undefined;
     if (flag.kind === 'boolean') {
-      if (inline !== undefined && !['true', 'false'].includes(inline)) throw new UsageError(`${label} takes no value (got '${inline}')`);
+      if (inline !== undefined && !['true', 'false'].includes(inline)) throw new UsageError(`${label} needs true or false, got '${inline}'`);
       flags[flag.name] = inline !== 'false';
+      texts[flag.name] = inline ?? 'true';
       continue;
     }
     if (inline === undefined) {
       const next = argv[i + 1];
-      const missing = next === undefined || (next.startsWith('-') && next !== '-');
+      const missing = next === undefined || (next.startsWith('-') && next !== '-' && !NEGATIVE_NUMBER.test(next));
       if (missing && flag.optionalValue !== undefined) {
         inline = flag.optionalValue;
       } else {
@@ -109,6 +124,7 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[], sources: F
     }
     if (flag.name in flags) throw new UsageError(`${label} given twice`);
     origins[flag.name] = label;
+    texts[flag.name] = inline;
     if (flag.kind === 'number') {
       const value = Number(inline);
       if (inline.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${label} needs a number, got '${inline}'`);
@@ -118,15 +134,19 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[], sources: F
     }
   }
   const help = flags['help'] === true;
-  delete flags['help'];
+  const version = flags['version'] === true;
+  for (const name of ['help', 'version']) {
+    delete flags[name];
+    delete texts[name];
+  }
   for (const name of Object.keys(flags)) origins[name] ??= `--${name}`;
-  if (!help) {
-    flagsFromSources(spec.flags, flags, origins, sources);
+  if (!help && !version) {
+    flagsFromSources(spec.flags, flags, origins, sources, texts);
     const required = spec.positionals.filter((p) => p.required);
     if (positionals.length < required.length) throw new UsageError(`missing <${required[positionals.length]!.name}> (usage: ${usageLine(spec)})`);
     if (positionals.length > spec.positionals.length) throw new UsageError(`unexpected argument '${positionals[spec.positionals.length]}' (usage: ${usageLine(spec)})`);
   }
-  return { positionals, flags, help, origins };
+  return { positionals, flags, help, version, origins, texts };
 }
 
 export function usageLine(spec: CommandSpec): string {
@@ -136,7 +156,7 @@ export function usageLine(spec: CommandSpec): string {
 
 /** The text of `kinesim <name> --help`. */
 export function helpText(spec: CommandSpec): string {
-  const rows = [...spec.flags, CONFIG, HELP].map((f) => {
+  const rows = [...spec.flags, CONFIG, HELP, VERSION].map((f) => {
     const value = f.kind === 'boolean' ? '' : f.optionalValue !== undefined ? ` [${f.valueName ?? 'value'}]` : ` <${f.valueName ?? 'value'}>`;
     const left = `${f.short === undefined ? '    ' : `-${f.short}, `}--${f.name}${value}`;
     return [left, f.description] as const;

@@ -19,3 +19,11 @@ export interface Command {
   /** Runs the command; resolves to the process exit code. */
   run(args: ParsedArgs, io: CommandIo): Promise<number>;
 }
+
+/**
+ * The command could not do its work for a reason outside how it was called (a file that exists but cannot be read,
+ * a directory it cannot write in): exit code 1, the message prefixed with the command (`kinesim serve: ...`).
+ */
+export class CommandFailure extends Error {
+  override readonly name = 'CommandFailure';
+}

@@ -3,7 +3,10 @@
 
 import type { Kinesis } from '../kinesis.js';
 import { ManualClock, SystemClock, type Clock } from '../time/clock.js';
-import { UsageError, flagLabel, type FlagSpec, type ParsedArgs } from './args.js';
+import { UsageError, flagLabel, flagText, type FlagSpec, type ParsedArgs } from './args.js';
+
+/** The furthest a JavaScript Date reaches either side of 1970, in ms (ECMA-262's time value range). */
+const MAX_DATE_MS = 8.64e15;
 
 export const CONSOLE_FLAGS: readonly FlagSpec[] = [
   {
@@ -12,7 +15,7 @@ export const CONSOLE_FLAGS: readonly FlagSpec[] = [
   },
   { name: 'metrics-retention-ms', kind: 'number', valueName: 'ms', description: 'How long metrics are kept, in engine ms (default 10800000: 3 hours).' },
   { name: 'console', kind: 'boolean', description: 'Serve the web console under /_kinesim/ (default true; --console=false turns it off).' },
-  { name: 'allowed-host', kind: 'string', valueName: 'names', description: 'Host names besides IP addresses and localhost the console accepts, comma-separated.' },
+  { name: 'allowed-host', kind: 'string', valueName: 'names', description: 'Host names besides IP addresses and localhost the console and the admin endpoints accept, comma-separated.' },
 ];
 
 /** The clock `--manual-clock` asks for (a ManualClock at its start), or the system clock. */
@@ -22,7 +25,11 @@ export function clockFrom(args: ParsedArgs, wallClockMs: number): Clock {
   const text = String(start).trim();
   const ms = text === 'now' ? wallClockMs : /^-?\d+$/.test(text) ? Number(text) : Date.parse(text);
   if (!Number.isFinite(ms)) {
-    throw new UsageError(`${flagLabel(args, 'manual-clock')} needs a start time: ISO 8601 (2026-01-01T00:00:00Z), epoch ms, or now; got '${text}'`);
+    throw new UsageError(`${flagLabel(args, 'manual-clock')} needs a start time: ISO 8601 (2026-01-01T00:00:00Z), epoch ms, or now; got '${flagText(args, 'manual-clock')}'`);
+  }
+  // Beyond it the engine's times cannot be shown as dates (the banner, the console, every timestamp AWS returns).
+  if (Math.abs(ms) > MAX_DATE_MS) {
+    throw new UsageError(`${flagLabel(args, 'manual-clock')} must be a time JavaScript can date (epoch ms from -8640000000000000 to 8640000000000000), got '${flagText(args, 'manual-clock')}'`);
   }
   return new ManualClock(ms);
 }

@@ -26,6 +26,7 @@ export function flagsFromSources(
   flags: Record<string, FlagValue>,
   origins: Record<string, string>,
   sources: FlagSources,
+  texts: Record<string, string> = {},
 ): void {
   const env = sources.env ?? {};
   for (const spec of specs) {
@@ -34,6 +35,7 @@ export function flagsFromSources(
     if (spec.name in flags || raw === undefined || spec.commandLineOnly === true) continue;
     flags[spec.name] = fromText(spec, raw, variable);
     origins[spec.name] = variable;
+    texts[spec.name] = raw;
   }
   const configVariable = envNameOf('config');
   const file = flags['config'] ?? env[configVariable];
@@ -49,6 +51,7 @@ export function flagsFromSources(
     const origin = `${name} in ${file}`;
     flags[name] = fromJson(spec, value, origin);
     origins[name] = origin;
+    texts[name] = typeof value === 'string' ? value : JSON.stringify(value);
   }
 }
 

@@ -12,7 +12,8 @@ runCli(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`kinesim: unexpected error (a bug in kinesim; please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exitCode = 70;
+    // Then exit even if something the failed command started (a listening socket, a timer) would keep the process up.
+    process.stderr.write(`kinesim: unexpected error (a bug in kinesim; please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`, () => process.exit(70));
   },
 );

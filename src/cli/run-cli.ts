@@ -2,7 +2,7 @@
 // one is an entry in COMMANDS. main.ts (the bin) calls runCli with the process's arguments.
 
 import { helpText, parseArgs, UsageError } from './args.js';
-import type { Command, CommandIo } from './command.js';
+import { CommandFailure, type Command, type CommandIo } from './command.js';
 import { packageVersion } from './package-version.js';
 
 /**
@@ -56,11 +56,19 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
       io.stdout.write(helpText(command.spec));
       return 0;
     }
+    if (args.version) {
+      io.stdout.write(`kinesim ${packageVersion()}\n`);
+      return 0;
+    }
     return await command.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`kinesim: ${e.message}\n`);
       return 2;
+    }
+    if (e instanceof CommandFailure) {
+      io.stderr.write(`kinesim ${first}: ${e.message}\n`);
+      return 1;
     }
     throw e;
   }

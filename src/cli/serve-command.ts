@@ -8,10 +8,9 @@ import type { RestoreOptions } from '../snapshot/read-snapshot.js';
 import type { Clock } from '../time/clock.js';
 import { startHttpServer, type KinesisHttpServer, type RequestLogEntry } from '../server/http-server.js';
 import type { StateFile } from '../server/state-file.js';
-import { UsageError, flagLabel, type CommandSpec, type ParsedArgs } from './args.js';
+import { UsageError, flagLabel, flagText, type CommandSpec, type ParsedArgs } from './args.js';
 import type { Command, CommandIo } from './command.js';
 import { CONSOLE_FLAGS, clockFrom, consoleBanner, consoleOptionsFrom } from './console-flags.js';
-import { packageVersion } from './package-version.js';
 import { engineFromStateFlags, STATE_FLAGS } from './state-flags.js';
 
 const DEFAULT_PORT = 4567;
@@ -30,8 +29,8 @@ const spec: CommandSpec = {
     'memory and ends with the process, unless --state keeps it in a file. Ctrl-C (SIGINT) or SIGTERM stops it,',
     'letting requests under way finish. kinesim\'s own endpoints live under /_kinesim/: the web console (its URL is',
     'printed at start), health, faults, history, snapshot; every other path keeps AWS\'s answers.',
-    'Exit codes: 0 stopped, 1 could not start (port busy, unreadable TLS file) or save, 2 bad usage (a bad flag,',
-    'variable or config entry, named).',
+    'Exit codes: 0 stopped, 1 could not start (port busy, unreadable TLS file, unusable --state file) or save,',
+    '2 bad usage (a bad flag, variable or config entry, named). Boolean flags also take =true or =false.',
   ].join('\n'),
   positionals: [],
   flags: [
@@ -46,12 +45,16 @@ const spec: CommandSpec = {
     { name: 'shard-limit', kind: 'number', valueName: 'n', description: "Open shards allowed per account (default AWS's quota for the region)." },
     { name: 'throughput-limits', kind: 'boolean', description: 'Enforce the per-shard read and write limits (ProvisionedThroughputExceeded).' },
     { name: 'token-secret', kind: 'string', valueName: 'text', description: "Secret sealing shard iterators and NextTokens (default 'kinesim')." },
+    { name: 'partition', kind: 'string', valueName: 'name', description: "ARN partition (default 'aws'; aws-cn, aws-us-gov, ...)." },
+    { name: 'on-demand-stream-limit', kind: 'number', valueName: 'n', description: 'On-demand streams allowed per account (default 50).' },
+    { name: 'channel-delay-ms', kind: 'number', valueName: 'ms', description: 'How long a delivery channel stays CREATING, UPDATING or DELETING (default 0).' },
+    { name: 'channel-limit', kind: 'number', valueName: 'n', description: 'Delivery channels allowed per account (default 100).' },
+    { name: 'seed', kind: 'number', valueName: 'n', description: "Seed of kinesim's own choices where AWS's are not public: AUTO record placement, channel IDs (default 0)." },
     { name: 'tls-cert', kind: 'string', valueName: 'file', description: 'PEM certificate: serve HTTPS (needs --tls-key).' },
     { name: 'tls-key', kind: 'string', valueName: 'file', description: 'PEM private key of --tls-cert.' },
     { name: 'log', kind: 'boolean', description: 'One line per request on stderr: time, operation, status, milliseconds, protocol.' },
     ...STATE_FLAGS,
     ...CONSOLE_FLAGS,
-    { name: 'version', short: 'v', kind: 'boolean', commandLineOnly: true, description: 'Show the version and exit.' },
   ],
   examples: [
     'kinesim serve',
@@ -75,16 +78,19 @@ const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   updateStreamDelayMs: 'update-delay-ms',
   consumerDelayMs: 'consumer-delay-ms',
   shardLimit: 'shard-limit',
+  throughputLimits: 'throughput-limits',
+  tokenSecret: 'token-secret',
   metricsRetentionMs: 'metrics-retention-ms',
+  partition: 'partition',
+  onDemandStreamCountLimit: 'on-demand-stream-limit',
+  channelDelayMs: 'channel-delay-ms',
+  channelCountLimit: 'channel-limit',
+  seed: 'seed',
 };
 
 export const serveCommand: Command = {
   spec,
   async run(args, io) {
-    if (args.flags['version'] === true) {
-      io.stdout.write(`kinesim ${packageVersion()}\n`);
-      return 0;
-    }
     const port = listenPort(args);
     const host = (args.flags['host'] as string | undefined) ?? DEFAULT_HOST;
     const tls = tlsFiles(args, io);
@@ -124,13 +130,21 @@ export const serveCommand: Command = {
       return 1;
     }
     // The handlers go in before the ready line: a client that signals as soon as it reads it must find them.
-    const stopped = stopOnSignal(server, io, state);
-    // One write, so that a script reading the ready line finds the console's lines with it.
-    io.stdout.write(
-      `kinesim serve: listening on ${server.url} (region ${kinesis.region}, account ${kinesis.accountId}); Ctrl-C to stop\n` +
-        consoleBanner(kinesis, server.consoleUrl, consoleOptions.console),
-    );
-    return stopped;
+    const signals = stopOnSignal(server, io, state);
+    try {
+      // One write, so that a script reading the ready line finds the console's lines with it.
+      io.stdout.write(
+        `kinesim serve: listening on ${server.url} (region ${kinesis.region}, account ${kinesis.accountId}); Ctrl-C to stop\n` +
+          consoleBanner(kinesis, server.consoleUrl, consoleOptions.console),
+      );
+    } catch (error) {
+      // Never a half-started server that listens without having said where: close it and let the error end the run.
+      signals.cancel();
+      await server.close();
+      await state?.stop().catch(() => undefined);
+      throw error;
+    }
+    return signals.exitCode;
   },
 };
 
@@ -150,16 +164,21 @@ function engine(args: ParsedArgs, clock: Clock): Kinesis {
   set('throughputLimits', flags['throughput-limits']);
   set('tokenSecret', flags['token-secret']);
   set('metricsRetentionMs', flags['metrics-retention-ms']);
+  set('partition', flags['partition']);
+  set('onDemandStreamCountLimit', flags['on-demand-stream-limit']);
+  set('channelDelayMs', flags['channel-delay-ms']);
+  set('channelCountLimit', flags['channel-limit']);
+  set('seed', flags['seed']);
   try {
     return new Kinesis(options);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    // 'Kinesis option accountId must be twelve digits, got "123"' -> '--account must be twelve digits, got 123': a
-    // flag's value is always typed text, so the library's quoting and type names only get in the way here.
-    const text = error.message
-      .replace(/^Kinesis option (\w+)/, (_, option: string) => (FLAG_OF_OPTION[option] === undefined ? option : flagLabel(args, FLAG_OF_OPTION[option])))
-      .replace(/, got (?:number |boolean )?"?(.*?)"?$/, ', got $1');
-    throw new UsageError(text);
+    // 'Kinesis option accountId must be twelve digits, got "123"' -> "--account must be twelve digits, got '123'": the
+    // flag (or variable, or entry) and the value as typed, quoted like every other flag error.
+    const match = /^Kinesis option (\w+) (.*), got /s.exec(error.message);
+    const flag = match === null ? undefined : FLAG_OF_OPTION[match[1]!];
+    if (match === null || flag === undefined) throw new UsageError(error.message);
+    throw new UsageError(`${flagLabel(args, flag)} ${match[2]!}, got '${flagText(args, flag)}'`);
   }
 }
 
@@ -167,7 +186,7 @@ function listenPort(args: ParsedArgs): number {
   const value = args.flags['port'];
   if (value === undefined) return DEFAULT_PORT;
   if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 65535) {
-    throw new UsageError(`${flagLabel(args, 'port')} must be a whole number from 0 to 65535, got ${String(value)}`);
+    throw new UsageError(`${flagLabel(args, 'port')} must be a whole number from 0 to 65535, got '${flagText(args, 'port')}'`);
   }
   return value as number;
 }
@@ -201,7 +220,10 @@ function logLine(entry: RequestLogEntry): string {
 }
 
 /** The flags that shape a new engine: a restored one keeps the settings its snapshot holds. */
-const ENGINE_FLAGS = ['region', 'account', 'create-delay-ms', 'delete-delay-ms', 'update-delay-ms', 'consumer-delay-ms', 'shard-limit', 'throughput-limits'];
+const ENGINE_FLAGS = [
+  'region', 'account', 'partition', 'create-delay-ms', 'delete-delay-ms', 'update-delay-ms', 'consumer-delay-ms', 'shard-limit',
+  'on-demand-stream-limit', 'channel-delay-ms', 'channel-limit', 'seed', 'throughput-limits',
+];
 
 function noteIgnoredFlags(args: ParsedArgs, io: CommandIo): void {
   const ignored = ENGINE_FLAGS.filter((flag) => args.flags[flag] !== undefined).map((flag) => flagLabel(args, flag));
@@ -209,11 +231,12 @@ function noteIgnoredFlags(args: ParsedArgs, io: CommandIo): void {
 }
 
 /**
- * Resolves with the exit code once SIGINT or SIGTERM has stopped the server (a second signal stops it at once), and
- * the state file, if any, has been saved: 0, or 1 when that last save failed.
+ * `exitCode` resolves once SIGINT or SIGTERM has stopped the server (a second signal stops it at once), and the state
+ * file, if any, has been saved: 0, or 1 when that last save failed. `cancel` takes the signal handlers away again.
  */
-function stopOnSignal(server: KinesisHttpServer, io: CommandIo, state: StateFile | undefined): Promise<number> {
-  return new Promise((resolve) => {
+function stopOnSignal(server: KinesisHttpServer, io: CommandIo, state: StateFile | undefined): { exitCode: Promise<number>; cancel(): void } {
+  let cancel = (): void => undefined;
+  const exitCode = new Promise<number>((resolve) => {
     let stopping = false;
     const finish = async (closed: Promise<void>): Promise<void> => {
       await closed;
@@ -241,5 +264,10 @@ function stopOnSignal(server: KinesisHttpServer, io: CommandIo, state: StateFile
     }
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    cancel = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    };
   });
+  return { exitCode, cancel };
 }

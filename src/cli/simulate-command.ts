@@ -1,14 +1,13 @@
 // `kinesim simulate scenario.json`: runs a scenario file (traces read next to it), prints a short table,
 // and optionally writes the summary JSON and the HTML report.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   ScenarioError, parseTrace, renderReport, simulate, validateScenario, type Scenario, type ScenarioIssue, type TraceEvent,
 } from '../sim/index.js';
-import type { CommandSpec } from './args.js';
-import { UsageError } from './args.js';
-import type { Command, CommandIo } from './command.js';
+import { UsageError, flagLabel, flagText, type CommandSpec, type ParsedArgs } from './args.js';
+import { CommandFailure, type Command, type CommandIo } from './command.js';
 import { ProgressBar } from './progress-bar.js';
 import { summaryTable } from './summary-table.js';
 
@@ -40,10 +39,16 @@ export const simulateCommand: Command = {
     const file = resolve(io.cwd, args.positionals[0]!);
     const seed = args.flags['seed'];
     if (seed !== undefined && (!Number.isInteger(seed) || (seed as number) < 0 || (seed as number) > 4_294_967_295)) {
-      throw new UsageError(`--seed needs a whole number in 0..4294967295, got '${seed}'`);
+      throw new UsageError(`${flagLabel(args, 'seed')} needs a whole number in 0..4294967295, got '${flagText(args, 'seed')}'`);
     }
     const loaded = loadScenario(file, io);
     if (loaded === undefined) return 1;
+    // Before the run, which may take minutes: its result must not be lost to a typo in a path.
+    const outputs = (['json', 'report'] as const).filter((flag) => args.flags[flag] !== undefined && args.flags[flag] !== '-');
+    for (const flag of outputs) {
+      const problem = unwritable(resolve(io.cwd, args.flags[flag] as string));
+      if (problem !== undefined) throw new CommandFailure(`cannot write ${flagLabel(args, flag)} ${args.flags[flag] as string}: ${problem}`);
+    }
     const scenario: Scenario = seed === undefined ? loaded.scenario : { ...loaded.scenario, seed: seed as number };
     const quiet = args.flags['quiet'] === true;
     const bar = new ProgressBar(io, 'simulating');
@@ -58,20 +63,70 @@ export const simulateCommand: Command = {
     bar.done();
     const json = args.flags['json'] as string | undefined;
     const report = args.flags['report'] as string | undefined;
+    // A write that fails even so (disk full, the directory removed meanwhile) is said, and the other outputs still made.
+    let written = true;
     if (json === '-') io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else {
-      if (json !== undefined) writeFileSync(resolve(io.cwd, json), `${JSON.stringify(summary, null, 2)}\n`);
+      if (json !== undefined) written = writeOutput(args, io, 'json', `${JSON.stringify(summary, null, 2)}\n`);
       io.stdout.write(summaryTable(summary));
     }
-    if (report !== undefined) writeFileSync(resolve(io.cwd, report), renderReport(summary));
+    if (report !== undefined) written = writeOutput(args, io, 'report', renderReport(summary)) && written;
     if (!quiet) {
       const seconds = bar.elapsedMs() / 1000;
       const rate = summary.totals.recordsProduced / Math.max(seconds, 1e-3);
+      if (!written) return 1;
       io.stderr.write(`simulated ${summary.endedAtSecond} s in ${seconds.toFixed(1)} s of wall time (${(rate / 1e6).toFixed(2)}M records/s)${json !== undefined && json !== '-' ? `; summary: ${json}` : ''}${report !== undefined ? `; report: ${report}` : ''}\n`);
     }
-    return 0;
+    return written ? 0 : 1;
   },
 };
+
+/** Why `path` cannot be written, found without creating or truncating anything; undefined when it can be. */
+function unwritable(path: string): string | undefined {
+  try {
+    const existing = statOrUndefined(path);
+    if (existing?.isDirectory()) return 'it is a directory';
+    if (existing !== undefined) return writable(path) ? undefined : 'no permission to write it';
+    const dir = dirname(path);
+    const parent = statOrUndefined(dir);
+    if (parent === undefined) return `no such directory ${dir}`;
+    if (!parent.isDirectory()) return `${dir} is not a directory`;
+    return writable(dir) ? undefined : `no permission to write in ${dir}`;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the output file of --json or --report; says why on stderr (false) when it cannot. */
+function writeOutput(args: ParsedArgs, io: CommandIo, flag: 'json' | 'report', text: string): boolean {
+  const shown = args.flags[flag] as string;
+  try {
+    writeFileSync(resolve(io.cwd, shown), text);
+    return true;
+  } catch (error) {
+    io.stderr.write(`kinesim simulate: cannot write ${flagLabel(args, flag)} ${shown}: ${(error as Error).message}\n`);
+    return false;
+  }
+}
 
 /** Reads the scenario and the traces it names; reports every problem (exit 1) as undefined. */
 function loadScenario(file: string, io: CommandIo): { scenario: Scenario; traces: Record<string, TraceEvent[]> } | undefined {

@@ -9,7 +9,7 @@ import type { RestoreOptions } from '../snapshot/read-snapshot.js';
 import { SnapshotError } from '../snapshot/snapshot-error.js';
 import { openStateFile, type StateFile } from '../server/state-file.js';
 import { UsageError, flagLabel, type FlagSpec, type ParsedArgs } from './args.js';
-import type { CommandIo } from './command.js';
+import { CommandFailure, type CommandIo } from './command.js';
 
 export const STATE_FLAGS: readonly FlagSpec[] = [
   {
@@ -36,8 +36,9 @@ export interface ServedEngine {
 /**
  * The engine `kinesim serve` runs: restored from --state when the file exists, else made by `create` (and, with
  * --state, saved there). Reports what it did on stderr.
- * @throws UsageError for --save-every without --state or not a positive number; a state file kinesim cannot
- * restore is a UsageError naming the file and the reason (the file is left as it is).
+ * @throws UsageError for --save-every without --state or not a positive number; CommandFailure (exit 1, like an
+ * unreadable TLS file: the call was right, the file is not) naming the file and the reason for a state file kinesim
+ * cannot write, read or restore (the file is left as it is).
  */
 export async function engineFromStateFlags(
   args: ParsedArgs,
@@ -53,20 +54,21 @@ export async function engineFromStateFlags(
   }
   if (file === undefined) return { kinesis: create(), state: undefined, restored: false };
   const path = resolve(io.cwd, file);
+  const label = flagLabel(args, 'state');
   // Found now rather than at the first save, minutes or hours later.
   await access(dirname(path), constants.W_OK).catch((error: Error) => {
-    throw new UsageError(`cannot write --state ${path}: ${error.message}`);
+    throw new CommandFailure(`cannot write ${label} ${path}: ${error.message}`);
   });
   try {
     const opened = await openStateFile(path, create, restore, {
       ...(everySeconds === undefined ? {} : { saveEveryMs: everySeconds * 1000 }),
-      onSaveError: (error) => io.stderr.write(`kinesim: could not save ${path}: ${(error as Error).message} (will retry)\n`),
+      onSaveError: (error) => io.stderr.write(`kinesim serve: could not save ${path}: ${(error as Error).message} (will retry)\n`),
     });
-    io.stderr.write(opened.restored ? `kinesim: restored the engine from ${path}\n` : `kinesim: ${path} does not exist yet; starting empty\n`);
+    io.stderr.write(opened.restored ? `kinesim serve: restored the engine from ${path}\n` : `kinesim serve: ${path} does not exist yet; starting empty\n`);
     return opened;
   } catch (error) {
-    if (error instanceof SnapshotError) throw new UsageError(`cannot restore --state ${path}: ${error.message}`);
-    if (error instanceof Error && 'code' in error) throw new UsageError(`cannot read --state ${path}: ${error.message}`);
+    if (error instanceof SnapshotError) throw new CommandFailure(`cannot restore ${label} ${path}: ${error.message}`);
+    if (error instanceof Error && 'code' in error) throw new CommandFailure(`cannot read ${label} ${path}: ${error.message}`);
     throw error;
   }
 }

@@ -90,20 +90,28 @@ function dateOf(value: unknown): Date | undefined {
   return undefined;
 }
 
-/** Advances (`advanceMs`) or sets (`setMs`) a ManualClock; the system clock cannot be moved. */
+/**
+ * Reads the engine's clock (`{}`), or advances (`advanceMs`) or sets (`setMs`) a ManualClock; the system clock
+ * cannot be moved. Answers `{ nowMs, manual }`.
+ */
 function moveClock(kinesis: Kinesis, input: Record<string, unknown>): unknown {
   const clock = manualClockOf(kinesis.clock);
-  if (clock === undefined) throw new ConsoleApiError('InvalidArgumentException', 'The engine runs on the system clock, which the console cannot move (start kinesim serve with --manual-clock).');
   const { advanceMs, setMs } = input;
-  try {
-    if (typeof advanceMs === 'number') clock.advance(advanceMs);
-    else if (typeof setMs === 'number') clock.set(setMs);
-    else throw new ConsoleApiError('InvalidArgumentException', 'Give advanceMs (a number of ms >= 0) or setMs (epoch ms).');
-  } catch (error) {
-    if (error instanceof RangeError) throw new ConsoleApiError('InvalidArgumentException', error.message);
-    throw error;
+  const moving = advanceMs !== undefined || setMs !== undefined;
+  if (moving && clock === undefined) {
+    throw new ConsoleApiError('InvalidArgumentException', 'The engine runs on the system clock, which the console cannot move (start kinesim serve with --manual-clock).');
   }
-  return { nowMs: kinesis.clock.now() };
+  if (clock !== undefined && moving) {
+    try {
+      if (typeof advanceMs === 'number') clock.advance(advanceMs);
+      else if (typeof setMs === 'number') clock.set(setMs);
+      else throw new ConsoleApiError('InvalidArgumentException', 'Give advanceMs (a number of ms >= 0) or setMs (epoch ms), or neither to read the clock.');
+    } catch (error) {
+      if (error instanceof RangeError) throw new ConsoleApiError('InvalidArgumentException', error.message);
+      throw error;
+    }
+  }
+  return { nowMs: kinesis.clock.now(), manual: clock !== undefined };
 }
 
 function parse(body: Uint8Array): Record<string, unknown> {

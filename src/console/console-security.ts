@@ -1,6 +1,8 @@
 // The console's guards: the reserved path prefix, which Host headers may reach it, the per-process token its
 // state-changing calls carry, and the headers every console answer gets (no CORS header, ever).
 
+export { hostAllowed } from '../protocol/local-request-guard.js';
+
 /** kinesim's own endpoints live under this prefix; every other path keeps AWS's answers. */
 export const KINESIM_PREFIX = '/_kinesim/';
 
@@ -17,25 +19,6 @@ export function pathOf(url: string): string {
 export function isKinesimPath(url: string): boolean {
   const path = pathOf(url);
   return path === '/_kinesim' || path.startsWith(KINESIM_PREFIX);
-}
-
-/**
- * Whether a request with this Host (or HTTP/2 :authority) may use the console. An IP literal or `localhost` is
- * always fine; another name only when listed. A page on another site that re-points its own name at this
- * machine (DNS rebinding) sends that name as its Host, so it can neither read the page's token nor call the API.
- */
-export function hostAllowed(host: string | undefined, allowedHosts: readonly string[]): boolean {
-  if (host === undefined || host === '') return false;
-  const name = hostName(host).toLowerCase();
-  if (name === 'localhost' || name.endsWith('.localhost')) return true;
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name) || name.includes(':')) return true;
-  return allowedHosts.some((h) => h.toLowerCase() === name);
-}
-
-function hostName(host: string): string {
-  if (host.startsWith('[')) return host.slice(1, host.indexOf(']') < 0 ? undefined : host.indexOf(']'));
-  const colon = host.lastIndexOf(':');
-  return colon < 0 ? host : host.slice(0, colon);
 }
 
 /** Compares two strings in time independent of where they differ. */

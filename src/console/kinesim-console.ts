@@ -102,6 +102,7 @@ function methodNotAllowed(allow: string): WireResponse {
 }
 
 /** The answer for a path under /_kinesim/ that nothing serves (a server sends it when no handler claimed the path). */
-export function kinesimNotFound(url: string): WireResponse {
-  return secured(json(404, { __type: 'NotFound', message: `kinesim serves nothing at ${pathOf(url)}; the console is at ${KINESIM_PREFIX}.` }));
+export function kinesimNotFound(url: string, consoleServed = true): WireResponse {
+  const where = consoleServed ? `the console is at ${KINESIM_PREFIX}` : 'this server runs without its console (kinesim serve --console=false)';
+  return secured(json(404, { __type: 'NotFound', message: `kinesim serves nothing at ${pathOf(url)}; ${where}.` }));
 }

@@ -4,6 +4,7 @@ import { cachedKey } from './cbor-key-cache.js';
 import { CBOR_MAX_NESTING, CborTag, type CborValue } from './cbor-value.js';
 import { halfToNumber } from './float16.js';
 import { decodeUtf8Strict } from './native-text.js';
+import { concatBytes } from './concat-bytes.js';
 
 const MAJOR_NAMES = ['unsigned integer', 'negative integer', 'byte string', 'text string', 'array', 'map', 'tag', 'simple value or float'];
 const A_MAJOR = MAJOR_NAMES.map((name) => (/^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`));
@@ -169,19 +170,8 @@ class Reader {
 
   private chunkedBytes(start: number): Uint8Array {
     const parts: Uint8Array[] = [];
-    let total = 0;
-    this.chunks(2, start, (length, chunkStart) => {
-      const part = this.bytesOf(length, chunkStart);
-      parts.push(part);
-      total += part.length;
-    });
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const part of parts) {
-      out.set(part, at);
-      at += part.length;
-    }
-    return out;
+    this.chunks(2, start, (length, chunkStart) => parts.push(this.bytesOf(length, chunkStart)));
+    return concatBytes(parts);
   }
 
   private chunkedText(start: number): string {

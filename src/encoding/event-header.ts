@@ -2,6 +2,7 @@
 import { EventStreamError } from './event-stream-error.js';
 import { EVENT_STREAM_MAX_HEADER_NAME_BYTES, EVENT_STREAM_MAX_HEADER_VALUE_BYTES } from './event-stream-limits.js';
 import { decodeUtf8Strict, encodeTextInto } from './native-text.js';
+import { concatBytes } from './concat-bytes.js';
 
 /**
  * One header value with its wire type. `long` is written from a bigint or a safe integer and always read
@@ -40,13 +41,7 @@ export function encodeEventHeaders(headers: EventHeaders): Uint8Array {
     parts.push(part);
     total += part.length;
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 function utf8(s: string): Uint8Array {

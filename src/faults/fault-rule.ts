@@ -75,6 +75,8 @@ export type FaultKind = 'error' | 'records' | 'transport';
 export function checkFaultRule(rule: FaultRule): { kind: FaultKind; operations: ReadonlySet<string> | undefined } {
   if (typeof rule !== 'object' || rule === null) throw new TypeError('a fault rule is an object');
   const r = rule as Partial<ErrorFault & RecordsFault & TransportFault> & { error?: string };
+  // A misspelt member (`cout: 3`) would otherwise leave a rule that fires forever.
+  unknownMember(r, RULE_MEMBERS, '');
   const kinds = (['error', 'records', 'transport'] as const).filter((k) => r[k] !== undefined);
   // A records fault may name its entries' ErrorCode in `error`.
   const kind: FaultKind | undefined = r.records !== undefined && r.transport === undefined ? 'records' : kinds.length === 1 ? kinds[0] : undefined;
@@ -103,6 +105,8 @@ function checkRecords(r: RecordsFault, operations: ReadonlySet<string> | undefin
     check(operations.size === 1 && operations.has('PutRecords'), 'operation', "'PutRecords' (or absent) for a records fault", r.operation);
   }
   if (r.error !== undefined) check(RECORD_ERROR_CODES.includes(r.error), 'error', RECORD_ERROR_CODES.join(' or '), r.error);
+  check(typeof r.records === 'object' && r.records !== null && !Array.isArray(r.records), 'records', 'an object', r.records);
+  unknownMember(r.records, ['indexes', 'probability'], 'records.');
   const { indexes, probability } = r.records;
   check(indexes !== undefined || probability !== undefined, 'records', 'given indexes, a probability or both', r.records);
   if (indexes !== undefined) {
@@ -118,6 +122,18 @@ function operationSet(operation: FaultScope['operation']): ReadonlySet<string> |
   check(Array.isArray(names) || typeof operation === 'string', 'operation', 'an operation name or an array of them', operation);
   for (const name of names) check(Object.hasOwn(OPERATIONS, name), 'operation', "an AWS operation name like 'PutRecords'", name);
   return new Set(names);
+}
+
+const RULE_MEMBERS = [
+  'operation', 'streamName', 'shardId', 'count', 'probability', 'seed', 'fromMs', 'untilMs',
+  'error', 'message', 'records', 'transport', 'latencyMs',
+];
+
+function unknownMember(value: object, known: readonly string[], prefix: string): void {
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw new RangeError(`fault rule has no member ${prefix}${unknown}; its members are ${known.map((k) => prefix + k).join(', ')}`);
+  }
 }
 
 function checkProbability(name: string, p: number): void {

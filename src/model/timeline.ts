@@ -3,7 +3,7 @@
 // by a reading are applied when that reading is taken. It also tells waiting SubscribeToShard event streams
 // when to look again: after any engine call, or when the clock says their next event is due.
 
-import type { Clock } from '../time/clock.js';
+import { MAX_DATE_MS, type Clock } from '../time/clock.js';
 import { ExpirySweeper, type SweepState } from './expiry-sweeper.js';
 import { applyPendingChange, type PendingChange } from './pending-change.js';
 import type { Shard } from './shard.js';
@@ -54,6 +54,9 @@ export class Timeline {
   observe(): number {
     const reading = this.#clock.now();
     if (!Number.isFinite(reading)) throw new TypeError(`The Kinesis clock's now() must return finite epoch ms, got ${String(reading)}`);
+    if (reading > MAX_DATE_MS || reading < -MAX_DATE_MS) {
+      throw new RangeError(`The Kinesis clock's now() must return epoch ms a Date can hold (within +-${MAX_DATE_MS}), got ${reading}`);
+    }
     const nowMs = reading > this.#lastNowMs ? reading : this.#lastNowMs;
     this.#lastNowMs = nowMs;
     if (nowMs >= this.#nextDueMs) this.#settle(nowMs);

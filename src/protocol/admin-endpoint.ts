@@ -16,6 +16,7 @@ import { decodeUtf8 } from '../encoding/utf8-decode.js';
 import type { FaultRule } from '../faults/fault-rule.js';
 import type { Kinesis } from '../kinesis.js';
 import type { HttpRequest } from './http-edge.js';
+import { foreignRequest } from './local-request-guard.js';
 import { textResponse, wireResponse, type WireResponse } from './wire-message.js';
 
 export const ADMIN_PREFIX = '/_kinesim/';
@@ -24,12 +25,23 @@ const JSON_TYPE = 'application/json';
 
 /**
  * The answer to a request for one of the endpoints above, or undefined when the request's path is not one of
- * them (other paths, /_kinesim/ ones included, are left to whoever serves them).
+ * them (other paths, /_kinesim/ ones included, are left to whoever serves them). A request another web site's page
+ * could have made (a Host name not in `allowedHosts`, or an Origin of another site) is refused with 403, so a page
+ * open in the user's browser can neither inject faults nor read a snapshot (local-request-guard.ts).
  */
-export function answerAdminRequest(kinesis: Kinesis, request: HttpRequest): WireResponse | undefined {
+export function answerAdminRequest(kinesis: Kinesis, request: HttpRequest, allowedHosts: readonly string[] = []): WireResponse | undefined {
   if (!request.url.startsWith(ADMIN_PREFIX)) return undefined;
   const path = request.url.slice(ADMIN_PREFIX.length).split('?')[0]!.replace(/\/+$/, '');
   const [resource, ...rest] = path.split('/');
+  if (resource !== 'faults' && resource !== 'history' && resource !== 'snapshot') return undefined;
+  const refused = foreignRequest(request.headers, allowedHosts);
+  const answer = refused !== undefined ? json(403, { message: refused }) : answerAdmin(kinesis, request, resource, rest);
+  answer.headers['cache-control'] = 'no-store';
+  answer.headers['x-content-type-options'] = 'nosniff';
+  return answer;
+}
+
+function answerAdmin(kinesis: Kinesis, request: HttpRequest, resource: string, rest: string[]): WireResponse {
   switch (resource) {
     case 'faults':
       return faults(kinesis, request, rest);
@@ -40,7 +52,7 @@ export function answerAdminRequest(kinesis: Kinesis, request: HttpRequest): Wire
       if (request.method !== 'GET') return notAllowed(request, 'GET');
       return wireResponse(200, kinesis.snapshot(), 'application/octet-stream');
     default:
-      return undefined;
+      return notFound(request);
   }
 }
 

@@ -21,7 +21,7 @@ export type { RequestLogEntry } from './wire-server.js';
 export interface HttpServerOptions extends WireServerOptions {
   /** Serve the web console under /_kinesim/ (default true). /_kinesim/health is served either way. */
   readonly console?: boolean;
-  /** Host names (besides IP addresses and localhost) the console accepts in Host / :authority, e.g. a container's. */
+  /** Host names (besides IP addresses and localhost) the console and the admin endpoints accept in Host / :authority, e.g. a container's. */
   readonly allowedHosts?: readonly string[];
 }
 
@@ -42,8 +42,9 @@ export const MAX_REQUEST_BYTES = DEFAULT_SERVER_LIMITS.maxRequestBytes;
 export async function startHttpServer(kinesis: Kinesis, options: HttpServerOptions = {}): Promise<KinesisHttpServer> {
   const protocol = new WireProtocol(kinesis, { codecs: nodeCodecs() });
   // One token per server: the console's page carries it, and its API refuses calls without it.
-  const web = createConsole({ kinesis, token: randomBytes(16).toString('hex'), allowedHosts: options.allowedHosts ?? [] });
-  const running = await startWireServer(withKinesimPaths(protocol, kinesis, web, options.console ?? true), options);
+  const allowedHosts = options.allowedHosts ?? [];
+  const web = createConsole({ kinesis, token: randomBytes(16).toString('hex'), allowedHosts });
+  const running = await startWireServer(withKinesimPaths(protocol, kinesis, web, options.console ?? true, allowedHosts), options);
   return Object.assign(running, { consoleUrl: `${running.url}${KINESIM_PREFIX}` });
 }
 
@@ -52,12 +53,18 @@ export async function startHttpServer(kinesis: Kinesis, options: HttpServerOptio
  * console (its page, assets and API unless turned off; /_kinesim/health always), else a 404. Every other path is
  * AWS's, answered as AWS answers it (`GET /` included).
  */
-function withKinesimPaths(protocol: WireProtocol, kinesis: Kinesis, web: KinesimConsole, serveConsole: boolean): HttpAnswerer {
+function withKinesimPaths(
+  protocol: WireProtocol,
+  kinesis: Kinesis,
+  web: KinesimConsole,
+  serveConsole: boolean,
+  allowedHosts: readonly string[],
+): HttpAnswerer {
   const health = `${KINESIM_PREFIX}health`;
   const own = (request: HttpRequest): WireResponse =>
-    answerAdminRequest(kinesis, request) ??
+    answerAdminRequest(kinesis, request, allowedHosts) ??
     (serveConsole || request.url.split('?')[0] === health ? web.handle(request) : undefined) ??
-    kinesimNotFound(request.url);
+    kinesimNotFound(request.url, serveConsole);
   return {
     handleHttp: (request) => (isKinesimPath(request.url) ? own(request) : protocol.handleHttp(request)),
     transportFault: (operation) => protocol.transportFault(operation),

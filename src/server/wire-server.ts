@@ -29,7 +29,7 @@ export interface HttpAnswerer {
 export interface RequestLogEntry {
   /** When the answer ended (epoch ms, the system clock). */
   readonly timeMs: number;
-  /** The operation the X-Amz-Target header names, or the target as sent (or `-`) when it names none. */
+  /** The operation the X-Amz-Target header names, or the target as sent; for a request without one, its method and path (`GET /_kinesim/health`). */
   readonly operation: string;
   readonly statusCode: number;
   /** From the request's headers to the answer's end (for an event stream, its whole life). */
@@ -102,7 +102,8 @@ export async function startWireServer(answerer: HttpAnswerer, options: WireServe
         if (stream !== undefined) streams.delete(stream);
         options.onRequest?.({
           timeMs: Date.now(),
-          operation: operationOf(request.headers['x-amz-target'], '-'),
+          // Not an AWS call (kinesim's own paths, GET /): the method and path say what it was.
+          operation: operationOf(request.headers['x-amz-target'], `${request.method} ${(request.url ?? '/').split('?')[0]}`),
           statusCode: answer.statusCode,
           durationMs: performance.now() - startedMs,
           protocol: request.httpVersionMajor === 2 ? 'HTTP/2' : 'HTTP/1.1',

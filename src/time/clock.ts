@@ -71,6 +71,9 @@ export class ManualClock implements Clock {
   /** Moves time forward by `ms` (>= 0) and returns the new time; wake-ups now due run before it returns. */
   advance(ms: number): number {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`ManualClock.advance needs a finite, non-negative number of ms, got ${ms}`);
+    if (this.#nowMs + ms > MAX_DATE_MS) {
+      throw new RangeError(`ManualClock.advance(${ms}) would pass the last time a Date can hold (${MAX_DATE_MS} ms, +275760-09-13)`);
+    }
     this.#nowMs += ms;
     this.#wakeDue();
     return this.#nowMs;
@@ -106,7 +109,11 @@ export class ManualClock implements Clock {
   }
 }
 
+/** The largest magnitude of epoch ms a Date holds (ECMAScript's time range): every engine time must be a valid Date. */
+export const MAX_DATE_MS = 8.64e15;
+
 function checkedTime(ms: number): number {
   if (!Number.isFinite(ms)) throw new RangeError(`ManualClock needs a finite epoch-ms time, got ${ms}`);
+  if (Math.abs(ms) > MAX_DATE_MS) throw new RangeError(`ManualClock needs an epoch-ms time a Date can hold (within +-${MAX_DATE_MS}), got ${ms}`);
   return ms;
 }

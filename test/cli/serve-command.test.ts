@@ -1,7 +1,7 @@
 // `kinesim serve` end to end, spawned as a user runs it (through tsx, on the sources): flags reach the engine, the
 // URL is printed when ready, --log writes a line per request, signals stop it cleanly, mistakes get clear errors.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -85,12 +85,24 @@ describe('kinesim serve', () => {
     expect(existsSync(file)).toBe(true);
 
     const second = await serve('--port', '0', '--state', file, '--region', 'eu-west-1');
-    expect(second.stderr()).toContain(`kinesim: restored the engine from ${file}\n`);
+    expect(second.stderr()).toContain(`kinesim serve: restored the engine from ${file}\n`);
     expect(second.stderr()).toContain('kinesim serve: --region ignored: the restored engine keeps the settings of its state file\n');
     const listed = (await (await call(second.url, 'ListStreams', {})).json()) as { StreamNames: string[] };
     expect(listed.StreamNames).toEqual(['kept']);
     second.child.kill('SIGTERM');
     expect(await exitOf(second.child)).toBe(0);
+  });
+
+  it('takes every engine option as a flag: partition, on-demand stream and channel limits, channel delay, seed', async () => {
+    const { child, url } = await serve('--port', '0', '--partition', 'aws-cn', '--region', 'cn-north-1', '--on-demand-stream-limit', '3',
+      '--channel-limit', '7', '--channel-delay-ms', '1000', '--seed', '42');
+    const limits = (await (await call(url, 'DescribeLimits', {})).json()) as Record<string, unknown>;
+    expect(limits).toMatchObject({ OnDemandStreamCountLimit: 3, ChannelCountLimit: 7 });
+    expect((await call(url, 'CreateStream', { StreamName: 'o', StreamModeDetails: { StreamMode: 'ON_DEMAND' } })).status).toBe(200);
+    const summary = (await (await call(url, 'DescribeStreamSummary', { StreamName: 'o' })).json()) as { StreamDescriptionSummary: { StreamARN: string } };
+    expect(summary.StreamDescriptionSummary.StreamARN).toBe('arn:aws-cn:kinesis:cn-north-1:000000000000:stream/o');
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
   });
 
   it('stops on SIGINT (Ctrl-C) too', async () => {
@@ -113,10 +125,21 @@ describe('kinesim serve', () => {
   });
 
   it.each([
-    [['--port', '70000'], 'kinesim: --port must be a whole number from 0 to 65535, got 70000\n'],
-    [['--account', '123'], 'kinesim: --account must be twelve digits, got 123\n'],
-    [['--create-delay-ms=-1'], expect.stringMatching(/^kinesim: --create-delay-ms must be .*, got -1\n$/)],
+    [['--port', '70000'], "kinesim: --port must be a whole number from 0 to 65535, got '70000'\n"],
+    [['--port', '-1'], "kinesim: --port must be a whole number from 0 to 65535, got '-1'\n"],
+    [['--account', '123'], "kinesim: --account must be twelve digits, got '123'\n"],
+    [['--region', ''], expect.stringMatching(/^kinesim: --region must be .*, got ''\n$/)],
+    [['--create-delay-ms=-1'], expect.stringMatching(/^kinesim: --create-delay-ms must be .*, got '-1'\n$/)],
+    [['--create-delay-ms', '-5'], expect.stringMatching(/^kinesim: --create-delay-ms must be .*, got '-5'\n$/)],
+    [['--manual-clock', '99999999999999999'],
+      "kinesim: --manual-clock must be a time JavaScript can date (epoch ms from -8640000000000000 to 8640000000000000), got '99999999999999999'\n"],
+    [['--manual-clock', '-8640000000000001'], expect.stringMatching(/^kinesim: --manual-clock must be a time JavaScript can date .*, got '-8640000000000001'\n$/)],
+    [['--console=maybe'], "kinesim: --console needs true or false, got 'maybe'\n"],
+    [['--throughput-limits=maybe'], "kinesim: --throughput-limits needs true or false, got 'maybe'\n"],
     [['--tls-cert', 'cert.pem'], 'kinesim: --tls-cert needs --tls-key too\n'],
+    [['--partition', 'azure'], "kinesim: --partition must be like aws or aws-cn, got 'azure'\n"],
+    [['--seed', '1.5'], "kinesim: --seed must be a safe integer, got '1.5'\n"],
+    [['--channel-limit', '-1'], expect.stringMatching(/^kinesim: --channel-limit must be .*, got '-1'\n$/)],
     [['--bogus'], "kinesim: unknown flag --bogus for 'kinesim serve' (see 'kinesim serve --help')\n"],
     [['--port'], 'kinesim: --port needs a value: --port <n>\n'],
   ])('a bad flag %j is named, with exit code 2', (args, message) => {
@@ -129,6 +152,19 @@ describe('kinesim serve', () => {
     const r = kinesimSync('serve', '--tls-cert', '/nonexistent/cert.pem', '--tls-key', '/nonexistent/key.pem');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^kinesim serve: cannot read a TLS file: .*\/nonexistent\/cert\.pem/);
+  });
+
+  it('a state file that cannot be used is exit code 1, like a TLS file, naming the file and the reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kinesim-serve-state-'));
+    const corrupt = join(dir, 'corrupt.bin');
+    writeFileSync(corrupt, 'garbage that is long enough to have a header');
+    const bad = kinesimSync('serve', '--port', '0', '--state', corrupt);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(new RegExp(`^kinesim serve: cannot restore --state ${corrupt}: not a kinesim snapshot.*\n$`));
+    expect(readFileSync(corrupt, 'utf8')).toBe('garbage that is long enough to have a header');
+    const nowhere = kinesimSync('serve', '--port', '0', '--state', '/nonexistent-kinesim/state.bin');
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toMatch(/^kinesim serve: cannot write --state \/nonexistent-kinesim\/state\.bin: ENOENT.*\n$/);
   });
 
   it('--help lists every flag; --version prints the version', () => {

@@ -80,16 +80,16 @@ describe('kinesim serve', () => {
 
   it('names a bad value by where it came from', () => {
     expect(kinesim(['serve'], { KINESIM_PORT: 'abc' })).toMatchObject({ code: 2, stderr: "kinesim: KINESIM_PORT needs a number, got 'abc'\n" });
-    expect(kinesim(['serve'], { KINESIM_PORT: '70000' })).toMatchObject({ code: 2, stderr: 'kinesim: KINESIM_PORT must be a whole number from 0 to 65535, got 70000\n' });
+    expect(kinesim(['serve'], { KINESIM_PORT: '70000' })).toMatchObject({ code: 2, stderr: "kinesim: KINESIM_PORT must be a whole number from 0 to 65535, got '70000'\n" });
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ 'throughput-limits': 'maybe' }));
     expect(kinesim(['serve', '--config', 'bad.json']).stderr).toBe("kinesim: throughput-limits in bad.json needs true or false, got 'maybe'\n");
     writeFileSync(join(dir, 'typo.json'), JSON.stringify({ prot: 1 }));
     expect(kinesim(['serve', '--config', 'typo.json']).stderr).toMatch(/^kinesim: config file typo.json: unknown setting 'prot' \(the settings are the flags: port, host, /);
     expect(kinesim(['serve', '--config', 'missing.json']).stderr).toBe('kinesim: cannot read config file missing.json: ENOENT\n');
-    expect(kinesim(['serve', '--port', '0'], { KINESIM_ACCOUNT: '12' }).stderr).toBe('kinesim: KINESIM_ACCOUNT must be twelve digits, got 12\n');
+    expect(kinesim(['serve', '--port', '0'], { KINESIM_ACCOUNT: '12' }).stderr).toBe("kinesim: KINESIM_ACCOUNT must be twelve digits, got '12'\n");
     writeFileSync(join(dir, 'retention.json'), JSON.stringify({ 'metrics-retention-ms': 90_000 }));
     expect(kinesim(['serve', '--config', 'retention.json']).stderr).toBe(
-      'kinesim: metrics-retention-ms in retention.json must be a whole number of minutes in ms (a multiple of 60000) >= 0, got 90000\n');
+      "kinesim: metrics-retention-ms in retention.json must be a whole number of minutes in ms (a multiple of 60000) >= 0, got '90000'\n");
     expect(kinesim(['serve'], { KINESIM_SAVE_EVERY: '5' }).stderr).toBe('kinesim: KINESIM_SAVE_EVERY needs --state <file>\n');
     expect(kinesim(['serve', '--manual-clock', 'soon']).stderr).toMatch(/^kinesim: --manual-clock needs a start time/);
     // --version only from the command line: a KINESIM_VERSION a container sets for its own reasons is not a flag.
@@ -107,7 +107,7 @@ describe('kinesim serve', () => {
       expect((await (await fetch(`${url}/_kinesim/health`)).json()).engineTime).toBe('2030-01-01T00:00:00.000Z');
     } finally {
       const { stderr } = await second.stop();
-      expect(stderr).toContain('kinesim: restored the engine from');
+      expect(stderr).toContain('kinesim serve: restored the engine from');
       expect(stderr).not.toContain('ignored');
     }
   });
@@ -140,9 +140,11 @@ describe('the shared flag layer', () => {
   });
 
   it('never reads a command-line-only flag from a variable or the file', () => {
-    const only: CommandSpec = { ...spec, flags: [...spec.flags, { name: 'version', kind: 'boolean', commandLineOnly: true, description: '' }] };
-    expect(parseArgs(only, [], { env: { KINESIM_VERSION: 'true' } }).flags).toEqual({});
-    expect(parseArgs(only, ['--version']).flags).toEqual({ version: true });
+    const only: CommandSpec = { ...spec, flags: [...spec.flags, { name: 'dry-run', kind: 'boolean', commandLineOnly: true, description: '' }] };
+    expect(parseArgs(only, [], { env: { KINESIM_DRY_RUN: 'true' } }).flags).toEqual({});
+    expect(parseArgs(only, ['--dry-run']).flags).toEqual({ 'dry-run': true });
+    // --version is every command's, and as command-line-only as that.
+    expect(parseArgs(only, [], { env: { KINESIM_VERSION: 'true' } }).version).toBe(false);
   });
 
   it('gives kinesim simulate its flags from variables too, named when bad', () => {

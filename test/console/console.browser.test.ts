@@ -156,8 +156,10 @@ describe.skipIf(missing !== undefined)('the console in a real browser', () => {
     await page.getByRole('tab', { name: 'Monitoring' }).focus();
     await page.keyboard.press('ArrowRight');
     await page.waitForURL(/\/shards$/);
-    await expect(page.getByRole('tab', { name: 'Shards' }).getAttribute('aria-selected')).resolves.toBe('true');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Shards');
+    // The page re-renders after the URL changes: wait for the selected tab rather than read it at once.
+    await page.getByRole('tab', { name: 'Shards', selected: true }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Shards');
+    await expect(page.getByRole('tab', { name: 'Monitoring' }).getAttribute('aria-selected')).resolves.toBe('false');
   });
 
   it('labels every form control, and fetched nothing from elsewhere and logged no error', async () => {

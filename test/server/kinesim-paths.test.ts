@@ -110,12 +110,44 @@ describe('/_kinesim/ on the server: admin endpoints, then the console, else 404'
   it('serves only /_kinesim/health (and the admin endpoints) with the console off', async () => {
     const plain = await startHttpServer(new Kinesis({ clock: new ManualClock(T0) }), { console: false });
     try {
-      expect((await h1(`${plain.url}/_kinesim/`, 'GET')).status).toBe(404);
+      const off = await h1(`${plain.url}/_kinesim/`, 'GET');
+      expect(off.status).toBe(404);
+      expect(JSON.parse(off.body).message).toBe('kinesim serves nothing at /_kinesim/; this server runs without its console (kinesim serve --console=false).');
       expect((await h1(`${plain.url}/_kinesim/api/overview`, 'POST')).status).toBe(404);
       expect(JSON.parse((await h1(`${plain.url}/_kinesim/health`, 'GET')).body)).toMatchObject({ ok: true, engineTimeMs: T0 });
       expect(JSON.parse((await h1(`${plain.url}/_kinesim/history`, 'GET')).body)).toEqual({ recording: false, calls: [] });
     } finally {
       await plain.close();
+    }
+  });
+
+  it('keeps other sites\' pages out of the admin endpoints: a foreign Origin or Host name is refused, changing nothing', async () => {
+    const rule = '{"operation":"ListStreams","error":"InternalFailure"}';
+    const port = new URL(server.url).port;
+    // A cross-site "simple" POST (text/plain, no preflight) as a page elsewhere would send it.
+    const crossSite = await h1(`${server.url}/_kinesim/faults`, 'POST', { 'content-type': 'text/plain', origin: 'http://evil.example' }, rule);
+    expect(crossSite.status).toBe(403);
+    expect(JSON.parse(crossSite.body).message).toBe('kinesim refuses requests from pages of another origin ("http://evil.example").');
+    expect((await h1(`${server.url}/_kinesim/faults`, 'POST', { origin: 'null' }, rule)).status).toBe(403);
+    // DNS rebinding: the page's own name, pointed at this machine, arrives as the Host (and as the Origin).
+    const rebound = { host: `evil.example:${port}`, origin: `http://evil.example:${port}` };
+    expect((await h1(`${server.url}/_kinesim/faults`, 'POST', rebound, rule)).status).toBe(403);
+    const snapshot = await h1(`${server.url}/_kinesim/snapshot`, 'GET', { host: `evil.example:${port}` });
+    expect(snapshot.status).toBe(403);
+    expect(JSON.parse(snapshot.body).message).toMatch(/^kinesim refuses requests for host "evil.example:\d+": /);
+    expect(snapshot.headers['cache-control']).toBe('no-store');
+    expect(kinesis.faults.rules).toEqual([]);
+    // The server's own origin (the console's page), curl (no Origin) and a listed name go through.
+    const sameOrigin = await h1(`${server.url}/_kinesim/faults`, 'POST', { origin: server.url }, rule);
+    expect(sameOrigin.status).toBe(200);
+    expect((await h1(`${server.url}/_kinesim/faults`, 'DELETE')).status).toBe(200);
+    const named = await startHttpServer(new Kinesis({ clock: new ManualClock(T0) }), { allowedHosts: ['kinesim'] });
+    try {
+      const namedPort = new URL(named.url).port;
+      expect((await h1(`${named.url}/_kinesim/history`, 'GET', { host: `kinesim:${namedPort}` })).status).toBe(200);
+      expect((await h1(`${named.url}/_kinesim/history`, 'GET', { host: `other:${namedPort}` })).status).toBe(403);
+    } finally {
+      await named.close();
     }
   });
 

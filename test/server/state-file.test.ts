@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Kinesis, ManualClock, SnapshotError } from '../../src/index.js';
 import { openStateFile, readStateFile, StateFile, writeFileAtomically } from '../../src/server/state-file.js';
 import { T0 } from '../support/stream-fixture.js';
+import { countRecords } from './fixtures/count-records.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'kinesim-state-'));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -129,17 +130,3 @@ describe('a process killed while saving', () => {
     }
   });
 });
-
-function countRecords(k: Kinesis): number {
-  let n = 0;
-  for (const shard of k.listShards({ StreamName: 's' }).Shards!) {
-    let it = k.getShardIterator({ StreamName: 's', ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }).ShardIterator;
-    for (;;) {
-      const page = k.getRecords({ ShardIterator: it!, Limit: 10_000 });
-      n += page.Records.length;
-      if (page.Records.length === 0) break;
-      it = page.NextShardIterator;
-    }
-  }
-  return n;
-}

@@ -36,13 +36,13 @@ describe('engineFromStateFlags', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'kinesim-flags-'));
     const first = io(cwd);
     const one = await engineFromStateFlags(parseArgs(spec, ['--state', 'db.bin', '--save-every', '0.5']), first.io, create, { clock: new ManualClock(T0) });
-    expect(first.err).toEqual([`kinesim: ${join(cwd, 'db.bin')} does not exist yet; starting empty\n`]);
+    expect(first.err).toEqual([`kinesim serve: ${join(cwd, 'db.bin')} does not exist yet; starting empty\n`]);
     one.kinesis.putRecord({ StreamName: 'fixture', PartitionKey: 'k', Data: new Uint8Array([1]) });
     one.state!.touch();
     await one.state!.stop();
     const second = io(cwd);
     const two = await engineFromStateFlags(parseArgs(spec, ['--state', join(cwd, 'db.bin')]), second.io, () => new Kinesis(), { clock: new ManualClock(T0) });
-    expect(second.err).toEqual([`kinesim: restored the engine from ${join(cwd, 'db.bin')}\n`]);
+    expect(second.err).toEqual([`kinesim serve: restored the engine from ${join(cwd, 'db.bin')}\n`]);
     expect(Buffer.compare(two.kinesis.snapshot(), readFileSync(join(cwd, 'db.bin')))).toBe(0);
     await two.state!.stop();
   });

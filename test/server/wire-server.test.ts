@@ -140,9 +140,15 @@ describe('x-amz-id-2 and the request log', () => {
     stream.end();
     stream.resume();
     await until(() => entries.length === 2);
+    // No X-Amz-Target (kinesim's own paths): the method and path, without the query.
+    const own = h2session(server).request({ ':method': 'GET', ':path': '/_kinesim/health?verbose=1' });
+    own.end();
+    own.resume();
+    await until(() => entries.length === 3);
     expect(entries.map(({ operation, statusCode, protocol }) => ({ operation, statusCode, protocol }))).toEqual([
       { operation: 'ListStreams', statusCode: 200, protocol: 'HTTP/1.1' },
       { operation: 'other', statusCode: 200, protocol: 'HTTP/2' },
+      { operation: 'GET /_kinesim/health', statusCode: 200, protocol: 'HTTP/2' },
     ]);
     expect(entries.every((entry) => entry.durationMs >= 0 && Math.abs(entry.timeMs - Date.now()) < 60_000)).toBe(true);
   });

@@ -95,7 +95,8 @@ describe('the shared flag parser', () => {
 
   it('reads --flag value, --flag=value, short booleans and --', () => {
     expect(parseArgs(spec, ['a.json', '--out=x', '--n', '3', '-q'])).toEqual({
-      positionals: ['a.json'], flags: { out: 'x', n: 3, quiet: true }, help: false, origins: { out: '--out', n: '--n', quiet: '--quiet' },
+      positionals: ['a.json'], flags: { out: 'x', n: 3, quiet: true }, help: false, version: false,
+      origins: { out: '--out', n: '--n', quiet: '--quiet' }, texts: { out: 'x', n: '3', quiet: 'true' },
     });
     expect(parseArgs(spec, ['--', '--odd-name.json']).positionals).toEqual(['--odd-name.json']);
     expect(parseArgs(spec, ['--help']).help).toBe(true);

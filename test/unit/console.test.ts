@@ -118,12 +118,21 @@ describe('the console handler', () => {
     expect(api('overview', '[1]' as unknown as object).json.__type).toBe('SerializationException');
   });
 
-  it('moves a ManualClock, and refuses to move the system clock', () => {
-    const { api } = setup();
-    expect(api('clock', { advanceMs: 90_000 }).json).toEqual({ nowMs: T0 + 90_000 });
-    expect(api('clock', { setMs: T0 + 10 }).json).toEqual({ nowMs: T0 + 10 });
+  it('reads the clock, moves a ManualClock within a Date\'s range, and refuses to move the system clock', () => {
+    const { api, clock } = setup();
+    expect(api('clock', {}).json).toEqual({ nowMs: T0, manual: true });
+    expect(api('clock', { advanceMs: 90_000 }).json).toEqual({ nowMs: T0 + 90_000, manual: true });
+    expect(api('clock', { setMs: T0 + 10 }).json).toEqual({ nowMs: T0 + 10, manual: true });
     expect(api('clock', { advanceMs: -1 }).json.__type).toBe('InvalidArgumentException');
+    expect(api('clock', { advanceMs: 'soon' }).json.__type).toBe('InvalidArgumentException');
+    // Past the last Date: refused as a bad argument, and the clock (so every later answer) is untouched.
+    const tooFar = api('clock', { advanceMs: 1e20 });
+    expect([tooFar.status, tooFar.json.__type]).toEqual([400, 'InvalidArgumentException']);
+    expect(clock.now()).toBe(T0 + 10);
     const system = setup(new SystemClock() as unknown as ManualClock);
+    const read = system.api('clock', {}).json;
+    expect(read.manual).toBe(false);
+    expect(Math.abs(read.nowMs - Date.now())).toBeLessThan(60_000);
     const refused = system.api('clock', { advanceMs: 1 });
     expect(refused.status).toBe(400);
     expect(refused.json.message).toContain('system clock');

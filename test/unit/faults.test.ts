@@ -259,6 +259,13 @@ describe('kinesis.faults', () => {
     expect(refused({ error: 'InternalFailure', transport: 'drop' })).toBe('RangeError: a fault rule needs exactly one of error, records or transport');
     expect(refused({})).toBe('RangeError: a fault rule needs exactly one of error, records or transport');
     expect(refused(null)).toBe('TypeError: a fault rule is an object');
+    // A misspelt member would leave a rule that fires forever (or never): named, with the members there are.
+    expect(refused({ operation: 'PutRecords', error: 'ServiceUnavailable', cout: 3 })).toBe(
+      'RangeError: fault rule has no member cout; its members are operation, streamName, shardId, count, probability, seed, fromMs, untilMs, error, message, records, transport, latencyMs',
+    );
+    expect(refused({ operation: 'PutRecords', eror: 'x' })).toMatch(/^RangeError: fault rule has no member eror; /);
+    expect(refused({ records: { indexs: [0] } })).toBe('RangeError: fault rule has no member records.indexs; its members are records.indexes, records.probability');
+    expect(refused({ records: [0] })).toBe('RangeError: fault rule records must be an object, got [0]');
     expect(kinesis.faults.active).toBe(false);
   });
 });

@@ -61,6 +61,22 @@ describe('Kinesis options', () => {
     expect(() => kinesis.listStreams()).toThrow(TypeError);
     reading = 2000;
     expect(kinesis.listStreams().StreamNames).toEqual(['s']);
+    // Every engine time must be a valid Date (ApproximateArrivalTimestamp, StreamCreationTimestamp...).
+    reading = 8.64e15 + 1;
+    expect(() => kinesis.listStreams()).toThrow(new RangeError("The Kinesis clock's now() must return epoch ms a Date can hold (within +-8640000000000000), got 8640000000000001"));
+    reading = 8.64e15;
+    expect(kinesis.listStreams().StreamNames).toEqual(['s']);
+  });
+
+  it('keeps a ManualClock within the times a Date can hold', () => {
+    expect(() => new ManualClock(8.64e15 + 1)).toThrow(RangeError);
+    expect(() => new ManualClock(-8.64e15 - 1)).toThrow(RangeError);
+    const clock = new ManualClock(8.64e15 - 10);
+    expect(() => clock.advance(11)).toThrow(new RangeError('ManualClock.advance(11) would pass the last time a Date can hold (8640000000000000 ms, +275760-09-13)'));
+    expect(clock.now()).toBe(8.64e15 - 10);
+    expect(clock.advance(10)).toBe(8.64e15);
+    expect(() => clock.set(1e20)).toThrow(RangeError);
+    expect(clock.now()).toBe(8.64e15);
   });
 
   it('puts the partition, region and account into ARNs', () => {
