@@ -2,7 +2,8 @@
 // shard (KPL's own shard map, from ListShards) into KPL aggregated records of at most aggregationMaxBytes,
 // flushed after RecordMaxBufferedTime (lingerMs), collected into PutRecords calls, retried when throttled
 // and expired after RecordTtl. An aggregate is routed by its first record's hash key, so after a reshard
-// its other records may belong to another shard: KCL then discards them, and the summary counts them lost.
+// its other records may belong to another shard: KPL sends those again and counts the rest delivered (its
+// Retrier), but KCL discards such an aggregate whole, so the summary counts the rest lost at the consumer.
 //
 // KPL concepts and defaults: https://docs.aws.amazon.com/streams/latest/dev/kinesis-kpl-concepts.html and
 // KinesisProducerConfiguration (AggregationMaxSize 51200, CollectionMaxCount 500, CollectionMaxSize 5 MiB,
