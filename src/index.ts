@@ -1,7 +1,8 @@
 // kinesim's public surface: explicit named exports only.
 
 export { Kinesis } from './kinesis.js';
-export type { KinesisOptions } from './options.js';
+export type { KinesisOptions, OnDemandScalingOptions } from './options.js';
+export type { RecordPayloads } from './model/shard-log.js';
 export type { RestoreOptions } from './snapshot/read-snapshot.js';
 export { SnapshotError } from './snapshot/snapshot-error.js';
 export type { Faults, FaultHandle, InjectedFault, TransportAction } from './faults/faults.js';

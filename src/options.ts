@@ -8,8 +8,20 @@ import {
   ACCOUNT_DEFAULT_MAX_SHARDS,
   ACCOUNT_LARGE_REGION_DEFAULT_MAX_SHARDS,
   LARGE_SHARD_QUOTA_REGIONS,
+  ON_DEMAND_DEFAULT_MAX_SHARDS,
+  ON_DEMAND_INITIAL_SHARDS,
+  ON_DEMAND_LARGE_REGION_MAX_SHARDS,
+  ON_DEMAND_MEASURE_PERIOD_MS,
+  ON_DEMAND_HEADROOM_FACTOR,
+  ON_DEMAND_PEAK_WINDOW_MS,
+  ON_DEMAND_SCALE_DOWN_DELAY_MS,
+  ON_DEMAND_SCALE_UP_DELAY_MS,
 } from './model/limits.js';
+import type { OnDemandScalingSettings } from './model/on-demand-scaling.js';
+import type { RecordPayloads } from './model/shard-log.js';
 import { SystemClock, type Clock } from './time/clock.js';
+
+const RECORD_PAYLOADS: readonly RecordPayloads[] = ['copy', 'size-only'];
 
 /** Options of a Kinesis engine; every one is optional. */
 export interface KinesisOptions {
@@ -63,10 +75,42 @@ export interface KinesisOptions {
    */
   channelDeliverySink?: ChannelDeliverySink;
   /**
+   * What PutRecord(s) keep of each record's Data. 'copy' (the default): all its bytes. 'size-only': its size and
+   * its first 8 bytes (for simulations: sizes count against every limit and cap as usual, but a day of traffic
+   * fits in memory). Reads then return, for each record, a zero-filled array of its real length with the kept
+   * bytes written at its start; the records of one GetRecords call (or one SubscribeToShard event) are views of
+   * one buffer made for that call, so writing into one changes neither what is stored nor any other call's records.
+   */
+  recordPayloads?: RecordPayloads;
+  /**
+   * Whether on-demand streams scale their shards on their own, as AWS's do (src/model/on-demand-scaling.ts): true,
+   * false, or the parameters to change (each defaults as documented in OnDemandScalingOptions). Default: on exactly
+   * when throughputLimits is (without limits nothing throttles, and shard counts stay as tests expect: 4).
+   */
+  onDemandScaling?: boolean | OnDemandScalingOptions;
+  /**
    * How long the engine keeps its CloudWatch metrics (kinesis.metrics), in ms of engine time: a whole number of
    * minutes. Default 10800000 (3 hours of 1-minute data; CloudWatch keeps it 15 days). 0 keeps none.
    */
   metricsRetentionMs?: number;
+}
+
+/** On-demand scaling's parameters (KinesisOptions.onDemandScaling); each is optional. */
+export interface OnDemandScalingOptions {
+  /** Shards a new on-demand stream starts with, and the fewest it scales down to. Default 4 (4 MiB/s of write) [D]. */
+  initialShards?: number;
+  /** Capacity kept over the peak write throughput. Default 2 ("up to double the previous peak") [B]. */
+  headroom?: number;
+  /** How long the peak is remembered. Default 30 days [B]. */
+  peakWindowMs?: number;
+  /** How long traffic needs more shards before the stream gets them. Default 15 minutes [B]. */
+  scaleUpDelayMs?: number;
+  /** How long the stream needs at most half its shards before it halves them. Default 24 hours [B]. */
+  scaleDownDelayMs?: number;
+  /** The period write throughput is averaged over to find the peak. Default 60 s [U]. */
+  measurePeriodMs?: number;
+  /** The most shards (of 1 MiB/s) it scales to. Default 10240 (10 GiB/s) in us-east-1, us-west-2, eu-west-1; 200 elsewhere [D]. */
+  maxShards?: number;
 }
 
 /** [U] How long metrics are kept by default: 3 hours of 1-minute data, a bound on memory for long-running servers. */
@@ -112,6 +156,8 @@ export function resolveOptions(options: KinesisOptions): AccountSettings {
     channelDelayMs,
     channelCountLimit: count('channelCountLimit', options.channelCountLimit ?? ACCOUNT_DEFAULT_MAX_CHANNELS),
     channelDeliverySink: sink(options.channelDeliverySink),
+    recordPayloads: choice('recordPayloads', options.recordPayloads ?? 'copy', RECORD_PAYLOADS),
+    onDemandScaling: scalingOption(options.onDemandScaling, options.throughputLimits === true, region),
     metricsRetentionMs: whole('metricsRetentionMs', options.metricsRetentionMs ?? DEFAULT_METRICS_RETENTION_MS,
       (v) => Number.isSafeInteger(v) && v >= 0 && v % 60_000 === 0, 'a whole number of minutes in ms (a multiple of 60000) >= 0'),
   };
@@ -170,6 +216,47 @@ function sink(value: unknown): ChannelDeliverySink | undefined {
     throw new TypeError(`Kinesis option channelDeliverySink must be a function, got ${shown(value)}`);
   }
   return value as ChannelDeliverySink | undefined;
+}
+
+/** One of a few strings: a TypeError when not a string, a RangeError when not one of them. */
+function choice<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
+  typed(name, value, 'string', `one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+  return checked(name, value as T, (v) => allowed.includes(v), `one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+}
+
+const SCALING_MEMBERS = ['initialShards', 'headroom', 'peakWindowMs', 'scaleUpDelayMs', 'scaleDownDelayMs', 'measurePeriodMs', 'maxShards'];
+
+/** onDemandScaling resolved: its parameters when on-demand streams scale, undefined when they do not. */
+function scalingOption(value: unknown, throughputLimits: boolean, region: string): OnDemandScalingSettings | undefined {
+  const name = 'onDemandScaling';
+  if (value === undefined ? !throughputLimits : value === false) return undefined;
+  if (value !== true && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    throw new TypeError(`Kinesis option ${name} must be true, false or an object of parameters, got ${shown(value)}`);
+  }
+  const given = (typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const unknown = Object.keys(given).filter((key) => !SCALING_MEMBERS.includes(key));
+  if (unknown.length > 0) throw new TypeError(`Kinesis option ${name} has no parameter ${unknown[0]}; its parameters are ${SCALING_MEMBERS.join(', ')}`);
+  const shards = (member: string, fallback: number) =>
+    whole(`${name}.${member}`, given[member] ?? fallback, (v) => Number.isSafeInteger(v) && v >= 1, 'a whole number >= 1');
+  const initialShards = shards('initialShards', ON_DEMAND_INITIAL_SHARDS);
+  const maxShards = shards('maxShards', LARGE_SHARD_QUOTA_REGIONS.includes(region) ? ON_DEMAND_LARGE_REGION_MAX_SHARDS : ON_DEMAND_DEFAULT_MAX_SHARDS);
+  if (maxShards < initialShards) {
+    throw new RangeError(`Kinesis option ${name}.maxShards must be at least initialShards (${initialShards}), got number ${maxShards}`);
+  }
+  return {
+    initialShards,
+    headroom: whole(`${name}.headroom`, given['headroom'] ?? ON_DEMAND_HEADROOM_FACTOR, (v) => Number.isFinite(v) && v >= 1, 'a finite number >= 1'),
+    peakWindowMs: positiveMs(`${name}.peakWindowMs`, given['peakWindowMs'] ?? ON_DEMAND_PEAK_WINDOW_MS),
+    scaleUpDelayMs: delay(`${name}.scaleUpDelayMs`, given['scaleUpDelayMs'] ?? ON_DEMAND_SCALE_UP_DELAY_MS),
+    scaleDownDelayMs: delay(`${name}.scaleDownDelayMs`, given['scaleDownDelayMs'] ?? ON_DEMAND_SCALE_DOWN_DELAY_MS),
+    measurePeriodMs: positiveMs(`${name}.measurePeriodMs`, given['measurePeriodMs'] ?? ON_DEMAND_MEASURE_PERIOD_MS),
+    maxShards,
+  };
+}
+
+/** A whole number of ms above 0. */
+function positiveMs(name: string, value: unknown): number {
+  return whole(name, value, (v) => Number.isSafeInteger(v) && v > 0, 'a whole number of ms > 0');
 }
 
 function flag(name: string, value: unknown): boolean {

@@ -1,7 +1,7 @@
 // Runs the example scenarios as the comparisons the README shows, prints their result tables (markdown),
 // writes each comparison's HTML report, and screenshots one report for the README.
 //
-//   npx tsx bench/scenarios/run.ts [out-dir] [hot-key|daily|hot-shard|kpl ...]
+//   npx tsx bench/scenarios/run.ts [out-dir] [hot-key|daily|hot-shard|on-demand|fan-out|kpl ...]
 //
 // Reports go to out-dir (default: a new temporary directory). The screenshot (bench/scenarios/report.png)
 // is taken with Debian's Chromium when /usr/bin/chromium exists.
@@ -46,6 +46,25 @@ const EXAMPLES: Example[] = [
       { name: 'hot-shard split' },
       { name: 'target (UpdateShardCount)', scaling: { policy: 'target', cooldownSeconds: 300, max: 16 } },
       { name: 'no scaling', scaling: { policy: 'none' } },
+    ],
+  },
+  {
+    id: 'on-demand', title: 'On-demand scaling vs AUTO distribution vs provisioned', file: 'on-demand.json',
+    variants: [
+      { name: 'on-demand (key)' },
+      { name: 'on-demand, AUTO distribution', strategy: 'auto' },
+      { name: 'provisioned 10 shards', stream: { shardCount: 10 } },
+    ],
+  },
+  {
+    id: 'fan-out', title: 'Three consumers: polling vs enhanced fan-out', file: 'enhanced-fan-out.json',
+    variants: [
+      { name: 'three polling consumers' },
+      { name: 'three enhanced consumers', consumers: ['billing', 'search', 'audit'].map((name) => ({ type: 'enhanced' as const, name })) },
+      {
+        name: 'one polling, two enhanced',
+        consumers: [{ type: 'polling', name: 'billing', intervalMs: 1000 }, ...['search', 'audit'].map((name) => ({ type: 'enhanced' as const, name }))],
+      },
     ],
   },
   {

@@ -7,6 +7,7 @@ import { onDemandQuotaUsage, shardQuotaUsage } from '../model/quotas.js';
 import { ON_DEMAND_INITIAL_SHARDS, RECORD_MAX_SIZE_DEFAULT_KIB } from '../model/limits.js';
 import { Stream } from '../model/stream.js';
 import { autoPlacementState } from '../model/auto-placement.js';
+import { scalingDueMs, startScaling } from '../model/on-demand-scaling.js';
 import type { CreateStreamInput } from '../api-types/streams.js';
 import type { EmptyOutput } from '../api-types/common.js';
 import { addTags } from './_internals/tag-rules.js';
@@ -20,7 +21,7 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
   const shardCount = input.ShardCount ?? undefined;
   if (mode === 'ON_DEMAND' && shardCount !== undefined) throw new InvalidArgumentException(msg.onDemandWithShardCount());
   if (mode === 'PROVISIONED' && shardCount === undefined) throw new InvalidArgumentException(msg.provisionedNeedsShardCount());
-  const count = shardCount ?? ON_DEMAND_INITIAL_SHARDS;
+  const count = shardCount ?? account.onDemandScaling?.initialShards ?? ON_DEMAND_INITIAL_SHARDS;
   // [U] AUTO needs on-demand mode, as UpdateStreamRecordDistributionStrategy documents [D]; USER_PARTITION_KEY,
   // the default, is accepted in either mode.
   const strategy = input.RecordDistributionStrategy ?? 'USER_PARTITION_KEY';
@@ -47,6 +48,7 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
     mode,
     input.MaxRecordSizeInKiB ?? RECORD_MAX_SIZE_DEFAULT_KIB,
     autoPlacementState(account.seed, arn, incarnation),
+    { recordPayloads: account.recordPayloads, onDemandScaling: account.onDemandScaling },
   );
   stream.recordDistributionStrategy = strategy;
   for (const [key, value] of tags) stream.tags.set(key, value);
@@ -55,5 +57,10 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
     stream.warmThroughputTargetMiBps = stream.warmThroughputCurrentMiBps = input.WarmThroughputMiBps;
   }
   account.streams.set(name, stream);
+  if (mode === 'ON_DEMAND') {
+    // An on-demand stream scales from the moment its shards open (a warm throughput above them is met then).
+    startScaling(stream, stream.activeAtMs);
+    account.timeline.schedule(scalingDueMs(stream));
+  }
   return {};
 }

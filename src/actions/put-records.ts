@@ -5,6 +5,7 @@ import { msg } from '../errors/messages.js';
 import { utf8ByteLength } from '../encoding/utf8.js';
 import type { Account } from '../model/account.js';
 import { PUT_RECORDS_MAX_BYTES } from '../model/limits.js';
+import { countOnDemandWrites } from '../model/on-demand-scaling.js';
 import type { Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
 import type { PutRecordsInput, PutRecordsOutput, PutRecordsRequestEntry, PutRecordsResultEntry } from '../api-types/records.js';
@@ -45,8 +46,9 @@ export function putRecords(account: Account, input: PutRecordsInput): PutRecords
     throw new InvalidArgumentException(msg.putRecordsTooLarge(PUT_RECORDS_MAX_BYTES / 1024 / 1024));
   }
   if (input.DryRun === true) answerDryRun(account, stream, nowMs);
-  // Kept out of the loop below, so that with both off throughput and injected faults cost one branch per call.
-  if (account.throughputLimits || account.recordFaults !== undefined) {
+  // Kept out of the loop below, so that with all three off throughput, injected faults and on-demand scaling cost
+  // one branch per call.
+  if (account.throughputLimits || account.recordFaults !== undefined || stream.onDemandScaling !== undefined) {
     return putWithinLimits(account, stream, entries, explicitKeys, nowMs);
   }
   const cutoffMs = nowMs - stream.retentionMs;
@@ -77,6 +79,7 @@ function putWithinLimits(
   const cutoffMs = nowMs - stream.retentionMs;
   const auto = stream.recordDistributionStrategy === 'AUTO';
   const tally = account.metrics.tallyFor(stream);
+  let storedBytes = 0;
   const results = entries.map((entry, i): PutRecordsResultEntry => {
     const shard = placeEntry(stream, entry, explicitKeys?.[i], auto);
     const injected = account.recordFaults?.failure(i, shard.id, stream.name);
@@ -86,15 +89,18 @@ function putWithinLimits(
       else tally.addFailed();
       return { ErrorCode: injected.code, ErrorMessage: injected.message };
     }
-    if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, entry.Data.length + keyBytes(entry.PartitionKey))) {
+    const size = entry.Data.length + keyBytes(entry.PartitionKey);
+    if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, size)) {
       tally.addThrottled(shard.id);
       return { ErrorCode: THROTTLED, ErrorMessage: msg.rateExceededShard(shard.id, stream.name, account.accountId) };
     }
+    storedBytes += size;
     const index = shard.log.append(entry.PartitionKey, entry.Data, nowMs, cutoffMs);
     tally.addStored(shard.id, entry.Data.length);
     return { SequenceNumber: shard.sequenceNumberOf(index), ShardId: shard.id };
   });
   account.metrics.putRecordsTallied(stream, nowMs, tally);
+  if (stream.onDemandScaling !== undefined) countOnDemandWrites(account.timeline, stream, nowMs, tally.stored, storedBytes);
   return output(stream, tally.total - tally.stored, results);
 }
 

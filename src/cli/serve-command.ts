@@ -50,6 +50,8 @@ const spec: CommandSpec = {
     { name: 'channel-delay-ms', kind: 'number', valueName: 'ms', description: 'How long a delivery channel stays CREATING, UPDATING or DELETING (default 0).' },
     { name: 'channel-limit', kind: 'number', valueName: 'n', description: 'Delivery channels allowed per account (default 100).' },
     { name: 'seed', kind: 'number', valueName: 'n', description: "Seed of kinesim's own choices where AWS's are not public: AUTO record placement, channel IDs (default 0)." },
+    { name: 'on-demand-scaling', kind: 'boolean', description: 'On-demand streams reshard themselves as AWS\'s do (default: on exactly with --throughput-limits).' },
+    { name: 'record-payloads', kind: 'string', valueName: 'mode', description: "What records keep of their data: 'copy' (default) or 'size-only' (size and first 8 bytes; reads are zero-filled)." },
     { name: 'tls-cert', kind: 'string', valueName: 'file', description: 'PEM certificate: serve HTTPS (needs --tls-key).' },
     { name: 'tls-key', kind: 'string', valueName: 'file', description: 'PEM private key of --tls-cert.' },
     { name: 'log', kind: 'boolean', description: 'One line per request on stderr: time, operation, status, milliseconds, protocol.' },
@@ -86,6 +88,8 @@ const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   channelDelayMs: 'channel-delay-ms',
   channelCountLimit: 'channel-limit',
   seed: 'seed',
+  onDemandScaling: 'on-demand-scaling',
+  recordPayloads: 'record-payloads',
 };
 
 export const serveCommand: Command = {
@@ -169,6 +173,8 @@ function engine(args: ParsedArgs, clock: Clock): Kinesis {
   set('channelDelayMs', flags['channel-delay-ms']);
   set('channelCountLimit', flags['channel-limit']);
   set('seed', flags['seed']);
+  set('onDemandScaling', flags['on-demand-scaling']);
+  set('recordPayloads', flags['record-payloads']);
   try {
     return new Kinesis(options);
   } catch (error) {
@@ -222,7 +228,7 @@ function logLine(entry: RequestLogEntry): string {
 /** The flags that shape a new engine: a restored one keeps the settings its snapshot holds. */
 const ENGINE_FLAGS = [
   'region', 'account', 'partition', 'create-delay-ms', 'delete-delay-ms', 'update-delay-ms', 'consumer-delay-ms', 'shard-limit',
-  'on-demand-stream-limit', 'channel-delay-ms', 'channel-limit', 'seed', 'throughput-limits',
+  'on-demand-stream-limit', 'channel-delay-ms', 'channel-limit', 'seed', 'throughput-limits', 'on-demand-scaling', 'record-payloads',
 ];
 
 function noteIgnoredFlags(args: ParsedArgs, io: CommandIo): void {

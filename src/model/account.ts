@@ -10,6 +10,8 @@ import type { Channel } from './channel.js';
 import { DeliveryLog, type ChannelDeliverySink } from './channel-deliveries.js';
 import { settleChannels } from './channel-delivery.js';
 import { Identities } from './identities.js';
+import { settleScaling, type OnDemandScalingSettings } from './on-demand-scaling.js';
+import type { RecordPayloads } from './shard-log.js';
 import type { Stream } from './stream.js';
 import { Timeline } from './timeline.js';
 
@@ -30,6 +32,8 @@ export type AccountSettings = Pick<
   | 'channelDelayMs'
   | 'channelCountLimit'
   | 'channelDeliverySink'
+  | 'recordPayloads'
+  | 'onDemandScaling'
 > & {
   readonly clock: Clock;
   /** Seals shard iterators and NextTokens. */
@@ -75,6 +79,10 @@ export class Account {
   readonly channelDelayMs: number;
   /** Channels allowed in the account (DescribeLimits' ChannelCountLimit). */
   readonly channelCountLimit: number;
+  /** What PutRecord(s) keep of each record's Data: all of it, or its size and first bytes (KinesisOptions.recordPayloads). */
+  readonly recordPayloads: RecordPayloads;
+  /** How on-demand streams scale on their own (KinesisOptions.onDemandScaling); undefined when they do not. */
+  readonly onDemandScaling: OnDemandScalingSettings | undefined;
   /** Receives each channel delivery instead of the DeliveryLog, when set. */
   readonly channelDeliverySink: ChannelDeliverySink | undefined;
   /** Live delivery channels by ARN, in creation order (every status, until a deleted one is gone). */
@@ -100,8 +108,13 @@ export class Account {
     this.channelDelayMs = settings.channelDelayMs;
     this.channelCountLimit = settings.channelCountLimit;
     this.channelDeliverySink = settings.channelDeliverySink;
+    this.recordPayloads = settings.recordPayloads;
+    this.onDemandScaling = settings.onDemandScaling;
     this.timeline = new Timeline(settings.clock, this.streams);
     this.timeline.addSettler((nowMs) => settleChannels(this, nowMs));
+    if (this.onDemandScaling !== undefined) {
+      this.timeline.addSettler((nowMs) => settleScaling(this.streams, nowMs, (stream, change) => this.timeline.applyChange(stream, change)));
+    }
     this.identities = new Identities(settings.partition, settings.region, settings.accountId);
     this.metrics = new MetricsStore(settings.metricsRetentionMs);
   }

@@ -125,6 +125,31 @@ export const RETENTION_MAX_HOURS = 8760;
  */
 export const ON_DEMAND_INITIAL_SHARDS = 4;
 
+// On-demand scaling (src/model/on-demand-scaling.ts): what AWS does to an on-demand stream on its own. AWS documents
+// the start (4 MiB/s) and the ceilings; the rest comes from write-ups of its documentation and of observed streams
+// [B], and the measuring is kinesim's [U]. Each is a default of KinesisOptions.onDemandScaling.
+
+/**
+ * Headroom over the peak: an on-demand stream "accommodates up to double the previous peak write throughput
+ * observed in the last 30 days". [B] (quoted from AWS's sizing page in several write-ups, e.g. oneuptime.com
+ * 2026-02-12; the section of https://docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-stream.html)
+ */
+export const ON_DEMAND_HEADROOM_FACTOR = 2;
+/** How far back the peak is remembered: 30 days. [B] (same sources) */
+export const ON_DEMAND_PEAK_WINDOW_MS = 30 * 86_400_000;
+/** How long sustained traffic above the headroom takes to raise capacity: about 15 minutes. [B] (same sources) */
+export const ON_DEMAND_SCALE_UP_DELAY_MS = 15 * 60_000;
+/** How long capacity stays above twice the peak before it is halved: scale-down is gradual, about 24 h. [B] */
+export const ON_DEMAND_SCALE_DOWN_DELAY_MS = 86_400_000;
+/** The period over which write throughput is averaged to find the peak: one minute, like CloudWatch's. [U] */
+export const ON_DEMAND_MEASURE_PERIOD_MS = 60_000;
+/**
+ * The most write capacity an on-demand stream scales to, in shards of 1 MiB/s: 10 GiB/s in us-east-1, us-west-2 and
+ * eu-west-1, 200 MiB/s elsewhere. [D] https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
+ */
+export const ON_DEMAND_LARGE_REGION_MAX_SHARDS = 10 * KiB;
+export const ON_DEMAND_DEFAULT_MAX_SHARDS = 200;
+
 /**
  * Open shards UpdateShardCount may scale one stream to. [D]
  * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateShardCount.html
@@ -275,6 +300,13 @@ export const KINESIS_LIMITS = Object.freeze({
   RETENTION_MIN_HOURS,
   RETENTION_MAX_HOURS,
   ON_DEMAND_INITIAL_SHARDS,
+  ON_DEMAND_HEADROOM_FACTOR,
+  ON_DEMAND_PEAK_WINDOW_MS,
+  ON_DEMAND_SCALE_UP_DELAY_MS,
+  ON_DEMAND_SCALE_DOWN_DELAY_MS,
+  ON_DEMAND_MEASURE_PERIOD_MS,
+  ON_DEMAND_LARGE_REGION_MAX_SHARDS,
+  ON_DEMAND_DEFAULT_MAX_SHARDS,
   UPDATE_SHARD_COUNT_MAX_SHARDS,
   UPDATE_SHARD_COUNT_MAX_CALLS_PER_DAY,
   WARM_THROUGHPUT_MAX_MIBPS,

@@ -4,6 +4,7 @@
 
 import { assert, unreachable } from '../errors/kinesis-error.js';
 import type { EncryptionType, StreamMode } from '../service-model/enums.js';
+import { rejudgeScaling, startScaling } from './on-demand-scaling.js';
 import type { Stream } from './stream.js';
 
 /** The quota footprint of a pending change (see quotas.ts): held from the request on, so none is granted twice. */
@@ -90,6 +91,7 @@ export function applyPendingChange(stream: Stream, change: PendingChange): void 
       return;
     case 'warmThroughput':
       stream.warmThroughputCurrentMiBps = change.targetMiBps;
+      rejudgeScaling(stream, atMs);
       return;
     default:
       return unreachable(change);
@@ -97,13 +99,18 @@ export function applyPendingChange(stream: Stream, change: PendingChange): void 
 }
 
 function applyMode(stream: Stream, change: PendingMode): void {
+  const was = stream.mode;
   stream.mode = change.mode;
   // [U] Warm throughput belongs to on-demand streams: stored when switching to on-demand, dropped when leaving it.
   if (change.mode === 'ON_DEMAND') {
     const warm = change.warmThroughputMiBps;
     if (warm !== undefined) stream.warmThroughputTargetMiBps = stream.warmThroughputCurrentMiBps = warm;
+    // A stream switched to on-demand starts scaling from the shards it has [U]; one already on-demand goes on.
+    if (was !== 'ON_DEMAND') startScaling(stream, change.dueAtMs);
+    else rejudgeScaling(stream, change.dueAtMs);
   } else {
     stream.warmThroughputTargetMiBps = stream.warmThroughputCurrentMiBps = undefined;
+    stream.onDemandScaling = undefined;
   }
 }
 

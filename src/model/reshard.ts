@@ -51,7 +51,7 @@ function addShard(
   parentId: string,
   adjacentParentId: string | undefined,
 ): Shard {
-  const shard = new Shard(stream.shards.length, start, end, atMs, stream.incarnation, parentId, adjacentParentId);
+  const shard = new Shard(stream.shards.length, start, end, atMs, stream.incarnation, parentId, adjacentParentId, stream.recordPayloads);
   stream.shards.push(shard);
   return shard;
 }

@@ -5,14 +5,29 @@
 // payload copied into its segment's byte slab. Records keep absolute indexes (0 = first record ever
 // written) so iterators and sequence numbers stay valid when old segments are dropped by retention:
 // trimming releases whole segments and never copies what it keeps.
+//
+// In size-only mode (KinesisOptions.recordPayloads) a segment keeps each record's size (its end offset) and only
+// its first PREFIX_BYTES bytes, at a fixed stride in the slab; reads hand out zero-filled buffers of the right
+// length with the kept prefix written in, so sizes count against every limit while the bytes cost nothing.
 
 import { assert } from '../errors/kinesis-error.js';
+
+/** What a shard log keeps of each record's payload: all of its bytes, or its size and first PREFIX_BYTES bytes. */
+export type RecordPayloads = 'copy' | 'size-only';
+
+/** Bytes of each payload a size-only log keeps (a simulation's record ticket fits in them). */
+export const PREFIX_BYTES = 8;
 
 const FIRST_SEGMENT_RECORDS = 16;
 const FIRST_SEGMENT_BYTES = 1024;
 const SEGMENT_RECORDS = 8192;
 const SEGMENT_BYTES = 1 << 20;
 const MIN_SLAB_BYTES = 4096;
+/**
+ * A size-only segment's records may add up to this many bytes (their end offsets are 32-bit): far more than any
+ * slab holds, so a size-only segment ends on its record count for every record size but the largest.
+ */
+const SIZE_ONLY_SEGMENT_BYTES = 2 ** 30;
 
 class Segment {
   count = 0;
@@ -59,6 +74,30 @@ class Segment {
   }
 
   /**
+   * tryReserve for a size-only segment: one more record of `size` bytes fits while the record count and the
+   * 32-bit end offsets allow; its slab holds PREFIX_BYTES per record and grows with the record arrays.
+   */
+  tryReservePrefix(size: number): boolean {
+    if (this.count > 0 && this.used + size > SIZE_ONLY_SEGMENT_BYTES) return false;
+    if (this.count === this.ends.length) {
+      if (this.count >= SEGMENT_RECORDS) return false;
+      const records = Math.min(SEGMENT_RECORDS, this.count * 2);
+      const ends = new Uint32Array(records);
+      ends.set(this.ends);
+      const arrivals = new Float64Array(records);
+      arrivals.set(this.arrivals);
+      this.ends = ends;
+      this.arrivals = arrivals;
+    }
+    if (this.bytes.length < this.ends.length * PREFIX_BYTES) {
+      const bytes = new Uint8Array(this.ends.length * PREFIX_BYTES);
+      bytes.set(this.bytes.subarray(0, this.count * PREFIX_BYTES));
+      this.bytes = bytes;
+    }
+    return true;
+  }
+
+  /**
    * The slab size for the segment after this one: room for a full segment of records as large as this
    * one's on average, so small records do not leave most of a 1 MiB slab empty (it grows if they get larger).
    */
@@ -95,7 +134,8 @@ export interface ReadRun {
 
 /**
  * One stored segment as snapshots see it: `count` records from absolute index `first`, their partition keys,
- * payload end offsets, arrival times and payload bytes (`bytes[0, used)`). The arrays may be longer than
+ * payload end offsets, arrival times and payload bytes (`bytes[0, used)`; in a size-only log, each record's kept
+ * prefix at `bytes[j * PREFIX_BYTES, ...)`, so `bytes[0, count * PREFIX_BYTES)`). The arrays may be longer than
  * `count` (their capacity is part of the state: it decides when the next segment starts).
  */
 export interface SegmentState {
@@ -108,8 +148,9 @@ export interface SegmentState {
   readonly bytes: Uint8Array<ArrayBuffer>;
 }
 
-/** Everything a ShardLog holds, for snapshots: its stored segments (oldest first) and its two counters. */
+/** Everything a ShardLog holds, for snapshots: its mode, its stored segments (oldest first) and its two counters. */
 export interface ShardLogState {
+  readonly payloads: RecordPayloads;
   /** Records ever appended. */
   readonly length: number;
   /** The slab size of the next segment when retention dropped the tail. */
@@ -126,6 +167,17 @@ export class ShardLog {
   #nextSlabBytes = SEGMENT_BYTES;
   #length = 0;
   #payloadBytes = 0;
+  /** Keeps sizes and prefixes instead of payloads (KinesisOptions.recordPayloads 'size-only'). */
+  readonly #sizeOnly: boolean;
+
+  constructor(payloads: RecordPayloads = 'copy') {
+    this.#sizeOnly = payloads === 'size-only';
+  }
+
+  /** What the log keeps of each payload. */
+  get payloads(): RecordPayloads {
+    return this.#sizeOnly ? 'size-only' : 'copy';
+  }
 
   /** Records ever appended; the next record's absolute index. */
   get length(): number {
@@ -137,7 +189,7 @@ export class ShardLog {
     return this.#segments[0]?.first ?? this.#length;
   }
 
-  /** Payload bytes currently held (for statistics and memory checks). */
+  /** Payload bytes of the records currently stored (their sizes, whether or not their bytes are kept). */
   get payloadBytes(): number {
     return this.#payloadBytes;
   }
@@ -155,6 +207,7 @@ export class ShardLog {
    * are released first: memory grows only at segment boundaries, so that is where retention is enforced.
    */
   append(partitionKey: string | undefined, data: Uint8Array, arrivalMs: number, expiredAtOrBeforeMs = -Infinity): number {
+    if (this.#sizeOnly) return this.#appendPrefix(partitionKey, data, arrivalMs, expiredAtOrBeforeMs);
     const size = data.length;
     let seg = this.#tail;
     // The fast path (room in the tail segment) stays small enough for V8 to inline into the put loops.
@@ -173,14 +226,38 @@ export class ShardLog {
     return this.#length++;
   }
 
+  /** append in size-only mode: the record's size (its end offset) and its first PREFIX_BYTES bytes. */
+  #appendPrefix(partitionKey: string | undefined, data: Uint8Array, arrivalMs: number, expiredAtOrBeforeMs: number): number {
+    const size = data.length;
+    let seg = this.#tail;
+    if (seg === undefined || seg.count === seg.ends.length || seg.used + size > SIZE_ONLY_SEGMENT_BYTES) {
+      seg = this.#reserve(size, expiredAtOrBeforeMs);
+    }
+    const i = seg.count;
+    const bytes = seg.bytes;
+    const at = i * PREFIX_BYTES;
+    const kept = size < PREFIX_BYTES ? size : PREFIX_BYTES;
+    for (let k = 0; k < kept; k++) bytes[at + k] = data[k]!;
+    seg.used += size;
+    seg.ends[i] = seg.used;
+    seg.arrivals[i] = arrivalMs;
+    seg.keys[i] = partitionKey;
+    seg.count = i + 1;
+    this.#payloadBytes += size;
+    return this.#length++;
+  }
+
   /** The segment the next record of `size` bytes goes to: the tail grown, or a new one. */
   #reserve(size: number, expiredAtOrBeforeMs: number): Segment {
     const tail = this.#tail;
-    if (tail !== undefined && tail.tryReserve(size)) return tail;
+    if (tail !== undefined && (this.#sizeOnly ? tail.tryReservePrefix(size) : tail.tryReserve(size))) return tail;
     this.dropBefore(this.firstAfter(expiredAtOrBeforeMs));
     const busy = this.#length > 0;
-    const slabBytes = tail !== undefined ? tail.nextSlabBytes() : busy ? this.#nextSlabBytes : FIRST_SEGMENT_BYTES;
-    const seg = new Segment(this.#length, busy ? SEGMENT_RECORDS : FIRST_SEGMENT_RECORDS, Math.max(size, slabBytes));
+    const records = busy ? SEGMENT_RECORDS : FIRST_SEGMENT_RECORDS;
+    const slabBytes = this.#sizeOnly
+      ? records * PREFIX_BYTES
+      : Math.max(size, tail !== undefined ? tail.nextSlabBytes() : busy ? this.#nextSlabBytes : FIRST_SEGMENT_BYTES);
+    const seg = new Segment(this.#length, records, slabBytes);
     this.#segments.push(seg);
     this.#tail = seg;
     return seg;
@@ -271,7 +348,9 @@ export class ShardLog {
         ends,
         at: begin,
         // Copied from the slab's buffer: no intermediate view, nor its species lookup.
-        bytes: seg.bytes.buffer.slice(seg.bytes.byteOffset + base, seg.bytes.byteOffset + at),
+        bytes: this.#sizeOnly
+          ? prefixedBuffer(seg, begin, end, base, at)
+          : seg.bytes.buffer.slice(seg.bytes.byteOffset + base, seg.bytes.byteOffset + at),
         base,
       });
       index += end - begin;
@@ -307,12 +386,13 @@ export class ShardLog {
 
   /** The log's whole state, for snapshots. The segments are the log's own: read them, never change them. */
   exportState(): ShardLogState {
-    return { length: this.#length, nextSlabBytes: this.#nextSlabBytes, segments: this.#segments };
+    return { payloads: this.payloads, length: this.#length, nextSlabBytes: this.#nextSlabBytes, segments: this.#segments };
   }
 
   /** Makes an empty log hold `state` (from exportState, rebuilt by a snapshot reader); the log owns its arrays from then on. */
   restoreState(state: ShardLogState): void {
     assert(this.#length === 0 && this.#segments.length === 0, 'restoreState on a log that holds records');
+    assert(state.payloads === this.payloads, `restoreState of a ${state.payloads} log into a ${this.payloads} one`);
     let payloadBytes = 0;
     for (const s of state.segments) {
       const seg = new Segment(s.first, 0, 0);
@@ -370,4 +450,24 @@ export class ShardLog {
     }
     return seg.first + a;
   }
+}
+
+/**
+ * The payloads of a size-only segment's records [begin, end) for one read: a new zero-filled buffer of their real
+ * sizes (offsets base..at of the segment's end offsets), each record's kept prefix written at its start.
+ */
+function prefixedBuffer(seg: Segment, begin: number, end: number, base: number, at: number): ArrayBuffer {
+  const buffer = new ArrayBuffer(at - base);
+  const out = new Uint8Array(buffer);
+  const prefixes = seg.bytes;
+  const ends = seg.ends;
+  let start = 0;
+  for (let j = begin; j < end; j++) {
+    const stop = ends[j]! - base;
+    const kept = stop - start < PREFIX_BYTES ? stop - start : PREFIX_BYTES;
+    const from = j * PREFIX_BYTES;
+    for (let k = 0; k < kept; k++) out[start + k] = prefixes[from + k]!;
+    start = stop;
+  }
+  return buffer;
 }

@@ -1,7 +1,7 @@
 // Shard: a hash-key range with its record log, sequence numbering and place in the lineage.
 
 import { SequenceFormatter, END_COUNTER } from '../keys/sequence-number.js';
-import { ShardLog } from './shard-log.js';
+import { ShardLog, type RecordPayloads } from './shard-log.js';
 import { ShardThroughput } from './shard-throughput.js';
 
 /** `shardId-` + the index zero-padded to 12 digits (negative indices as AWS prints them: `shardId--02147483648`). */
@@ -23,7 +23,7 @@ export function parseShardId(text: string): number | undefined {
 
 export class Shard {
   readonly id: string;
-  readonly log = new ShardLog();
+  readonly log: ShardLog;
   readonly #seq: SequenceFormatter;
   /**
    * A second formatter for reads, so that reading old records and appending new ones do not take turns
@@ -45,8 +45,11 @@ export class Shard {
     incarnation: number,
     readonly parentId?: string,
     readonly adjacentParentId?: string,
+    /** What the shard's log keeps of each payload (KinesisOptions.recordPayloads). */
+    payloads: RecordPayloads = 'copy',
   ) {
     this.id = shardIdOf(index);
+    this.log = new ShardLog(payloads);
     this.#seq = new SequenceFormatter(incarnation, index);
     this.readSequence = new SequenceFormatter(incarnation, index);
   }

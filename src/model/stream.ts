@@ -11,12 +11,28 @@ import type { PendingChange } from './pending-change.js';
 import { mergeIntoChild, splitIntoChildren } from './reshard.js';
 import { Router } from './router.js';
 import { Shard } from './shard.js';
+import type { OnDemandScalingSettings, OnDemandScalingState } from './on-demand-scaling.js';
+import type { RecordPayloads } from './shard-log.js';
 import { scaleUniformly } from './uniform-scaling.js';
 
 const HOUR_MS = 3_600_000;
 
+/** The engine settings a stream works by (from the account's options). */
+export interface StreamEngineSettings {
+  /** What its shards keep of each payload (KinesisOptions.recordPayloads). Default 'copy'. */
+  readonly recordPayloads?: RecordPayloads | undefined;
+  /** How it scales while on-demand (KinesisOptions.onDemandScaling); undefined: it does not. */
+  readonly onDemandScaling?: OnDemandScalingSettings | undefined;
+}
+
 export class Stream {
   readonly shards: Shard[] = [];
+  /** What the stream's shards keep of each payload (KinesisOptions.recordPayloads). */
+  readonly recordPayloads: RecordPayloads;
+  /** How the stream scales while on-demand; undefined when the engine does not scale on-demand streams. */
+  readonly scalingSettings: OnDemandScalingSettings | undefined;
+  /** The on-demand scaling state (plain data), while the stream is on-demand and the engine scales such streams. */
+  onDemandScaling: OnDemandScalingState | undefined;
   /** Routes keys to the open shards; rebuilt by this class whenever they change (see split, merge, scaleUniformly). */
   #router: Router;
   /** The open shards in index order, rebuilt with the router (AUTO placement picks among them). */
@@ -72,13 +88,16 @@ export class Stream {
     mode: StreamMode,
     maxRecordSizeKiB: number,
     autoPlacement: AutoPlacementState,
+    engine: StreamEngineSettings = {},
   ) {
+    this.recordPayloads = engine.recordPayloads ?? 'copy';
+    this.scalingSettings = engine.onDemandScaling;
     this.mode = mode;
     this.maxRecordSizeKiB = maxRecordSizeKiB;
     this.autoPlacement = autoPlacement;
     if (typeof shardCount !== 'number') this.shards.push(...shardCount);
     else for (const range of evenRanges(shardCount)) {
-      this.shards.push(new Shard(this.shards.length, range.start, range.end, activeAtMs, incarnation));
+      this.shards.push(new Shard(this.shards.length, range.start, range.end, activeAtMs, incarnation, undefined, undefined, this.recordPayloads));
     }
     this.#open = this.openShards();
     this.#router = new Router(this.#open);

@@ -144,6 +144,17 @@ export class Timeline {
     this.#settlers.push(settle);
   }
 
+  /**
+   * Applies `change` to `stream` as of its due time and tells the observer, as for every pending change: the ones
+   * a stream was UPDATING for, and the reshards on-demand scaling makes on its own.
+   */
+  applyChange(stream: Stream, change: PendingChange): void {
+    const observer = this.onChangeApplied;
+    const openBefore = observer === undefined ? undefined : stream.openShards();
+    applyPendingChange(stream, change);
+    if (observer !== undefined) observer(stream, change, openBefore!);
+  }
+
   /** Registers a transition due at `dueAtMs`; the next reading at or after it applies it. */
   schedule(dueAtMs: number): void {
     if (dueAtMs < this.#nextDueMs) this.#nextDueMs = dueAtMs;
@@ -165,10 +176,7 @@ export class Timeline {
       if (pending !== undefined) {
         if (pending.dueAtMs <= nowMs) {
           stream.pending = undefined;
-          const observer = this.onChangeApplied;
-          const openBefore = observer === undefined ? undefined : stream.openShards();
-          applyPendingChange(stream, pending);
-          if (observer !== undefined) observer(stream, pending, openBefore!);
+          this.applyChange(stream, pending);
         } else {
           next = Math.min(next, pending.dueAtMs);
         }

@@ -29,7 +29,7 @@ export function lineageChart(s: SimulationSummary, id: string): string {
   const events = s.reshards.map((r, i) => {
     const x = f.x(Math.min(r.atSecond, end));
     const ok = r.result === 'OK';
-    const text = r.operation === 'UpdateShardCount' ? `\u2192${r.targetShardCount}` : r.operation === 'SplitShard' ? `split ${shortId(r.shardIds[0] ?? '')}` : `merge ${r.shardIds.map(shortId).join('+')}`;
+    const text = r.operation === 'UpdateShardCount' || r.operation === 'OnDemandScaling' ? `\u2192${r.targetShardCount}` : r.operation === 'SplitShard' ? `split ${shortId(r.shardIds[0] ?? '')}` : `merge ${r.shardIds.map(shortId).join('+')}`;
     const row = 58 + (i % 3) * 11;
     const line = `<line x1="${n(x)}" x2="${n(x)}" y1="${row + 3}" y2="${f.bottom}" stroke="${ok ? '#1d2330' : ALERT}" stroke-width="${ok ? 1.2 : 1.4}"${ok ? '' : ' stroke-dasharray="4 3"'}/>`;
     const mark = ok ? `<circle cx="${n(x)}" cy="${row}" r="3" fill="#1d2330"/>` : `<path d="M${n(x - 3)},${row - 3} l6,6 m0,-6 l-6,6" stroke="${ALERT}" stroke-width="1.6"/>`;

@@ -135,17 +135,22 @@ function throttlesSection({ s, prefix, m, P, end, perSecond, marker }: Ctx): str
 }
 
 function iteratorAgeSection({ s, prefix, m, P, end, marker }: Ctx): string {
-  const ageMax = Math.max(0, ...m.stream.IteratorAgeMilliseconds);
+  const behind = m.stream['SubscribeToShardEvent.MillisBehindLatest'];
+  const ageMax = Math.max(0, ...m.stream.IteratorAgeMilliseconds, ...(behind ?? []));
   const inSeconds = ageMax >= 10_000;
   const age = (v: number) => (inSeconds ? v / 1000 : v);
   return section(`${prefix}iterator-age`, 'Consumer iterator age',
-    `How far behind the consumers read: the age of the last record each GetRecords call returned (IteratorAgeMilliseconds, maximum per ${P}-second period over all shards). Latency from a record's creation to its processing: p50 ${int(s.latencyMs.p50)} ms, p99 ${int(s.latencyMs.p99)} ms.`,
+    `How far behind the consumers read: the age of the last record each GetRecords call returned (IteratorAgeMilliseconds, maximum per ${P}-second period over all shards)${behind === undefined ? '' : ', and for enhanced consumers how far behind the tip each SubscribeToShard event was (SubscribeToShardEvent.MillisBehindLatest, maximum)'}. Latency from a record's creation to its processing: p50 ${int(s.latencyMs.p50)} ms, p99 ${int(s.latencyMs.p99)} ms.`,
     pair(lineChart({
       id: `${prefix}chart-iterator-age`, title: 'Consumer iterator age', description: 'Maximum iterator age per period.',
       yTitle: `IteratorAgeMilliseconds, maximum (${inSeconds ? 'seconds' : 'ms'})`, periodSeconds: P, endSeconds: end, marker,
-      series: [{ label: 'iterator age, max over shards', values: m.stream.IteratorAgeMilliseconds.map(age) }],
+      series: [
+        { label: 'iterator age, max over shards', values: m.stream.IteratorAgeMilliseconds.map(age) },
+        ...(behind === undefined ? [] : [{ label: 'enhanced: MillisBehindLatest, max', values: behind.map(age) }]),
+      ],
     }), periodTable(s, 'Iterator age per period (ms, maximum)', [
       { head: 'IteratorAge ms', cell: (r) => m.stream.IteratorAgeMilliseconds[r.p]! },
+      ...(behind === undefined ? [] : [{ head: 'MillisBehindLatest', cell: (r: { p: number }) => behind[r.p]! }]),
       { head: 'Read records', cell: (r) => m.stream.OutgoingRecords[r.p]! },
     ])));
 }
@@ -158,7 +163,7 @@ function lineageSection({ s, prefix }: Ctx): string {
       : table('Reshard requests', [
         { head: 'At', cell: (r) => clock(r.atSecond), numeric: true },
         { head: 'Operation', cell: (r) => r.operation, numeric: false },
-        { head: 'Detail', cell: (r) => r.operation === 'UpdateShardCount' ? `${r.shardIds.length} \u2192 ${r.targetShardCount}` : r.shardIds.map(shortId).join(' + '), numeric: false },
+        { head: 'Detail', cell: (r) => r.operation === 'UpdateShardCount' ? `${r.shardIds.length} \u2192 ${r.targetShardCount}` : r.operation === 'OnDemandScaling' ? `\u2192 ${r.targetShardCount}` : r.shardIds.map(shortId).join(' + '), numeric: false },
         { head: 'Result', cell: (r) => r.result.replace(/Exception$/, ''), numeric: false },
       ], s.reshards, { scroll: true })));
 }
@@ -192,6 +197,7 @@ function consumersTable(s: SimulationSummary): string {
   if (s.consumers.length === 0) return table('Consumers', [{ head: 'No consumer in this scenario', cell: () => '', numeric: false }], []);
   return table('Consumers', [
     { head: 'Name', cell: (c) => c.name, numeric: false },
+    { head: 'Type', cell: (c) => c.type, numeric: false },
     { head: 'Consumed', cell: (c) => c.recordsConsumed },
     { head: 'Lost', cell: (c) => c.lostAtConsumer },
     { head: 'Repeated', cell: (c) => c.duplicatesAtConsumer },

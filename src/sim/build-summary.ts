@@ -4,11 +4,12 @@
 import { estimateCost, round } from './cost.js';
 import { KINESIS_LIMITS, hashKeyOf } from '../index.js';
 import type { KeySampler } from './key-sampler.js';
-import type { PollingConsumer } from './polling-consumer.js';
+import type { ShardConsumer } from './shard-consumer.js';
 import type { ReshardRecord } from './scaling/scaling-runner.js';
 import { listOpenShards } from './scaling/scaling-runner.js';
 import type { ResolvedProducer, ResolvedScenario } from './scenario.js';
-import { ITERATOR_AGE, SHARD_METRICS, type ShardState } from './shard-state.js';
+import { engineMillisBehindLatest, engineShardSeries } from './engine-shard-metrics.js';
+import { SHARD_METRICS } from './shard-state.js';
 import { STREAM_SERIES, type SimContext } from './sim-context.js';
 import type { HotKey, MetricSeries, ShardSummary, SimulationSummary, SummaryMetrics } from './summary.js';
 
@@ -23,7 +24,7 @@ export interface ProducerOutcome {
 export interface RunOutcome {
   ctx: SimContext;
   producers: ProducerOutcome[];
-  consumers: PollingConsumer[];
+  consumers: ShardConsumer[];
   reshards: ReshardRecord[];
   endMs: number;
   notes: string[];
@@ -34,8 +35,10 @@ export function buildSummary(run: RunOutcome): SimulationSummary {
   const sc = ctx.scenario;
   const graph = ctx.kinesis.describeShardGraph({ StreamName: ctx.streamName });
   const toSecond = (d: Date) => round((d.getTime() - ctx.startMs) / 1000, 3);
+  const periods = Math.max(1, Math.ceil(endMs / ctx.periodMs));
+  const series = engineShardSeries(ctx.kinesis, ctx.streamName, graph.Shards.map((s) => s.ShardId), ctx.startMs, sc.metrics.periodSeconds, periods);
   const shards: ShardSummary[] = graph.Shards.map((node) => {
-    const t = ctx.shard(node.ShardId).totals;
+    const t = totalsOf(series.get(node.ShardId)!);
     return {
       shardId: node.ShardId,
       parentShardIds: node.ParentShardIds,
@@ -72,7 +75,7 @@ export function buildSummary(run: RunOutcome): SimulationSummary {
     skew: skewOf(shards, durationS),
     hotKeys: hotKeysOf(run, totals.recordsProduced),
     shards,
-    metrics: metricsOf(ctx, shards, endMs),
+    metrics: metricsOf(ctx, shards, series, periods, endMs),
     reshards: run.reshards,
     consumers: run.consumers.map((c) => ({ ...c.totals })),
     cost: estimateCost(sc.stream.mode, shardSeconds / 3600, durationS / 3600, ctx.cost, sc.prices),
@@ -156,13 +159,19 @@ function hotKeysOf(run: RunOutcome, produced: number): HotKey[] {
   });
 }
 
-function metricsOf(ctx: SimContext, shards: ShardSummary[], endMs: number): SummaryMetrics {
+/** A shard's run totals, in SHARD_METRICS order (IteratorAgeMilliseconds: its maximum). */
+function totalsOf(series: MetricSeries): number[] {
+  return SHARD_METRICS.map((m, i) => series[m].reduce((a, v) => (i === ITERATOR_AGE ? Math.max(a, v) : a + v), 0));
+}
+
+/** Where IteratorAgeMilliseconds is in SHARD_METRICS: a maximum, where the others are sums. */
+const ITERATOR_AGE = SHARD_METRICS.indexOf('IteratorAgeMilliseconds');
+
+function metricsOf(ctx: SimContext, shards: ShardSummary[], series: Map<string, MetricSeries>, periods: number, endMs: number): SummaryMetrics {
   const periodSeconds = ctx.scenario.metrics.periodSeconds;
-  const periods = Math.max(1, Math.ceil(endMs / ctx.periodMs));
   const padded = (values: readonly number[]) => Array.from({ length: periods }, (_, i) => round(values[i] ?? 0, 3));
-  const seriesOf = (s: ShardState): MetricSeries =>
-    Object.fromEntries(SHARD_METRICS.map((m, i) => [m, padded(s.series[i]!)])) as MetricSeries;
-  const perShard = shards.map((sh) => ({ shardId: sh.shardId, ...seriesOf(ctx.shard(sh.shardId)) }));
+  const seriesOf = (s: MetricSeries): MetricSeries => Object.fromEntries(SHARD_METRICS.map((m) => [m, padded(s[m])])) as MetricSeries;
+  const perShard = shards.map((sh) => ({ shardId: sh.shardId, ...seriesOf(series.get(sh.shardId)!) }));
   const stream = Object.fromEntries(SHARD_METRICS.map((m, i) => [m, Array.from({ length: periods }, (_, p) => {
     let v = 0;
     for (const s of perShard) v = i === ITERATOR_AGE ? Math.max(v, s[m][p]!) : v + s[m][p]!;
@@ -173,10 +182,18 @@ function metricsOf(ctx: SimContext, shards: ShardSummary[], endMs: number): Summ
     const at = Math.min((p + 1) * periodSeconds, endMs / 1000);
     return shards.filter((s) => s.openedAtSecond <= at && (s.closedAtSecond === null || s.closedAtSecond > at)).length;
   });
-  return { periodSeconds, periods, stream: { ...stream, ...extra, OpenShardCount } as SummaryMetrics['stream'], shards: perShard };
+  const enhanced = ctx.scenario.consumers.filter((c) => c.type === 'enhanced').map((c) => c.name);
+  // Shard-level IteratorAgeMilliseconds counts GetRecords only (as on CloudWatch): enhanced consumers' lag is this.
+  const behind = enhanced.length === 0 ? {} : {
+    'SubscribeToShardEvent.MillisBehindLatest': padded(engineMillisBehindLatest(ctx.kinesis, ctx.streamName, enhanced, ctx.startMs, periodSeconds, periods)),
+  };
+  return { periodSeconds, periods, stream: { ...stream, ...extra, OpenShardCount, ...behind } as SummaryMetrics['stream'], shards: perShard };
 }
 
 function scenarioEcho(sc: ResolvedScenario): SimulationSummary['scenario'] {
   const scaling = sc.scaling.policy === 'custom' ? { policy: 'custom', evaluationSeconds: sc.scaling.evaluationSeconds } : sc.scaling;
-  return { ...sc, scaling } as unknown as SimulationSummary['scenario'];
+  // On-demand scaling parameters mean nothing to a provisioned stream: left out of its echo.
+  const { onDemandScaling, ...provisioned } = sc.stream;
+  const stream = sc.stream.mode === 'ON_DEMAND' ? { ...provisioned, onDemandScaling } : provisioned;
+  return { ...sc, stream, scaling } as unknown as SimulationSummary['scenario'];
 }

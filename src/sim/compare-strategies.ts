@@ -2,7 +2,7 @@
 // side by side.
 
 import { ScenarioError } from './scenario-error.js';
-import type { Scenario, ScalingSpec, StrategySpec } from './scenario.js';
+import type { ConsumerSpec, Scenario, ScalingSpec, StrategySpec } from './scenario.js';
 import { simulate, type SimulateOptions, type SimulationProgress } from './simulate.js';
 import { strategyLabel } from './strategy-label.js';
 import type { SimulationSummary } from './summary.js';
@@ -13,6 +13,10 @@ export interface Variant {
   strategy?: StrategySpec;
   shardCount?: number;
   scaling?: ScalingSpec;
+  /** Replaces the whole stream (e.g. provisioned against ON_DEMAND), before shardCount applies. */
+  stream?: Scenario['stream'];
+  /** Replaces the consumers (e.g. polling against enhanced). */
+  consumers?: ConsumerSpec[];
 }
 
 /** One line of the side-by-side table. */
@@ -70,7 +74,14 @@ function toVariant(v: Variant | StrategySpec, i: number): Variant {
 
 function applyVariant(base: Scenario, v: Variant): Scenario {
   const sc: Scenario = { ...base, stream: { ...base.stream }, producers: base.producers.map((p) => ({ ...p })) };
+  if (v.stream !== undefined) sc.stream = { ...v.stream };
+  if (v.consumers !== undefined) sc.consumers = v.consumers;
   if (v.strategy !== undefined) sc.producers = sc.producers.map((p) => ({ ...p, strategy: v.strategy! }));
+  // AUTO exists on on-demand streams only: an 'auto' variant runs on one (which starts with 4 shards and scales).
+  if (v.strategy === 'auto') {
+    const { shardCount: _, ...rest } = sc.stream;
+    sc.stream = { ...rest, mode: 'ON_DEMAND' };
+  }
   if (v.shardCount !== undefined) sc.stream = { ...sc.stream, shardCount: v.shardCount };
   if (v.scaling !== undefined) sc.scaling = v.scaling;
   if (v.name !== undefined) sc.name = v.name;

@@ -15,7 +15,7 @@ export type {
 } from './scenario.js';
 export type { ScalingAction, ScalingView, ShardLoad, ScalingPolicyFunction } from './scaling/scaling-action.js';
 export type { ReshardRecord } from './scaling/scaling-runner.js';
-export type { ConsumerTotals } from './polling-consumer.js';
+export type { ConsumerTotals } from './shard-consumer.js';
 export type {
   SimulationSummary, SummaryTotals, ShardSummary, HotKey, SummaryMetrics, MetricSeries,
 } from './summary.js';

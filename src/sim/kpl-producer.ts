@@ -2,7 +2,8 @@
 // shard (KPL's own shard map, from ListShards) into KPL aggregated records of at most aggregationMaxBytes,
 // flushed after RecordMaxBufferedTime (lingerMs), collected into PutRecords calls, retried when throttled
 // and expired after RecordTtl. An aggregate is routed by its first record's hash key, so after a reshard
-// its other records may belong to another shard: KCL then discards them, and the summary counts them lost.
+// its other records may belong to another shard: KPL sends those again and counts the rest delivered (its
+// Retrier), but KCL discards such an aggregate whole, so the summary counts the rest lost at the consumer.
 //
 // KPL concepts and defaults: https://docs.aws.amazon.com/streams/latest/dev/kinesis-kpl-concepts.html and
 // KinesisProducerConfiguration (AggregationMaxSize 51200, CollectionMaxCount 500, CollectionMaxSize 5 MiB,
@@ -15,7 +16,6 @@ import type { ResolvedProducer } from './scenario.js';
 import { PayloadWriter } from './payload.js';
 import { COLLECTION_MAX_BYTES, shardIdInMessage } from './sdk-producer.js';
 import { ShardMap } from './shard-map.js';
-import { WRITE_THROTTLED } from './shard-state.js';
 import { DROPPED, PRODUCED, RETRIES, THROTTLED, type SimContext } from './sim-context.js';
 import type { TraceEvent } from './trace.js';
 import { Workload } from './workload.js';
@@ -259,7 +259,6 @@ export class KplProducer {
     const ctx = this.ctx;
     if (shardId !== undefined) {
       const s = ctx.shard(shardId);
-      s.add(WRITE_THROTTLED, ctx.period, 1);
       s.windowThrottled++;
     }
     ctx.totals.recordsThrottled += a.users.length;

@@ -13,11 +13,14 @@ export interface PartitionStrategy {
   explicitHashKey?: () => string;
   /** Called with the shard each write landed on (strategies with a shard map refresh it on a stranger). */
   landed?(shardId: string): void;
+  /** The entries carry no PartitionKey (strategy 'auto': the stream places them). */
+  keyless?: true;
 }
 
 /** Fills `entry` (reused between calls) for one record. */
 export function fillEntry(entry: PutRecordsRequestEntry, strategy: PartitionStrategy, key: number, serial: number, data: Uint8Array): void {
   entry.Data = data;
+  if (strategy.keyless === true) return;
   entry.PartitionKey = strategy.partitionKey(key, serial);
   if (strategy.explicitHashKey !== undefined) entry.ExplicitHashKey = strategy.explicitHashKey();
 }
@@ -36,6 +39,9 @@ const SALT_CACHE_LIMIT = 2_000_000;
 
 export function createStrategy(strategy: Exclude<ResolvedStrategy, 'kpl'>, keys: KeySampler, seed: number, shardMap: ShardMap | undefined): PartitionStrategy {
   const salt32 = mix32(seed ^ 0x5bd1e995);
+  if (strategy === 'auto') {
+    return { partitionKey: () => '', keyless: true };
+  }
   if (strategy === 'key') {
     return { partitionKey: (key) => keys.name(key) };
   }

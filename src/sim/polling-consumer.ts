@@ -1,145 +1,65 @@
-// A polling consumer that reads like KCL 2.x: one lease per shard, GetRecords with a Limit every intervalMs,
-// a child shard started only when all its parents have been read to their end (ChildShards), iterators
-// renewed after expiry from the last sequence number processed, and optional processing time per record.
-// Every record it gets is checked against what producers had acknowledged on that shard, in order.
+// A polling consumer that reads like KCL 2.x: GetRecords with a Limit every intervalMs on each leased shard,
+// iterators renewed after expiry from the last sequence number processed, and optional processing time per
+// record (ShardConsumer does the leases, the lineage and the checks).
 //
 // Defaults: GetRecords Limit 10000 (KCL PollingConfig maxRecords) and one call per shard per second ("The KCL
 // defaults are set to follow the best practice of polling every 1 second",
-// https://docs.aws.amazon.com/streams/latest/dev/kinesis-low-latency.html); a child shard waits for its parents
-// (KCL BlockOnParentShardTask, re-checked every parentShardPollIntervalMillis, default 10 s).
+// https://docs.aws.amazon.com/streams/latest/dev/kinesis-low-latency.html).
 
-import {
-  KinesisError, deaggregateRecords, type GetRecordsOutput, type HashKeyRange, type KinesisRecord, type UserRecord,
-} from '../index.js';
-import type { EventQueue } from './event-queue.js';
-import { ticketIn } from './payload.js';
-import { comparePositions } from './pending-records.js';
-import type { ResolvedConsumer } from './scenario.js';
-import { ITERATOR_AGE, OUTGOING_BYTES, OUTGOING_RECORDS, READ_THROTTLED, type ShardState } from './shard-state.js';
-import type { SimContext } from './sim-context.js';
+import { KinesisError, type GetRecordsOutput } from '../index.js';
+import { ShardConsumer, type Lease } from './shard-consumer.js';
 
-interface Lease {
-  shardId: string;
-  shard: ShardState;
-  parents: string[];
-  range: HashKeyRange | undefined;
-  state: 'blocked' | 'reading' | 'done';
-  iterator: string | undefined;
-  lastSeq: string | undefined;
-}
+export type { ConsumerTotals } from './shard-consumer.js';
 
-/** What one consumer saw, for the summary. */
-export interface ConsumerTotals {
-  name: string;
-  recordsConsumed: number;
-  duplicatesAtConsumer: number;
-  lostAtConsumer: number;
-  orderingViolations: number;
-  /** Records the consumer got that no producer had acknowledged there (never expected: an engine fault). */
-  unmatchedAtConsumer: number;
-  getRecordsCalls: number;
-  readThrottles: number;
-}
+export class PollingConsumer extends ShardConsumer {
+  /** Each reading lease's shard iterator (undefined: to be opened). */
+  readonly #iterators = new Map<string, string | undefined>();
 
-export class PollingConsumer {
-  readonly totals: ConsumerTotals;
-  readonly #leases = new Map<string, Lease>();
-  /** The creation serial of the last record seen per key identity (order check). */
-  readonly #lastSerial: Float64Array;
-
-  constructor(
-    private readonly ctx: SimContext,
-    private readonly spec: ResolvedConsumer,
-    /** Position of this consumer's cursor in every ShardState's `cursors`. */
-    private readonly slot: number,
-    private readonly queue: EventQueue,
-    keyIdentities: number,
-    private readonly deaggregate: boolean,
-  ) {
-    this.totals = {
-      name: spec.name, recordsConsumed: 0, duplicatesAtConsumer: 0, lostAtConsumer: 0, orderingViolations: 0,
-      unmatchedAtConsumer: 0, getRecordsCalls: 0, readThrottles: 0,
-    };
-    this.#lastSerial = new Float64Array(keyIdentities).fill(-1);
-  }
-
-  /** Takes a lease on every shard of the stream; starts those with no unread parent. */
-  start(atMs: number): void {
-    const shards = [];
-    let page = this.ctx.kinesis.listShards({ StreamName: this.ctx.streamName });
-    shards.push(...(page.Shards ?? []));
-    while (page.NextToken !== undefined) {
-      page = this.ctx.kinesis.listShards({ NextToken: page.NextToken });
-      shards.push(...(page.Shards ?? []));
-    }
-    const known = new Set(shards.map((s) => s.ShardId));
-    for (const s of shards) {
-      const parents = [s.ParentShardId, s.AdjacentParentShardId].filter((p): p is string => p !== undefined && known.has(p));
-      this.#lease(s.ShardId, parents, s.HashKeyRange);
-    }
-    for (const lease of this.#leases.values()) this.#startIfReady(lease, atMs);
-  }
-
-  /** Records acknowledged on leased shards that this consumer has not reached yet. */
-  unconsumed(): number {
-    let n = 0;
-    for (const s of this.ctx.shards.values()) n += s.pending.base + s.pending.length - s.cursors[this.slot]!;
-    return n;
-  }
-
-  #lease(shardId: string, parents: string[], range: HashKeyRange | undefined): Lease {
-    let lease = this.#leases.get(shardId);
-    if (lease === undefined) {
-      lease = { shardId, shard: this.ctx.shard(shardId), parents, range, state: 'blocked', iterator: undefined, lastSeq: undefined };
-      this.#leases.set(shardId, lease);
-    }
-    return lease;
-  }
-
-  #startIfReady(lease: Lease, atMs: number): void {
-    if (lease.state !== 'blocked') return;
-    if (!lease.parents.every((p) => this.#leases.get(p)?.state === 'done')) return;
-    lease.state = 'reading';
+  protected begin(lease: Lease, atMs: number): void {
     this.queue.at(atMs, (t) => this.#poll(lease, t));
   }
 
   #poll(lease: Lease, atMs: number): void {
     const ctx = this.ctx;
     const { intervalMs } = this.spec;
-    if (lease.iterator === undefined && !this.#openIterator(lease)) {
-      this.queue.at(atMs + intervalMs, (t) => this.#poll(lease, t));
-      return;
+    let iterator = this.#iterators.get(lease.shardId);
+    if (iterator === undefined) {
+      iterator = this.#openIterator(lease);
+      if (iterator === undefined) {
+        this.queue.at(atMs + intervalMs, (t) => this.#poll(lease, t));
+        return;
+      }
     }
     let out: GetRecordsOutput;
     this.totals.getRecordsCalls++;
     ctx.totals.getRecordsCalls++;
     try {
-      out = ctx.kinesis.getRecords({ ShardIterator: lease.iterator!, Limit: this.spec.limit });
+      out = ctx.kinesis.getRecords({ ShardIterator: iterator, Limit: this.spec.type === 'polling' ? this.spec.limit : 10_000 });
     } catch (e) {
       this.#failed(e, lease, atMs);
       return;
     }
-    const n = this.#process(lease, out.Records, atMs);
-    lease.iterator = out.NextShardIterator;
-    if (lease.iterator === undefined) {
-      this.#finish(lease, atMs, out.ChildShards ?? []);
+    const n = this.process(lease, out.Records, atMs);
+    this.#iterators.set(lease.shardId, out.NextShardIterator);
+    if (out.NextShardIterator === undefined) {
+      this.#iterators.delete(lease.shardId);
+      this.finish(lease, atMs, out.ChildShards ?? []);
       return;
     }
     const busyMs = n * this.spec.processingMsPerRecord;
     this.queue.at(atMs + Math.max(intervalMs, busyMs), (t) => this.#poll(lease, t));
   }
 
-  /** GetShardIterator from the last record processed (TRIM_HORIZON at first); false when throttled. */
-  #openIterator(lease: Lease): boolean {
+  /** GetShardIterator from the last record processed (TRIM_HORIZON at first); undefined when throttled. */
+  #openIterator(lease: Lease): string | undefined {
     const base = { StreamName: this.ctx.streamName, ShardId: lease.shardId };
     try {
       const out = lease.lastSeq === undefined
         ? this.ctx.kinesis.getShardIterator({ ...base, ShardIteratorType: 'TRIM_HORIZON' })
         : this.ctx.kinesis.getShardIterator({ ...base, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', StartingSequenceNumber: lease.lastSeq });
-      lease.iterator = out.ShardIterator;
-      return lease.iterator !== undefined;
+      return out.ShardIterator;
     } catch (e) {
-      if (e instanceof KinesisError && e.name === 'ProvisionedThroughputExceededException') return false;
+      if (e instanceof KinesisError && e.name === 'ProvisionedThroughputExceededException') return undefined;
       throw e;
     }
   }
@@ -148,96 +68,17 @@ export class PollingConsumer {
     if (!(e instanceof KinesisError)) throw e;
     const ctx = this.ctx;
     if (e.name === 'ProvisionedThroughputExceededException') {
-      lease.shard.add(READ_THROTTLED, ctx.period, 1);
       this.totals.readThrottles++;
       this.queue.at(atMs + this.spec.intervalMs, (t) => this.#poll(lease, t));
     } else if (e.name === 'ExpiredIteratorException') {
-      lease.iterator = undefined;
+      this.#iterators.delete(lease.shardId);
       this.queue.at(atMs + 1, (t) => this.#poll(lease, t));
     } else if (e.name === 'ResourceNotFoundException') {
-      // The shard expired (retention) before it was read to its end: what it held is lost to this consumer.
-      const s = lease.shard;
-      const left = s.pending.base + s.pending.length - s.cursors[this.slot]!;
-      this.totals.lostAtConsumer += left;
-      s.cursors[this.slot] = s.pending.base + s.pending.length;
-      this.#finish(lease, atMs, []);
+      this.#iterators.delete(lease.shardId);
+      this.lost(lease, atMs);
     } else {
       ctx.error(e.name);
       this.queue.at(atMs + this.spec.intervalMs, (t) => this.#poll(lease, t));
     }
-  }
-
-  #finish(lease: Lease, atMs: number, children: { ShardId: string; ParentShards: string[]; HashKeyRange: HashKeyRange }[]): void {
-    lease.state = 'done';
-    // Every parent counts, known yet or not: the other parent of a merge may still be waiting on its own parent.
-    for (const child of children) this.#lease(child.ShardId, child.ParentShards, child.HashKeyRange);
-    // KCL's child shard consumer was blocked on its parents and notices they are done at its next check.
-    for (const child of children) this.#startIfReady(this.#leases.get(child.ShardId)!, atMs + this.spec.parentShardPollIntervalMs);
-  }
-
-  /** Checks and books the records of one GetRecords answer; returns how many user records it held. */
-  #process(lease: Lease, records: KinesisRecord[], atMs: number): number {
-    const ctx = this.ctx;
-    const s = lease.shard;
-    const p = ctx.period;
-    if (records.length === 0) {
-      s.max(ITERATOR_AGE, p, 0);
-      return 0;
-    }
-    let bytes = 0;
-    for (let i = 0; i < records.length; i++) {
-      const size = records[i]!.Data.length;
-      bytes += size;
-      ctx.cost.read(size);
-    }
-    s.add(OUTGOING_RECORDS, p, records.length);
-    s.add(OUTGOING_BYTES, p, bytes);
-    const last = records[records.length - 1]!;
-    s.max(ITERATOR_AGE, p, ctx.startMs + atMs - last.ApproximateArrivalTimestamp!.getTime());
-    lease.lastSeq = last.SequenceNumber;
-    const users: readonly (KinesisRecord | UserRecord)[] = this.deaggregate ? deaggregateRecords(records, lease.range) : records;
-    this.#match(s, users, atMs);
-    return users.length;
-  }
-
-  /** Matches records against the shard's acknowledged list from this consumer's cursor. */
-  #match(s: ShardState, users: readonly (KinesisRecord | UserRecord)[], atMs: number): void {
-    const pend = s.pending;
-    const t = this.totals;
-    const lastSerial = this.#lastSerial;
-    const latency = this.ctx.latency;
-    const perRecordMs = this.spec.processingMsPerRecord;
-    let i = s.cursors[this.slot]! - pend.base;
-    for (let r = 0; r < users.length; r++) {
-      const rec = users[r]!;
-      // Fast path: the ticket in the payload is the expected record's (see payload.ts).
-      const ticket = ticketIn(rec.Data);
-      if (!(ticket >= 0 && i < pend.length && ticket === pend.serial[i]! >>> 0)) {
-        const seq = rec.SequenceNumber;
-        const sub = (rec as UserRecord).SubSequenceNumber ?? 0;
-        while (i < pend.length && comparePositions(seq, sub, pend.seq[i]!, pend.sub[i]!) > 0) {
-          t.lostAtConsumer++;
-          i++;
-        }
-        const same = i < pend.length && pend.seq[i] === seq && pend.sub[i] === sub;
-        if (!same || (ticket >= 0 && ticket !== pend.serial[i]! >>> 0)) {
-          // Before the expected record: read again. At it but with other bytes, or past every record
-          // acknowledged: not a record any producer wrote there.
-          if (same || i === pend.length) t.unmatchedAtConsumer++;
-          else t.duplicatesAtConsumer++;
-          if (same) i++;
-          continue;
-        }
-      }
-      t.recordsConsumed++;
-      latency.add(atMs + (r + 1) * perRecordMs - pend.createdMs[i]!);
-      const k = pend.key[i]!;
-      const serial = pend.serial[i]!;
-      if (serial < lastSerial[k]!) t.orderingViolations++;
-      else lastSerial[k] = serial;
-      i++;
-    }
-    s.cursors[this.slot] = pend.base + i;
-    s.release();
   }
 }

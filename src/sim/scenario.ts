@@ -1,6 +1,7 @@
 // The scenario: what a simulation runs, as a user writes it (JSON-friendly, every default optional) and as
 // the simulation reads it once validated (every default filled in).
 
+import type { OnDemandScalingOptions } from '../index.js';
 import type { ScalingPolicyFunction } from './scaling/scaling-action.js';
 
 /** A rate of records per second over the run. */
@@ -80,9 +81,12 @@ export interface ProducerSpec {
 export interface ConsumerSpec {
   type: 'polling' | 'enhanced';
   name?: string;
-  /** GetRecords Limit. Default 10000 (KCL PollingConfig maxRecords). */
+  /** GetRecords Limit (polling only). Default 10000 (KCL PollingConfig maxRecords). */
   limit?: number;
-  /** Time between GetRecords calls on one shard. Default 1000 (KCL PollingConfig idleTimeBetweenReadsInMillis). */
+  /**
+   * Polling: time between GetRecords calls on one shard. Default 1000 (KCL PollingConfig
+   * idleTimeBetweenReadsInMillis). Enhanced: how often the lab takes each subscription's due events. Default 50 [U].
+   */
   intervalMs?: number;
   /** Processing time per record; the next call waits for it. Default 0. */
   processingMsPerRecord?: number;
@@ -162,6 +166,8 @@ export interface Scenario {
     /** How long a reshard keeps the stream UPDATING (kinesim's updateStreamDelayMs). Default 30 [U]. */
     reshardSeconds?: number;
     retentionHours?: number;
+    /** ON_DEMAND only: the engine's on-demand scaling parameters to change (README "On-demand scaling"). */
+    onDemandScaling?: OnDemandScalingSpec;
   };
   producers: ProducerSpec[];
   /** Default: one polling consumer with KCL's defaults. */
@@ -169,6 +175,17 @@ export interface Scenario {
   scaling?: ScalingSpec;
   metrics?: { periodSeconds?: number };
   prices?: PriceTable;
+}
+
+/** On-demand scaling parameters in scenario units (seconds); each defaults to the engine's default. */
+export interface OnDemandScalingSpec {
+  initialShards?: number;
+  headroom?: number;
+  maxShards?: number;
+  scaleUpDelaySeconds?: number;
+  scaleDownDelaySeconds?: number;
+  peakWindowSeconds?: number;
+  measureSeconds?: number;
 }
 
 // ---- The scenario as the simulation reads it: validated, every default filled in. ----
@@ -192,7 +209,7 @@ export type ResolvedRecordBytes =
   | { distribution: 'uniform'; min: number; max: number }
   | { distribution: 'lognormal'; median: number; p99: number };
 
-export type ResolvedStrategy = 'key' | 'random' | 'explicit-spread' | 'kpl' | { salt: number };
+export type ResolvedStrategy = 'key' | 'random' | 'explicit-spread' | 'kpl' | 'auto' | { salt: number };
 
 export interface ResolvedProducer {
   name: string;
@@ -206,14 +223,14 @@ export interface ResolvedProducer {
   startSecond: number;
 }
 
-export interface ResolvedConsumer {
-  type: 'polling';
+interface ResolvedConsumerBase {
   name: string;
-  limit: number;
   intervalMs: number;
   processingMsPerRecord: number;
   parentShardPollIntervalMs: number;
 }
+
+export type ResolvedConsumer = (ResolvedConsumerBase & { type: 'polling'; limit: number }) | (ResolvedConsumerBase & { type: 'enhanced' });
 
 export type ResolvedScaling =
   | { policy: 'none' }
@@ -257,7 +274,11 @@ export interface ResolvedScenario {
   durationSeconds: number;
   drainSeconds: number;
   stepMs: number;
-  stream: { mode: 'PROVISIONED' | 'ON_DEMAND'; shardCount: number; reshardSeconds: number; retentionHours: number };
+  stream: {
+    mode: 'PROVISIONED' | 'ON_DEMAND'; shardCount: number; reshardSeconds: number; retentionHours: number;
+    /** The engine option (ms), for an ON_DEMAND stream. */
+    onDemandScaling: OnDemandScalingOptions;
+  };
   producers: ResolvedProducer[];
   consumers: ResolvedConsumer[];
   scaling: ResolvedScaling;

@@ -13,7 +13,7 @@ import { Prng } from './prng.js';
 import { RecordQueue } from './record-queue.js';
 import type { ResolvedProducer } from './scenario.js';
 import { ShardMap } from './shard-map.js';
-import { WRITE_THROTTLED, type ShardState } from './shard-state.js';
+import type { ShardState } from './shard-state.js';
 import { DROPPED, PRODUCED, RETRIES, THROTTLED, type SimContext } from './sim-context.js';
 import { Workload } from './workload.js';
 import type { TraceEvent } from './trace.js';
@@ -119,7 +119,7 @@ export class SdkProducer {
       const b = queue.bytes[i]!;
       if (n > 0 && bytes + b > COLLECTION_MAX_BYTES) break;
       bytes += b;
-      const entry = (pool[n] ??= { Data: EMPTY, PartitionKey: '' });
+      const entry = (pool[n] ??= strategy.keyless === true ? { Data: EMPTY } : { Data: EMPTY, PartitionKey: '' });
       fillEntry(entry, strategy, queue.key[i]!, queue.serial[i]!, payloads.next(b, queue.serial[i]!));
       entries[n] = entry;
     }
@@ -145,6 +145,7 @@ export class SdkProducer {
     const remember = ctx.rememberKeys;
     const landed = this.#strategy.landed;
     const track = ctx.scenario.consumers.length > 0;
+    const keepSeq = ctx.keepSequenceNumbers;
     let failed: RecordQueue | undefined;
     let lastId: string | undefined;
     let s = undefined as unknown as ShardState;
@@ -157,7 +158,7 @@ export class SdkProducer {
           lastId = r.ShardId!;
           s = ctx.shard(lastId);
         }
-        if (track) s.pending.push(seq, 0, keyOffset + queue.key[i]!, queue.serial[i]!, queue.createdMs[i]!);
+        if (track) s.pending.push(keepSeq ? seq : '', 0, keyOffset + queue.key[i]!, queue.serial[i]!, queue.createdMs[i]!);
         ctx.stored(s, queue.bytes[i]!);
         if (remember) s.remember(entries[j]!.ExplicitHashKey === undefined ? entries[j]!.PartitionKey! : `=${entries[j]!.ExplicitHashKey}`);
         if (landed !== undefined) landed(r.ShardId!);
@@ -166,7 +167,6 @@ export class SdkProducer {
       const shardId = shardIdInMessage(r.ErrorMessage);
       if (shardId !== undefined) {
         const t = ctx.shard(shardId);
-        t.add(WRITE_THROTTLED, ctx.period, 1);
         t.windowThrottled++;
       }
       (failed ??= new RecordQueue(64)).pushFrom(queue, i, queue.attempts[i]! + 1);

@@ -1,9 +1,9 @@
-// What the simulation knows about one shard: its CloudWatch-named counters per metrics period, its totals,
-// its load since the scaling policy last looked, and the acknowledged records consumers must still see.
+// What the simulation knows about one shard: its load since the scaling policy last looked, and the acknowledged
+// records consumers must still see. Its CloudWatch metrics are the engine's (engine-shard-metrics.ts).
 
 import { PendingRecords } from './pending-records.js';
 
-/** The per-shard metrics, with CloudWatch's names (shard-level metrics of Kinesis Data Streams). */
+/** The per-shard metrics a summary reports: the engine's shard-level CloudWatch metrics (EnableEnhancedMonitoring ALL). */
 export const SHARD_METRICS = [
   'IncomingRecords',
   'IncomingBytes',
@@ -15,23 +15,11 @@ export const SHARD_METRICS = [
 ] as const;
 export type ShardMetricName = (typeof SHARD_METRICS)[number];
 
-export const INCOMING_RECORDS = 0;
-export const INCOMING_BYTES = 1;
-export const WRITE_THROTTLED = 2;
-export const READ_THROTTLED = 3;
-export const OUTGOING_RECORDS = 4;
-export const OUTGOING_BYTES = 5;
-export const ITERATOR_AGE = 6;
-
 /** How many recent writes a shard remembers for the median hash key of a split. */
 export const RECENT_KEYS = 2048;
 
 export class ShardState {
   readonly pending = new PendingRecords();
-  /** Run totals, indexed like SHARD_METRICS (IteratorAgeMilliseconds holds the maximum). */
-  readonly totals = new Float64Array(SHARD_METRICS.length);
-  /** Per metrics period, indexed like SHARD_METRICS; IteratorAgeMilliseconds holds each period's maximum. */
-  readonly series: number[][] = SHARD_METRICS.map(() => []);
   /** Load since the scaling policy last looked. */
   windowRecords = 0;
   windowBytes = 0;
@@ -54,37 +42,10 @@ export class ShardState {
     this.pending.compact(min);
   }
 
-  /** Counts one stored record of `bytes` in period `p` (IncomingRecords, IncomingBytes, the policy window). */
-  stored(p: number, bytes: number): void {
-    const records = this.series[INCOMING_RECORDS]!;
-    if (records.length <= p) {
-      this.add(INCOMING_RECORDS, p, 0);
-      this.add(INCOMING_BYTES, p, 0);
-    }
-    const bytesSeries = this.series[INCOMING_BYTES]!;
-    records[p] = records[p]! + 1;
-    bytesSeries[p] = bytesSeries[p]! + bytes;
-    const totals = this.totals;
-    totals[INCOMING_RECORDS] = totals[INCOMING_RECORDS]! + 1;
-    totals[INCOMING_BYTES] = totals[INCOMING_BYTES]! + bytes;
+  /** Counts one stored record of `bytes` in the policy's window. */
+  stored(bytes: number): void {
     this.windowRecords++;
     this.windowBytes += bytes;
-  }
-
-  /** Adds `x` to metric `m` in period `p`. */
-  add(m: number, p: number, x: number): void {
-    const s = this.series[m]!;
-    while (s.length <= p) s.push(0);
-    s[p] = s[p]! + x;
-    this.totals[m] = this.totals[m]! + x;
-  }
-
-  /** Raises metric `m` in period `p` to at least `x` (a Maximum statistic). */
-  max(m: number, p: number, x: number): void {
-    const s = this.series[m]!;
-    while (s.length <= p) s.push(0);
-    if (x > s[p]!) s[p] = x;
-    if (x > this.totals[m]!) this.totals[m] = x;
   }
 
   /** Remembers the routing key of a write (ring of RECENT_KEYS). */

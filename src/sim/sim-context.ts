@@ -48,6 +48,12 @@ export class SimContext {
   period = 0;
   /** Whether writes remember their routing keys (a policy splits at the median of recent traffic). */
   rememberKeys = false;
+  /**
+   * Whether the acknowledged list keeps each record's sequence number: needed only where a record cannot be told by
+   * its ticket (payloads under 4 bytes, KPL sub-records); elsewhere not keeping 56-digit strings alive until the
+   * consumer reaches them saves most of the lab's garbage-collection time.
+   */
+  keepSequenceNumbers = true;
   #serial = 0;
 
   constructor(
@@ -81,9 +87,9 @@ export class SimContext {
     return s;
   }
 
-  /** Counts a Kinesis record of `bytes` stored in shard `s` (IncomingRecords/Bytes, window, cost). */
+  /** Counts a Kinesis record of `bytes` stored in shard `s` (the policy's window, cost). */
   stored(s: ShardState, bytes: number): void {
-    s.stored(this.period, bytes);
+    s.stored(bytes);
     this.cost.written(bytes);
   }
 

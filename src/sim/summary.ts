@@ -59,6 +59,8 @@ export interface SummaryMetrics {
     RecordsDropped: number[];
     RecordsThrottled: number[];
     OpenShardCount: number[];
+    /** Only with enhanced consumers: the engine's consumer-level metric, maximum over them per period. */
+    'SubscribeToShardEvent.MillisBehindLatest'?: number[];
   };
   shards: ({ shardId: string } & MetricSeries)[];
 }

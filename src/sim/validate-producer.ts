@@ -173,13 +173,10 @@ function readRecordBytes(c: FieldChecker, value: unknown, field: string): Resolv
 
 function readStrategy(c: FieldChecker, value: unknown, field: string): ResolvedStrategy | undefined {
   if (value === undefined) return 'key';
-  if (value === 'auto') {
-    return c.fail(field, "'auto' (AWS's AUTO record distribution) is not supported yet: the engine does not implement it");
-  }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const v = c.object(value, field, ['salt']);
     const salt = c.number(v?.['salt'], `${field}.salt`, { min: 1, max: 100_000, integer: true });
     return salt === undefined ? undefined : { salt };
   }
-  return c.choice(value, field, ['key', 'random', 'explicit-spread', 'kpl'] as const);
+  return c.choice(value, field, ['key', 'random', 'explicit-spread', 'kpl', 'auto'] as const);
 }

@@ -2,6 +2,7 @@
 // anything runs. All problems are reported at once, each naming its field.
 
 import { DEFAULT_PRICES } from './cost.js';
+import type { OnDemandScalingOptions } from '../index.js';
 import { FieldChecker, ScenarioError, describe } from './scenario-error.js';
 import type {
   ResolvedConsumer, ResolvedPrices, ResolvedProducer, ResolvedScaling, ResolvedScenario, ScheduledAction,
@@ -34,6 +35,7 @@ export function validateScenario(scenario: unknown, traces: Iterable<string> = [
   const producerList = c.array(s['producers'], 'scenario.producers');
   if (producerList !== undefined && producerList.length === 0) c.fail('scenario.producers', 'must hold at least one producer');
   const producers = (producerList ?? []).map((p, i) => readProducer(c, p, `scenario.producers[${i}]`, i, traceNames));
+  checkAuto(c, producers, stream?.mode);
   const names = new Set<string>();
   producers.forEach((p, i) => {
     if (p !== undefined && names.has(p.name)) c.fail(`scenario.producers[${i}].name`, `'${p.name}' is already the name of another producer`);
@@ -42,7 +44,9 @@ export function validateScenario(scenario: unknown, traces: Iterable<string> = [
   const consumers = readConsumers(c, s['consumers']);
   const scaling = readScaling(c, s['scaling'], stream?.mode);
   const m = s['metrics'] === undefined ? {} : c.object(s['metrics'], 'scenario.metrics', ['periodSeconds']);
-  const periodSeconds = c.number(m?.['periodSeconds'], 'scenario.metrics.periodSeconds', { min: 1, max: 86_400, integer: true }, 60);
+  let periodSeconds = c.number(m?.['periodSeconds'], 'scenario.metrics.periodSeconds', { min: 60, max: 86_400, integer: true }, 60);
+  // The series are the engine's CloudWatch metrics: 1-minute data, read in periods of whole minutes, as on CloudWatch.
+  if (periodSeconds !== undefined && periodSeconds % 60 !== 0) periodSeconds = c.fail('scenario.metrics.periodSeconds', `must be a multiple of 60 (CloudWatch's 1-minute data), got ${periodSeconds}`);
   const prices = readPrices(c, s['prices']);
   c.throwIfAny();
   return {
@@ -52,8 +56,21 @@ export function validateScenario(scenario: unknown, traces: Iterable<string> = [
   };
 }
 
+/**
+ * 'auto' is a setting of the stream (RecordDistributionStrategy AUTO), which AWS allows on on-demand streams only,
+ * and it places every record of the stream: so every producer must use it, or none.
+ */
+function checkAuto(c: FieldChecker, producers: readonly (ResolvedProducer | undefined)[], mode: string | undefined): void {
+  const auto = producers.map((p) => p?.strategy === 'auto');
+  const first = auto.indexOf(true);
+  if (first < 0) return;
+  if (mode !== 'ON_DEMAND') c.fail(`scenario.producers[${first}].strategy`, "'auto' (AWS's AUTO record distribution) needs an ON_DEMAND stream: set scenario.stream.mode to \"ON_DEMAND\"");
+  const other = producers.findIndex((p, i) => p !== undefined && !auto[i]);
+  if (other >= 0) c.fail(`scenario.producers[${other}].strategy`, "must be 'auto' too: under AUTO the stream places every record, whatever its key");
+}
+
 function readStream(c: FieldChecker, value: unknown): ResolvedScenario['stream'] | undefined {
-  const v = c.object(value, 'scenario.stream', ['shardCount', 'mode', 'reshardSeconds', 'retentionHours']);
+  const v = c.object(value, 'scenario.stream', ['shardCount', 'mode', 'reshardSeconds', 'retentionHours', 'onDemandScaling']);
   if (v === undefined) return undefined;
   const mode = c.choice(v['mode'], 'scenario.stream.mode', ['PROVISIONED', 'ON_DEMAND'] as const, 'PROVISIONED');
   let shardCount: number | undefined = 4;
@@ -64,8 +81,41 @@ function readStream(c: FieldChecker, value: unknown): ResolvedScenario['stream']
   }
   const reshardSeconds = c.number(v['reshardSeconds'], 'scenario.stream.reshardSeconds', { min: 0, max: 86_400 }, 30);
   const retentionHours = c.number(v['retentionHours'], 'scenario.stream.retentionHours', { min: 24, max: 8760, integer: true }, 24);
-  if (mode === undefined || shardCount === undefined || reshardSeconds === undefined || retentionHours === undefined) return undefined;
-  return { mode, shardCount, reshardSeconds, retentionHours };
+  let onDemandScaling: OnDemandScalingOptions | undefined = {};
+  if (v['onDemandScaling'] !== undefined) {
+    if (mode === 'ON_DEMAND') onDemandScaling = readOnDemandScaling(c, v['onDemandScaling']);
+    else c.fail('scenario.stream.onDemandScaling', 'applies only to an ON_DEMAND stream (mode: "ON_DEMAND")');
+  }
+  if (mode === undefined || shardCount === undefined || reshardSeconds === undefined || retentionHours === undefined || onDemandScaling === undefined) return undefined;
+  return { mode, shardCount, reshardSeconds, retentionHours, onDemandScaling };
+}
+
+/** The engine's on-demand scaling parameters, from the scenario's (seconds turned into ms). */
+function readOnDemandScaling(c: FieldChecker, value: unknown): OnDemandScalingOptions | undefined {
+  const field = 'scenario.stream.onDemandScaling';
+  const names = ['initialShards', 'headroom', 'maxShards', 'scaleUpDelaySeconds', 'scaleDownDelaySeconds', 'peakWindowSeconds', 'measureSeconds'] as const;
+  const v = c.object(value, field, names);
+  if (v === undefined) return undefined;
+  const out: OnDemandScalingOptions = {};
+  // Each is optional: absent means the engine's default.
+  const num = (name: string, bounds: Parameters<FieldChecker['number']>[2]) => (v[name] === undefined ? undefined : c.number(v[name], `${field}.${name}`, bounds));
+  const shards = (name: string) => num(name, { min: 1, max: MAX_SHARDS, integer: true });
+  const ms = (name: string) => {
+    const s = num(name, { min: name === 'measureSeconds' ? 1 : 0, max: 366 * 86_400, integer: true });
+    return s === undefined ? undefined : s * 1000;
+  };
+  const set = <K extends keyof OnDemandScalingOptions>(key: K, x: OnDemandScalingOptions[K] | undefined) => {
+    if (x !== undefined) out[key] = x;
+  };
+  set('initialShards', shards('initialShards'));
+  set('maxShards', shards('maxShards'));
+  set('headroom', num('headroom', { min: 1, max: 100 }));
+  set('scaleUpDelayMs', ms('scaleUpDelaySeconds'));
+  set('scaleDownDelayMs', ms('scaleDownDelaySeconds'));
+  set('peakWindowMs', ms('peakWindowSeconds'));
+  set('measurePeriodMs', ms('measureSeconds'));
+  if ((out.maxShards ?? Infinity) < (out.initialShards ?? 4)) c.fail(`${field}.maxShards`, `must be at least initialShards (${out.initialShards ?? 4})`);
+  return out;
 }
 
 function readConsumers(c: FieldChecker, value: unknown): ResolvedConsumer[] | undefined {
@@ -73,21 +123,31 @@ function readConsumers(c: FieldChecker, value: unknown): ResolvedConsumer[] | un
   if (list === undefined) return undefined;
   const out = list.map((item, i): ResolvedConsumer | undefined => {
     const field = `scenario.consumers[${i}]`;
-    const v = c.object(item, field, ['type', 'name', 'limit', 'intervalMs', 'processingMsPerRecord', 'parentShardPollIntervalMs']);
+    const enhanced = typeof item === 'object' && item !== null && (item as Record<string, unknown>)['type'] === 'enhanced';
+    const common = ['type', 'name', 'intervalMs', 'processingMsPerRecord', 'parentShardPollIntervalMs'];
+    const v = c.object(item, field, enhanced ? common : [...common, 'limit']);
     if (v === undefined) return undefined;
-    if (v['type'] === 'enhanced') {
-      return c.fail(`${field}.type`, "'enhanced' (SubscribeToShard) is not supported yet: the engine does not serve SubscribeToShard");
-    }
-    const type = c.choice(v['type'], `${field}.type`, ['polling'] as const);
+    const type = c.choice(v['type'], `${field}.type`, ['polling', 'enhanced'] as const);
     const name = c.string(v['name'], `${field}.name`, `consumer-${i + 1}`);
-    const limit = c.number(v['limit'], `${field}.limit`, { min: 1, max: 10_000, integer: true }, 10_000);
-    const intervalMs = c.number(v['intervalMs'], `${field}.intervalMs`, { min: 1, max: 3_600_000, integer: true }, 1000);
+    const limit = enhanced ? 0 : c.number(v['limit'], `${field}.limit`, { min: 1, max: 10_000, integer: true }, 10_000);
+    const intervalMs = c.number(v['intervalMs'], `${field}.intervalMs`, { min: 1, max: 3_600_000, integer: true }, enhanced ? 50 : 1000);
     const processingMsPerRecord = c.number(v['processingMsPerRecord'], `${field}.processingMsPerRecord`, { min: 0, max: 60_000 }, 0);
     const parentShardPollIntervalMs = c.number(v['parentShardPollIntervalMs'], `${field}.parentShardPollIntervalMs`, { min: 0, max: 3_600_000 }, 10_000);
     if (type === undefined || name === undefined || limit === undefined || intervalMs === undefined || processingMsPerRecord === undefined || parentShardPollIntervalMs === undefined) return undefined;
-    return { type, name, limit, intervalMs, processingMsPerRecord, parentShardPollIntervalMs };
+    const base = { name, intervalMs, processingMsPerRecord, parentShardPollIntervalMs };
+    return type === 'enhanced' ? { type, ...base } : { type, limit, ...base };
   });
-  return out.every((x) => x !== undefined) ? (out as ResolvedConsumer[]) : undefined;
+  if (!out.every((x) => x !== undefined)) return undefined;
+  // RegisterStreamConsumer's quotas: 20 consumers per stream [D], each name once.
+  const names = new Set<string>();
+  let registered = 0;
+  out.forEach((x, i) => {
+    if (x.type !== 'enhanced') return;
+    if (++registered === 21) c.fail(`scenario.consumers[${i}]`, 'is the 21st enhanced consumer: a stream has at most 20 (RegisterStreamConsumer)');
+    if (names.has(x.name)) c.fail(`scenario.consumers[${i}].name`, `names another enhanced consumer (${JSON.stringify(x.name)}): consumer names are unique per stream`);
+    names.add(x.name);
+  });
+  return out;
 }
 
 function readScaling(c: FieldChecker, value: unknown, mode: string | undefined): ResolvedScaling | undefined {

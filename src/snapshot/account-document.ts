@@ -8,6 +8,8 @@ import { Consumer } from '../model/consumer.js';
 import { Subscription } from '../model/subscription.js';
 import type { PendingChange } from '../model/pending-change.js';
 import { Shard } from '../model/shard.js';
+import type { RecordPayloads } from '../model/shard-log.js';
+import type { OnDemandScalingSettings, OnDemandScalingState } from '../model/on-demand-scaling.js';
 import { Stream } from '../model/stream.js';
 import type { AutoPlacementState } from '../model/auto-placement.js';
 import { ENCRYPTION_TYPES, METRICS_NAMES, RECORD_DISTRIBUTION_STRATEGIES, STREAM_MODES } from '../service-model/enums.js';
@@ -17,9 +19,12 @@ import { describeSegment, planLog, type SegmentDescriptor, type SegmentPlan, typ
 
 /**
  * The settings a snapshot carries: every option but the clock, the token secret, the delivery sink (a function)
- * and the metrics retention (metrics are not state, so a restore takes it as an option).
+ * and the metrics retention (metrics are not state, so a restore takes it as an option); on-demand scaling as data.
  */
-export type SnapshotSettings = Omit<AccountSettings, 'clock' | 'tokenSecret' | 'channelDeliverySink' | 'metricsRetentionMs'>;
+export type SnapshotSettings = Omit<AccountSettings, 'clock' | 'tokenSecret' | 'channelDeliverySink' | 'metricsRetentionMs' | 'onDemandScaling'> & {
+  /** The scaling parameters, or false when on-demand streams do not scale. */
+  onDemandScaling: OnDemandScalingSettings | false;
+};
 
 /**
  * The document of `account`, the plans of its segments and the byte arrays of its channel deliveries, in the
@@ -62,6 +67,8 @@ function settingsOf(account: Account): SnapshotSettings {
     seed: account.seed,
     channelDelayMs: account.channelDelayMs,
     channelCountLimit: account.channelCountLimit,
+    recordPayloads: account.recordPayloads,
+    onDemandScaling: account.onDemandScaling ?? false,
   };
 }
 
@@ -87,6 +94,7 @@ function streamDocument(stream: Stream, plans: SegmentPlan[]): object {
     goneAtMs: stream.goneAtMs,
     pending: stream.pending,
     scalingCallsMs: stream.scalingCallsMs,
+    onDemandScaling: stream.onDemandScaling,
     recordDistributionStrategy: stream.recordDistributionStrategy,
     autoPlacement: stream.autoPlacement,
     dryRunWindow: stream.dryRunWindow,
@@ -168,7 +176,8 @@ export function accountFrom(doc: Fields, settings: AccountSettings, records: Seg
 
 function streamFrom(f: Fields, records: SegmentReader, account: Account): Stream {
   const incarnation = f.num('incarnation');
-  const shards = f.arr('shards').map((value, i) => shardFrom(new Fields(value, `${f.where}.shards[${i}]`), i, incarnation, records));
+  const payloads = account.recordPayloads;
+  const shards = f.arr('shards').map((value, i) => shardFrom(new Fields(value, `${f.where}.shards[${i}]`), i, incarnation, records, payloads));
   const stream = new Stream(
     f.str('name'),
     f.str('arn'),
@@ -179,7 +188,9 @@ function streamFrom(f: Fields, records: SegmentReader, account: Account): Stream
     f.oneOf('mode', STREAM_MODES),
     f.num('maxRecordSizeKiB'),
     words(f, 'autoPlacement', 4) as AutoPlacementState,
+    { recordPayloads: payloads, onDemandScaling: account.onDemandScaling },
   );
+  stream.onDemandScaling = scalingStateFrom(f);
   stream.recordDistributionStrategy = f.oneOf('recordDistributionStrategy', RECORD_DISTRIBUTION_STRATEGIES);
   stream.dryRunWindow = words(f, 'dryRunWindow', 2, -1) as [number, number];
   stream.retentionHours = f.num('retentionHours');
@@ -206,7 +217,7 @@ function streamFrom(f: Fields, records: SegmentReader, account: Account): Stream
   return stream;
 }
 
-function shardFrom(f: Fields, index: number, incarnation: number, records: SegmentReader): Shard {
+function shardFrom(f: Fields, index: number, incarnation: number, records: SegmentReader, payloads: RecordPayloads): Shard {
   const shard = new Shard(
     index,
     hashKey(f, 'start'),
@@ -215,6 +226,7 @@ function shardFrom(f: Fields, index: number, incarnation: number, records: Segme
     incarnation,
     f.optStr('parentId'),
     f.optStr('adjacentParentId'),
+    payloads,
   );
   shard.closedAtMs = f.optNum('closedAtMs');
   for (const id of f.arr('childIds')) {
@@ -234,9 +246,9 @@ function shardFrom(f: Fields, index: number, incarnation: number, records: Segme
     if (!Array.isArray(d) || d.length !== 8 || !d.every((n) => Number.isSafeInteger(n) && n >= 0)) {
       throw malformed(where, 'a segment descriptor (8 whole numbers)');
     }
-    return records.read(d as SegmentDescriptor, where);
+    return records.read(d as SegmentDescriptor, where, payloads);
   });
-  shard.log.restoreState({ length: log.num('length'), nextSlabBytes: log.num('nextSlabBytes'), segments });
+  shard.log.restoreState({ payloads, length: log.num('length'), nextSlabBytes: log.num('nextSlabBytes'), segments });
   return shard;
 }
 
@@ -265,6 +277,25 @@ function numberPairs(f: Fields, name: string): [number, number][] {
   const ok = list.every((p) => Array.isArray(p) && p.length === 2 && Number.isSafeInteger(p[0]) && p[0] >= 0 && Number.isFinite(p[1]));
   if (!ok) throw malformed(`${f.where}.${name}`, 'pairs of a shard index and a time');
   return list as [number, number][];
+}
+
+/** A stream's on-demand scaling state (plain data): checked member by member. */
+function scalingStateFrom(f: Fields): OnDemandScalingState | undefined {
+  if (f.raw('onDemandScaling') === undefined) return undefined;
+  const g = f.obj('onDemandScaling');
+  const orNull = (name: string) => (g.raw(name) === null ? null : g.num(name));
+  const peaks = g.arr('peaks');
+  if (!peaks.every((p) => Array.isArray(p) && p.length === 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n)))) {
+    throw malformed(`${g.where}.peaks`, 'pairs of a time and a demand');
+  }
+  return {
+    periodStartMs: orNull('periodStartMs'),
+    periodRecords: g.num('periodRecords'),
+    periodBytes: g.num('periodBytes'),
+    peaks: (peaks as [number, number][]).map(([atMs, demand]) => [atMs, demand]),
+    risingSinceMs: orNull('risingSinceMs'),
+    fallingSinceMs: orNull('fallingSinceMs'),
+  };
 }
 
 const PENDING_KINDS: readonly PendingChange['kind'][] = ['split', 'merge', 'scale', 'encryption', 'mode', 'warmThroughput'];

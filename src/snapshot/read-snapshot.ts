@@ -5,6 +5,7 @@ import type { Account } from '../model/account.js';
 import { resolveOptions, type KinesisOptions } from '../options.js';
 import { accountFrom, type SnapshotSettings } from './account-document.js';
 import { Fields } from './document-fields.js';
+import type { OnDemandScalingSettings } from '../model/on-demand-scaling.js';
 import { SegmentReader } from './record-section.js';
 import { SnapshotError } from './snapshot-error.js';
 import { HEADER_BYTES, TRAILER_BYTES, checkContainer, requireLittleEndian } from './snapshot-format.js';
@@ -24,7 +25,7 @@ export type RestoreOptions = Pick<KinesisOptions, 'clock' | 'tokenSecret' | 'cha
  */
 export function readSnapshot(bytes: Uint8Array, options: RestoreOptions = {}): Account {
   requireLittleEndian();
-  const { documentBytes } = checkContainer(bytes);
+  const { documentBytes, version } = checkContainer(bytes);
   const text = decodeUtf8(bytes.subarray(HEADER_BYTES, HEADER_BYTES + documentBytes));
   let parsed: unknown;
   try {
@@ -34,7 +35,7 @@ export function readSnapshot(bytes: Uint8Array, options: RestoreOptions = {}): A
   }
   if (parsed === undefined) throw new SnapshotError('malformed snapshot: its document is not JSON');
   const doc = new Fields(parsed, 'snapshot');
-  const settings = resolvedSettings(doc.obj('settings'), options);
+  const settings = resolvedSettings(doc.obj('settings'), options, version);
   if (tokenCheckOf(new TokenSealer(settings.tokenSecret)) !== doc.str('tokenCheck')) {
     throw new SnapshotError(
       'the snapshot was taken with another tokenSecret: restore it with the tokenSecret its engine used, ' +
@@ -47,7 +48,7 @@ export function readSnapshot(bytes: Uint8Array, options: RestoreOptions = {}): A
   return account;
 }
 
-function resolvedSettings(f: Fields, options: RestoreOptions) {
+function resolvedSettings(f: Fields, options: RestoreOptions, version: number) {
   const saved: SnapshotSettings = {
     accountId: f.str('accountId'),
     region: f.str('region'),
@@ -62,6 +63,10 @@ function resolvedSettings(f: Fields, options: RestoreOptions) {
     seed: f.num('seed'),
     channelDelayMs: f.num('channelDelayMs'),
     channelCountLimit: f.num('channelCountLimit'),
+    // Version 1 engines kept every payload.
+    recordPayloads: version < 2 ? 'copy' : f.oneOf('recordPayloads', ['copy', 'size-only'] as const),
+    // Version 1 engines did not scale on-demand streams.
+    onDemandScaling: version < 2 ? false : scalingFrom(f),
   };
   const given: KinesisOptions = { ...saved };
   if (options.clock !== undefined) given.clock = options.clock;
@@ -73,4 +78,11 @@ function resolvedSettings(f: Fields, options: RestoreOptions) {
   } catch (error) {
     throw new SnapshotError(`malformed snapshot: its settings are invalid (${(error as Error).message})`);
   }
+}
+
+/** The scaling parameters a snapshot kept (false: off). resolveOptions checks each, and refuses unknown ones. */
+function scalingFrom(f: Fields): OnDemandScalingSettings | false {
+  if (f.raw('onDemandScaling') === false) return false;
+  f.obj('onDemandScaling');
+  return f.raw('onDemandScaling') as OnDemandScalingSettings;
 }

@@ -5,7 +5,8 @@
 //   ends       count x u32    payload end offsets
 //   arrivals   count x f64    arrival times (epoch ms)
 //   key refs   count x u16    (u32 when the segment's key table has more than 65536 keys) index into the key table
-//   payload    used bytes     the records' data, back to back
+//   payload    used bytes     the records' data, back to back (a size-only log: count x 8 bytes, each record's
+//                             kept prefix, zero-padded; `used` is then the sum of the records' sizes)
 //   key table  tableBytes     UTF-8 JSON array of the segment's distinct partition keys, in first-use order
 //                             (null for a record stored without one)
 // The segment's descriptor in the document gives count, used, the array capacities and tableBytes.
@@ -15,7 +16,7 @@
 
 import { decodeUtf8 } from '../encoding/utf8-decode.js';
 import { encodeUtf8Into, utf8ByteLength } from '../encoding/utf8.js';
-import type { SegmentState, ShardLogState } from '../model/shard-log.js';
+import { PREFIX_BYTES, type RecordPayloads, type SegmentState, type ShardLogState } from '../model/shard-log.js';
 import { SnapshotError } from './snapshot-error.js';
 
 /**
@@ -30,15 +31,22 @@ export type SegmentDescriptor = [number, number, number, number, number, number,
 const MAX_SEGMENT_RECORDS = 1 << 20;
 const MAX_SEGMENT_BYTES = 1 << 26;
 
-/** A segment ready to write: its state, its key refs and the size of its key table. */
+/** A segment ready to write: its state, its key refs, the size of its key table and of its payload bytes. */
 export interface SegmentPlan {
   readonly segment: SegmentState;
   readonly refs: Uint16Array | Uint32Array;
   readonly tableBytes: number;
+  /** Bytes of payload written: `used`, or count x PREFIX_BYTES for a size-only log. */
+  readonly payloadBytes: number;
+}
+
+/** The payload bytes a segment of `count` records and `used` bytes of data keeps, by its log's mode. */
+function keptBytes(payloads: RecordPayloads, count: number, used: number): number {
+  return payloads === 'size-only' ? count * PREFIX_BYTES : used;
 }
 
 /** Assigns each record of `segment` its key's place in the segment's table of distinct keys. */
-export function planSegment(segment: SegmentState): SegmentPlan {
+export function planSegment(segment: SegmentState, payloads: RecordPayloads = 'copy'): SegmentPlan {
   const { count, keys } = segment;
   const refs = count <= 65536 ? new Uint16Array(count) : new Uint32Array(count);
   const index = new Map<string | undefined, number>();
@@ -60,7 +68,7 @@ export function planSegment(segment: SegmentState): SegmentPlan {
     }
     refs[i] = lastRef;
   }
-  return { segment, refs, tableBytes: utf8ByteLength(JSON.stringify(distinct)) };
+  return { segment, refs, tableBytes: utf8ByteLength(JSON.stringify(distinct)), payloadBytes: keptBytes(payloads, count, segment.used) };
 }
 
 /** The descriptor of a planned segment. */
@@ -72,7 +80,7 @@ export function describeSegment(plan: SegmentPlan): SegmentDescriptor {
 /** Bytes a planned segment takes in the record section. */
 export function segmentBytes(plan: SegmentPlan): number {
   const count = plan.segment.count;
-  return count * 12 + count * plan.refs.BYTES_PER_ELEMENT + plan.segment.used + plan.tableBytes;
+  return count * 12 + count * plan.refs.BYTES_PER_ELEMENT + plan.payloadBytes + plan.tableBytes;
 }
 
 /** Writes a planned segment at `offset` of `out`; returns the offset after it. */
@@ -86,8 +94,8 @@ export function writeSegment(out: Uint8Array, offset: number, plan: SegmentPlan)
   p += count * 8;
   out.set(new Uint8Array(refs.buffer, refs.byteOffset, refs.byteLength), p);
   p += refs.byteLength;
-  out.set(segment.bytes.subarray(0, segment.used), p);
-  p += segment.used;
+  out.set(segment.bytes.subarray(0, plan.payloadBytes), p);
+  p += plan.payloadBytes;
   // Refs were given in first-use order, so the distinct keys come back in table order in one pass.
   const distinct: (string | undefined)[] = [];
   for (let i = 0; i < count; i++) if (refs[i] === distinct.length) distinct.push(segment.keys[i]);
@@ -108,11 +116,12 @@ export class SegmentReader {
     return this.#offset;
   }
 
-  /** The segment `descriptor` describes, its arrays allocated at their original capacities. */
-  read(descriptor: SegmentDescriptor, where: string): SegmentState {
+  /** The segment `descriptor` describes (of a log in mode `payloads`), its arrays allocated at their original capacities. */
+  read(descriptor: SegmentDescriptor, where: string, payloads: RecordPayloads = 'copy'): SegmentState {
     const [first, count, used, recordCapacity, keysLength, bytesCapacity, refBytes, tableBytes] = descriptor;
+    const kept = keptBytes(payloads, count, used);
     const sane = recordCapacity <= MAX_SEGMENT_RECORDS && keysLength <= MAX_SEGMENT_RECORDS && bytesCapacity <= MAX_SEGMENT_BYTES;
-    if (!sane || count > recordCapacity || count > keysLength || used > bytesCapacity || (refBytes !== 2 && refBytes !== 4)) {
+    if (!sane || count > recordCapacity || count > keysLength || kept > bytesCapacity || (refBytes !== 2 && refBytes !== 4)) {
       throw new SnapshotError(`malformed snapshot: ${where} has inconsistent sizes`);
     }
     const ends = new Uint32Array(recordCapacity);
@@ -122,7 +131,7 @@ export class SegmentReader {
     const refs = refBytes === 2 ? new Uint16Array(count) : new Uint32Array(count);
     new Uint8Array(refs.buffer).set(this.#take(count * refBytes, where));
     const bytes = new Uint8Array(bytesCapacity);
-    bytes.set(this.#take(used, where));
+    bytes.set(this.#take(kept, where));
     const table = parseKeyTable(this.#take(tableBytes, where), where);
     const keys = new Array<string>(keysLength);
     for (let i = 0; i < count; i++) {
@@ -165,5 +174,5 @@ function parseKeyTable(bytes: Uint8Array, where: string): string[] {
 
 /** The plans of every segment a log stores, oldest first. */
 export function planLog(log: ShardLogState): SegmentPlan[] {
-  return log.segments.map(planSegment);
+  return log.segments.map((segment) => planSegment(segment, log.payloads));
 }

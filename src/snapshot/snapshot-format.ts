@@ -1,9 +1,11 @@
-// The snapshot container (format version 1): a fixed header, a JSON document, the record section, a CRC-32.
+// The snapshot container (format version 2): a fixed header, a JSON document, the record section, a CRC-32.
+// Version 2 added the settings recordPayloads and onDemandScaling and each stream's on-demand scaling state;
+// version 1 snapshots are still read (as 'copy' engines without on-demand scaling, which is what made them).
 // The README's "Snapshot format" section describes the same layout for readers outside kinesim.
 //
 //   offset     size  content
 //   0          8     magic: ASCII "KSIMSNAP"
-//   8          4     format version, u32 little-endian (1)
+//   8          4     format version, u32 little-endian (2)
 //   12         4     M: byte length of the document, u32 LE
 //   16         8     total byte length of the snapshot, u64 LE (two u32: low word, high word)
 //   24         M     the document: UTF-8 JSON (settings, clock reading, streams, shards, consumers, segment layout)
@@ -19,7 +21,7 @@ import { SnapshotError } from './snapshot-error.js';
 /** "KSIMSNAP". */
 export const SNAPSHOT_MAGIC: readonly number[] = [0x4b, 0x53, 0x49, 0x4d, 0x53, 0x4e, 0x41, 0x50];
 /** The format version this kinesim writes and the newest it reads. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 export const HEADER_BYTES = 24;
 export const TRAILER_BYTES = 4;
 
@@ -50,7 +52,7 @@ export function writeTrailer(out: Uint8Array): void {
  * Checks the container of `bytes` (magic, version, length, checksum) and returns where the document ends.
  * @throws SnapshotError naming the first problem found.
  */
-export function checkContainer(bytes: Uint8Array): { documentBytes: number } {
+export function checkContainer(bytes: Uint8Array): { documentBytes: number; version: number } {
   if (!(bytes instanceof Uint8Array)) throw new SnapshotError('a snapshot is a Uint8Array (what kinesis.snapshot() returned)');
   if (bytes.length < HEADER_BYTES + TRAILER_BYTES || SNAPSHOT_MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new SnapshotError(`not a kinesim snapshot (it does not start with "KSIMSNAP"; ${bytes.length} bytes)`);
@@ -76,5 +78,5 @@ export function checkContainer(bytes: Uint8Array): { documentBytes: number } {
   if (crc32(bytes.subarray(0, end)) !== expected) throw new SnapshotError('corrupt snapshot: its CRC-32 does not match its bytes');
   const documentBytes = view.getUint32(12, true);
   if (HEADER_BYTES + documentBytes > end) throw new SnapshotError('corrupt snapshot: its document runs past its end');
-  return { documentBytes };
+  return { documentBytes, version };
 }

@@ -95,12 +95,23 @@ describe('kinesim serve', () => {
 
   it('takes every engine option as a flag: partition, on-demand stream and channel limits, channel delay, seed', async () => {
     const { child, url } = await serve('--port', '0', '--partition', 'aws-cn', '--region', 'cn-north-1', '--on-demand-stream-limit', '3',
-      '--channel-limit', '7', '--channel-delay-ms', '1000', '--seed', '42');
+      '--channel-limit', '7', '--channel-delay-ms', '1000', '--seed', '42', '--record-payloads', 'size-only', '--on-demand-scaling=false');
     const limits = (await (await call(url, 'DescribeLimits', {})).json()) as Record<string, unknown>;
     expect(limits).toMatchObject({ OnDemandStreamCountLimit: 3, ChannelCountLimit: 7 });
     expect((await call(url, 'CreateStream', { StreamName: 'o', StreamModeDetails: { StreamMode: 'ON_DEMAND' } })).status).toBe(200);
     const summary = (await (await call(url, 'DescribeStreamSummary', { StreamName: 'o' })).json()) as { StreamDescriptionSummary: { StreamARN: string } };
     expect(summary.StreamDescriptionSummary.StreamARN).toBe('arn:aws-cn:kinesis:cn-north-1:000000000000:stream/o');
+    // size-only: a record reads back as zeros of its length after its first 8 bytes.
+    const data = Buffer.from('0123456789abcdef').toString('base64');
+    await call(url, 'PutRecord', { StreamName: 'o', PartitionKey: 'k', Data: data });
+    const shards = (await (await call(url, 'ListShards', { StreamName: 'o' })).json()) as { Shards: { ShardId: string }[] };
+    let found: string | undefined;
+    for (const { ShardId } of shards.Shards) {
+      const it = (await (await call(url, 'GetShardIterator', { StreamName: 'o', ShardId, ShardIteratorType: 'TRIM_HORIZON' })).json()) as { ShardIterator: string };
+      const got = (await (await call(url, 'GetRecords', { ShardIterator: it.ShardIterator })).json()) as { Records: { Data: string }[] };
+      if (got.Records.length > 0) found = Buffer.from(got.Records[0]!.Data, 'base64').toString('latin1');
+    }
+    expect(found).toBe('01234567' + '\0'.repeat(8));
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);
   });
@@ -140,6 +151,8 @@ describe('kinesim serve', () => {
     [['--partition', 'azure'], "kinesim: --partition must be like aws or aws-cn, got 'azure'\n"],
     [['--seed', '1.5'], "kinesim: --seed must be a safe integer, got '1.5'\n"],
     [['--channel-limit', '-1'], expect.stringMatching(/^kinesim: --channel-limit must be .*, got '-1'\n$/)],
+    [['--record-payloads', 'none'], expect.stringMatching(/^kinesim: --record-payloads must be .*'size-only'.*, got 'none'\n$/)],
+    [['--on-demand-scaling=maybe'], "kinesim: --on-demand-scaling needs true or false, got 'maybe'\n"],
     [['--bogus'], "kinesim: unknown flag --bogus for 'kinesim serve' (see 'kinesim serve --help')\n"],
     [['--port'], 'kinesim: --port needs a value: --port <n>\n'],
   ])('a bad flag %j is named, with exit code 2', (args, message) => {

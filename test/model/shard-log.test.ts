@@ -2,7 +2,7 @@
 // reads honour their record and byte budgets, trimming drops whole segments only, and slabs fit the data.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ShardLog } from '../../src/model/shard-log.js';
+import { PREFIX_BYTES, ShardLog, type RecordPayloads } from '../../src/model/shard-log.js';
 
 interface Read {
   index: number;
@@ -17,6 +17,13 @@ function readAll(log: ShardLog, from: number, limit: number, maxBytes: number): 
     records.push({ index, key: key!, data, arrivalMs });
   });
   return { next, records };
+}
+
+/** Whether `data` is what a size-only log returns for `payload(index, size)`: its first bytes, then zeros. */
+function holdsPrefix(data: Uint8Array, index: number, size: number): boolean {
+  if (data.length !== size) return false;
+  for (let k = 0; k < size; k++) if (data[k] !== (k < PREFIX_BYTES ? (index * 31 + k) & 0xff : 0)) return false;
+  return true;
 }
 
 /** Whether `data` is exactly what `payload(index, size)` wrote (checked without building arrays). */
@@ -47,7 +54,8 @@ describe('ShardLog', () => {
     expect(got.filter((r) => !holdsPayload(r.data, r.index, r.index % 7 === 0 ? 0 : (r.index % 300) + 1))).toEqual([]);
   });
 
-  it('matches a plain list under any mix of record sizes, limits and byte budgets', () => {
+  it.each<[RecordPayloads]>([['copy'], ['size-only']])('matches a plain list under any mix of record sizes, limits and byte budgets (%s)', (mode) => {
+    const holds = mode === 'copy' ? holdsPayload : holdsPrefix;
     // Large records fill 1 MiB segments after a few records, so most runs cross several segment edges.
     const sizes = fc.array(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.noBias(fc.integer({ min: 100_000, max: 400_000 }))), {
       minLength: 1,
@@ -65,8 +73,9 @@ describe('ShardLog', () => {
     );
     fc.assert(
       fc.property(sizes, reads, (recordSizes, requests) => {
-        const log = new ShardLog();
+        const log = new ShardLog(mode);
         recordSizes.forEach((size, i) => log.append(`k${i}`, payload(i, size), i));
+        expect(log.payloadBytes).toBe(recordSizes.reduce((a, b) => a + b, 0));
         for (const { from: at, limit, whole, part } of requests) {
           const from = at % (recordSizes.length + 1);
           let maxBytes = 0;
@@ -83,7 +92,8 @@ describe('ShardLog', () => {
           const { next, records } = readAll(log, from, limit, maxBytes);
           expect(records.map((r) => r.index)).toEqual(expected);
           expect(next).toBe(expected.length > 0 ? expected[expected.length - 1]! + 1 : from);
-          const wrong = records.filter((r) => !holdsPayload(r.data, r.index, recordSizes[r.index]!));
+          const wrong = records.filter((r) => !holds(r.data, r.index, recordSizes[r.index]!));
+          for (let k = 0; k < records.length; k++) expect(log.sizeAt(records[k]!.index)).toBe(recordSizes[records[k]!.index]);
           expect(wrong.map((r) => r.index)).toEqual([]);
         }
       }),
@@ -163,5 +173,56 @@ describe('ShardLog', () => {
     const { records } = readAll(tiny, 100_000, 10, 1 << 30);
     expect(records.map((r) => r.data.length)).toEqual([600_000, 1]);
     expect(holdsPayload(records[0]!.data, 7, 600_000)).toBe(true);
+  });
+});
+
+describe('ShardLog, size-only', () => {
+  it('keeps sizes and 8-byte prefixes, not payloads: a few dozen bytes a record whatever its size', () => {
+    const log = new ShardLog('size-only');
+    const big = payload(3, 100_000);
+    const count = 3 * 8192; // three full segments
+    for (let i = 0; i < count; i++) log.append('k', big, i);
+    expect(log.payloadBytes).toBe(count * 100_000);
+    // ends 4 + arrivals 8 + key reference 8 + prefix 8 bytes.
+    expect(log.allocatedBytes / count).toBeLessThanOrEqual(28);
+    const { records } = readAll(log, count - 2, 10, Number.MAX_SAFE_INTEGER);
+    expect(records.map((r) => r.data.length)).toEqual([100_000, 100_000]);
+    expect(records.every((r) => holdsPrefix(r.data, 3, 100_000))).toBe(true);
+  });
+
+  it('hands out fresh zero-filled buffers: changing returned data changes neither the store nor the other records', () => {
+    const log = new ShardLog('size-only');
+    for (let i = 0; i < 3; i++) log.append('k', payload(i, 20), 0);
+    const first: Uint8Array[] = [];
+    log.read(0, 10, 1 << 20, (_i, _k, data) => first.push(data));
+    first[0]!.fill(0xee);
+    expect(holdsPrefix(first[1]!, 1, 20)).toBe(true);
+    const again = readAll(log, 0, 10, 1 << 20).records;
+    expect(again.every((r) => holdsPrefix(r.data, r.index, 20))).toBe(true);
+    expect(again[0]!.data.buffer).not.toBe(first[0]!.buffer);
+  });
+
+  it('starts a new segment before the 32-bit end offsets could overflow, with records up to 10 MiB', () => {
+    const log = new ShardLog('size-only');
+    const huge = payload(9, 10 * 1024 * 1024);
+    for (let i = 0; i < 250; i++) log.append('k', huge, i); // 2.5 GiB of records
+    log.append('k', payload(1, 3), 250);
+    expect(log.payloadBytes).toBe(250 * huge.length + 3);
+    expect(log.sizeAt(249)).toBe(huge.length);
+    expect(log.sizeAt(250)).toBe(3);
+    const { records, next } = readAll(log, 248, 5, Number.MAX_SAFE_INTEGER);
+    expect(next).toBe(251);
+    expect(records.map((r) => r.data.length)).toEqual([huge.length, huge.length, 3]);
+    expect(holdsPrefix(records[2]!.data, 1, 3)).toBe(true);
+    expect(readAll(log, 100, 5, 25 * 1024 * 1024).records.map((r) => r.index)).toEqual([100, 101]);
+  });
+
+  it('moves its state to another size-only log, and refuses a log of the other mode', () => {
+    const log = new ShardLog('size-only');
+    for (let i = 0; i < 100; i++) log.append(`k${i % 3}`, payload(i, i), i);
+    const copy = new ShardLog('size-only');
+    copy.restoreState(log.exportState());
+    expect(readAll(copy, 0, 1000, Infinity)).toEqual(readAll(log, 0, 1000, Infinity));
+    expect(() => new ShardLog('copy').restoreState(log.exportState())).toThrow(/size-only log into a copy one/);
   });
 });

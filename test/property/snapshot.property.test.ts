@@ -81,6 +81,13 @@ const commands: fc.Arbitrary<Cmd>[] = [
       both(w, (k) => k.putRecords({ StreamName: s, Records: keys.map((PartitionKey, i) => ({ PartitionKey, Data: new Uint8Array([i]) })) }));
     }),
   ),
+  fc.tuple(stream, fc.integer({ min: 1, max: 3 })).map(([s, calls]) =>
+    command(`burst(${s},${calls}x500)`, (w) => {
+      // Enough in one second to make on-demand scaling (in its fast test parameters) want more shards.
+      const Records = Array.from({ length: 500 }, (_, i) => ({ PartitionKey: KEYS[i % KEYS.length]!, Data: new Uint8Array([i & 255, 7]) }));
+      for (let i = 0; i < calls; i++) both(w, (k) => k.putRecords({ StreamName: s, Records }));
+    }),
+  ),
   fc.tuple(stream, fc.nat(12), fc.constantFrom('TRIM_HORIZON', 'LATEST', 'AT_SEQUENCE_NUMBER', 'AFTER_SEQUENCE_NUMBER', 'AT_TIMESTAMP'), index, fc.integer({ min: -HOUR_MS, max: 1000 })).map(
     ([s, shard, type, seq, offsetMs]) =>
       command(`iterator(${s},${shard},${type})`, (w) => {
@@ -320,6 +327,9 @@ const options: fc.Arbitrary<KinesisOptions> = fc.record({
   consumerDelayMs: fc.constantFrom(0, 700),
   shardLimit: fc.constantFrom(6, 20),
   throughputLimits: fc.boolean(),
+  recordPayloads: fc.constantFrom('copy' as const, 'size-only' as const),
+  // Fast enough to scale up and down within a history: bursts to the on-demand stream s2 double it, quiet halves it.
+  onDemandScaling: fc.constantFrom(false, { initialShards: 1, measurePeriodMs: 1000, scaleUpDelayMs: 2000, scaleDownDelayMs: 3000, peakWindowMs: 5000 }),
 });
 
 describe('snapshot and restore', () => {

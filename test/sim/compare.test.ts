@@ -21,6 +21,26 @@ describe('compareStrategies', () => {
     expect(JSON.stringify(c.runs[1])).toBe(JSON.stringify(simulate({ ...hotKey, producers: [{ ...hotKey.producers[0]!, strategy: { salt: 8 } }] })));
   });
 
+  it('runs variants that replace the stream or the consumers, and an auto variant on an ON_DEMAND stream', () => {
+    const c = compareStrategies(hotKey, [
+      { name: 'on-demand', stream: { mode: 'ON_DEMAND' } },
+      { name: 'auto', strategy: 'auto' },
+      { name: 'enhanced', consumers: [{ type: 'enhanced', name: 'a' }, { type: 'enhanced', name: 'b' }] },
+    ]);
+    const [onDemand, auto, enhanced] = c.runs;
+    expect(onDemand!.scenario['stream']).toMatchObject({ mode: 'ON_DEMAND' });
+    expect(onDemand!.cost.mode).toBe('ON_DEMAND');
+    expect(auto!.scenario['stream']).toMatchObject({ mode: 'ON_DEMAND' });
+    // The hot key's 70% lands on one shard by key; AUTO spreads it, so nothing is throttled.
+    expect(onDemand!.totals.recordsThrottled).toBeGreaterThan(0);
+    expect(auto!.totals.recordsThrottled).toBe(0);
+    expect(enhanced!.consumers.map((x) => [x.name, x.type, x.recordsConsumed])).toEqual([
+      ['a', 'enhanced', enhanced!.totals.recordsAcknowledged],
+      ['b', 'enhanced', enhanced!.totals.recordsAcknowledged],
+    ]);
+    expect(c.rows.map((r) => r.strategy)).toEqual(['key', 'auto', 'key']);
+  });
+
   it('refuses an empty list and bad variants before running', () => {
     expect(() => compareStrategies(hotKey, [])).toThrow(ScenarioError);
     expect(() => compareStrategies(hotKey, ['key', { strategy: 'sideways' as never }])).toThrow("scenario.producers[0].strategy: must be one of 'key', 'random', 'explicit-spread', 'kpl'");

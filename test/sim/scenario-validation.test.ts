@@ -29,7 +29,7 @@ describe('scenario validation', () => {
     expect(r.producers[0]!.strategy).toBe('key');
     expect(r.consumers).toEqual([{ type: 'polling', name: 'consumer-1', limit: 10_000, intervalMs: 1000, processingMsPerRecord: 0, parentShardPollIntervalMs: 10_000 }]);
     expect(r.scaling).toEqual({ policy: 'none' });
-    expect(r.stream).toEqual({ mode: 'PROVISIONED', shardCount: 2, reshardSeconds: 30, retentionHours: 24 });
+    expect(r.stream).toEqual({ mode: 'PROVISIONED', shardCount: 2, onDemandScaling: {}, reshardSeconds: 30, retentionHours: 24 });
   });
 
   it('names an unknown field and lists the fields allowed there', () => {
@@ -68,11 +68,26 @@ describe('scenario validation', () => {
     ]);
   });
 
-  it('says what is not supported yet instead of running something else', () => {
-    expect(problems({ ...good, producers: [{ rate: { recordsPerSecond: 1 }, strategy: 'auto' }] })[0]).toMatch(/strategy: 'auto' .* not supported yet/);
-    expect(problems({ ...good, consumers: [{ type: 'enhanced' }] })[0]).toMatch(/^scenario\.consumers\[0\]\.type: 'enhanced' .* not supported yet/);
+  it('says what AWS would refuse instead of running something else', () => {
+    expect(problems({ ...good, producers: [{ rate: { recordsPerSecond: 1 }, strategy: 'auto' }] })).toEqual([
+      'scenario.producers[0].strategy: \'auto\' (AWS\'s AUTO record distribution) needs an ON_DEMAND stream: set scenario.stream.mode to "ON_DEMAND"',
+    ]);
+    expect(problems({ ...good, consumers: [{ type: 'enhanced', limit: 100 }] })).toEqual([
+      'scenario.consumers[0].limit: unknown field (allowed here: type, name, intervalMs, processingMsPerRecord, parentShardPollIntervalMs)',
+    ]);
+    const many = Array.from({ length: 21 }, (_, i) => ({ type: 'enhanced' as const, name: `c${i}` }));
+    expect(problems({ ...good, consumers: many })).toEqual(['scenario.consumers[20]: is the 21st enhanced consumer: a stream has at most 20 (RegisterStreamConsumer)']);
+    expect(problems({ ...good, consumers: [{ type: 'enhanced', name: 'x' }, { type: 'enhanced', name: 'x' }] })).toEqual([
+      'scenario.consumers[1].name: names another enhanced consumer ("x"): consumer names are unique per stream',
+    ]);
     expect(problems({ ...good, stream: { mode: 'ON_DEMAND' }, scaling: { policy: 'target' } })[0]).toMatch(/^scenario\.scaling\.policy: an ON_DEMAND stream cannot be resharded/);
     expect(problems({ ...good, stream: { mode: 'ON_DEMAND', shardCount: 3 } })[0]).toMatch(/^scenario\.stream\.shardCount: must be absent/);
+    expect(problems({ ...good, stream: { shardCount: 2, onDemandScaling: {} } })).toEqual(['scenario.stream.onDemandScaling: applies only to an ON_DEMAND stream (mode: "ON_DEMAND")']);
+    expect(problems({ ...good, stream: { mode: 'ON_DEMAND', onDemandScaling: { headroom: 0.5, scaleUpDelay: 5, maxShards: 2 } } })).toEqual([
+      'scenario.stream.onDemandScaling.scaleUpDelay: unknown field (allowed here: initialShards, headroom, maxShards, scaleUpDelaySeconds, scaleDownDelaySeconds, peakWindowSeconds, measureSeconds)',
+      'scenario.stream.onDemandScaling.headroom: must be >= 1, got 0.5',
+      'scenario.stream.onDemandScaling.maxShards: must be at least initialShards (4)',
+    ]);
   });
 
   it('checks nested shapes: steps in order, scheduled actions, size bounds, retry bounds', () => {

@@ -134,6 +134,31 @@ describe('simulation laws', () => {
     expect(s.totals.recordsThrottled).toBe(0);
   });
 
+  it('KPL across a split: records of a wrong-shard aggregate that KPL kept are lost to KCL, the rest arrive once', () => {
+    const s = simulate({
+      seed: 3, durationSeconds: 120, stream: { shardCount: 2, reshardSeconds: 5 },
+      producers: [{ rate: { recordsPerSecond: 6000 }, keys: { distribution: 'uniform', count: 20000 }, recordBytes: 60, strategy: 'kpl' }],
+      consumers: [{ type: 'polling', intervalMs: 500 }, { type: 'enhanced' }],
+      scaling: { policy: 'schedule', events: [[60, { SplitShard: 'hottest' }]] },
+    });
+    const [polling, enhanced] = s.consumers;
+    // KPL keeps as delivered the records a wrong-shard aggregate's landing shard owns, and sends the rest again;
+    // KCL drops that aggregate whole, so the kept ones never reach a consumer (both kinds alike).
+    expect(polling!.lostAtConsumer).toBeGreaterThan(0);
+    expect(enhanced!.lostAtConsumer).toBe(polling!.lostAtConsumer);
+    for (const c of [polling!, enhanced!]) {
+      expect(c.recordsConsumed + c.lostAtConsumer).toBe(s.totals.recordsAcknowledged);
+      expect({ duplicates: c.duplicatesAtConsumer, unmatched: c.unmatchedAtConsumer, ordering: c.orderingViolations }).toEqual({ duplicates: 0, unmatched: 0, ordering: 0 });
+    }
+    // Without the split nothing is lost.
+    const calm = simulate({
+      seed: 3, durationSeconds: 120, stream: { shardCount: 2 },
+      producers: [{ rate: { recordsPerSecond: 6000 }, keys: { distribution: 'uniform', count: 20000 }, recordBytes: 60, strategy: 'kpl' }],
+      consumers: [{ type: 'polling', intervalMs: 500 }],
+    });
+    expect(calm.totals.lostAtConsumer).toBe(0);
+  });
+
   it('the target policy never breaks the quotas of UpdateShardCount, and is told when it asks too often', () => {
     const s = simulate({
       seed: 4, durationSeconds: 2400, stream: { shardCount: 1, reshardSeconds: 5 }, consumers: [],

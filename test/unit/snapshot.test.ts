@@ -224,6 +224,22 @@ describe('Kinesis.restore continues where the snapshot was taken', () => {
     expect(arrivals.every((ms) => ms === T0 + DAY_MS)).toBe(true);
   });
 
+  it('keeps the on-demand scaling parameters and each stream\'s scaling state', () => {
+    const clock = new ManualClock(T0);
+    const options = { initialShards: 2, scaleUpDelayMs: 5000, measurePeriodMs: 1000 };
+    const kinesis = new Kinesis({ clock, onDemandScaling: options });
+    kinesis.createStream({ StreamName: 'od', StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+    const records = Array.from({ length: 500 }, (_, i) => ({ PartitionKey: `k${i}`, Data: bytes(1) }));
+    for (let i = 0; i < 4; i++) kinesis.putRecords({ StreamName: 'od', Records: records });
+    clock.advance(1000);
+    const { twin, twinClock } = restored(kinesis, clock);
+    for (const [k, c] of [[kinesis, clock], [twin, twinClock]] as const) {
+      c.advance(5000);
+      expect(k.describeStreamSummary({ StreamName: 'od' }).StreamDescriptionSummary.OpenShardCount).toBe(4);
+    }
+    expect(equalBytes(twin.snapshot(), kinesis.snapshot())).toBe(true);
+  });
+
   it('keeps the settings: account, region, delays, limits', () => {
     const clock = new ManualClock(T0);
     const kinesis = new Kinesis({ clock, accountId: '123456789012', region: 'eu-west-3', shardLimit: 7, createStreamDelayMs: 50 });
@@ -232,6 +248,39 @@ describe('Kinesis.restore continues where the snapshot was taken', () => {
     expect([twin.accountId, twin.region]).toEqual(['123456789012', 'eu-west-3']);
     expect(twin.describeLimits()).toEqual(kinesis.describeLimits());
     expect(twin.describeStreamSummary({ StreamName: 's' }).StreamDescriptionSummary.StreamStatus).toBe('CREATING');
+  });
+});
+
+/** `snapshot` rewritten as format version 1 wrote it: no recordPayloads, no on-demand scaling anywhere. */
+function asVersion1(snapshot: Uint8Array): Uint8Array {
+  const view = new DataView(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength);
+  const documentBytes = view.getUint32(12, true);
+  const doc = JSON.parse(new TextDecoder().decode(snapshot.subarray(24, 24 + documentBytes)));
+  delete doc.settings.recordPayloads;
+  delete doc.settings.onDemandScaling;
+  for (const stream of doc.streams) delete stream.onDemandScaling;
+  const text = new TextEncoder().encode(JSON.stringify(doc));
+  const section = snapshot.subarray(24 + documentBytes, snapshot.length - 4);
+  const out = new Uint8Array(24 + text.length + section.length + 4);
+  out.set(snapshot.subarray(0, 24));
+  out.set(text, 24);
+  out.set(section, 24 + text.length);
+  const outView = new DataView(out.buffer);
+  outView.setUint32(8, 1, true);
+  outView.setUint32(12, text.length, true);
+  outView.setUint32(16, out.length, true);
+  outView.setUint32(out.length - 4, crc32(out.subarray(0, out.length - 4)), true);
+  return out;
+}
+
+describe('older snapshots', () => {
+  it('reads format version 1 as an engine that kept payloads and did not scale on-demand streams', () => {
+    const { clock, kinesis } = fixture({ throughputLimits: true, onDemandScaling: false });
+    kinesis.createStream({ StreamName: 'od', StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+    for (let i = 0; i < 50; i++) kinesis.putRecord({ StreamName: 's', PartitionKey: `k${i}`, Data: bytes(i, i + 1, i + 2) });
+    const old = asVersion1(kinesis.snapshot());
+    const twin = Kinesis.restore(old, { clock: new ManualClock(clock.now()) });
+    expect(equalBytes(twin.snapshot(), kinesis.snapshot())).toBe(true);
   });
 });
 
@@ -342,8 +391,8 @@ describe('Kinesis.restore refuses what it cannot restore', () => {
 
   it('a newer format version, before anything else is read', () => {
     const blob = good();
-    new DataView(blob.buffer).setUint32(8, 2, true);
-    expect(refusal(blob)).toBe('snapshot format version 2 is newer than this kinesim reads (up to 1); restore it with a newer kinesim');
+    new DataView(blob.buffer).setUint32(8, 3, true);
+    expect(refusal(blob)).toBe('snapshot format version 3 is newer than this kinesim reads (up to 2); restore it with a newer kinesim');
   });
 
   it('a snapshot taken with another token secret', () => {

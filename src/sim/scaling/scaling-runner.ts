@@ -10,8 +10,9 @@ import type { ScalingPolicy } from './scaling-policy.js';
 /** One resharding attempt, as the summary lists it. */
 export interface ReshardRecord {
   atSecond: number;
-  operation: 'UpdateShardCount' | 'SplitShard' | 'MergeShards';
-  /** The shards named (split, merge), or the open shards when UpdateShardCount was called. */
+  /** OnDemandScaling: a reshard an ON_DEMAND stream made on its own (shardIds: the shards it closed). */
+  operation: 'UpdateShardCount' | 'SplitShard' | 'MergeShards' | 'OnDemandScaling';
+  /** The shards named (split, merge), the open shards when UpdateShardCount was called, the closed ones when on-demand scaled. */
   shardIds: string[];
   targetShardCount?: number;
   newStartingHashKey?: string;
