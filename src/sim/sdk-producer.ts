@@ -158,7 +158,7 @@ export class SdkProducer {
           lastId = r.ShardId!;
           s = ctx.shard(lastId);
         }
-        if (track) s.pending.push(keepSeq ? seq : '', 0, keyOffset + queue.key[i]!, queue.serial[i]!, queue.createdMs[i]!);
+        if (track) s.pending.push(keepSeq ? seq : undefined, 0, keyOffset + queue.key[i]!, queue.serial[i]!, queue.createdMs[i]!);
         ctx.stored(s, queue.bytes[i]!);
         if (remember) s.remember(entries[j]!.ExplicitHashKey === undefined ? entries[j]!.PartitionKey! : `=${entries[j]!.ExplicitHashKey}`);
         if (landed !== undefined) landed(r.ShardId!);
