@@ -28,12 +28,16 @@ export class FieldChecker {
     return undefined;
   }
 
-  /** `value` as a plain object with only `allowed` members (each other member is reported as unknown). */
-  object(value: unknown, field: string, allowed: readonly string[]): Record<string, unknown> | undefined {
+  /**
+   * `value` as a plain object with only `allowed` members (each other member is reported as unknown). A field that
+   * takes several forms names the others in `otherForms`, so the message does not hide them.
+   */
+  object(value: unknown, field: string, allowed: readonly string[], otherForms?: string): Record<string, unknown> | undefined {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return this.fail(field, `must be an object, got ${describe(value)}`);
     const record = value as Record<string, unknown>;
+    const others = otherForms === undefined ? '' : `; other forms: ${otherForms}`;
     for (const key of Object.keys(record)) {
-      if (!allowed.includes(key)) this.fail(`${field}.${key}`, `unknown field (allowed here: ${allowed.join(', ')})`);
+      if (!allowed.includes(key)) this.fail(`${field}.${key}`, `unknown field (allowed here: ${allowed.join(', ')}${others})`);
     }
     return record;
   }

@@ -52,12 +52,16 @@ export function readProducer(c: FieldChecker, value: unknown, field: string, ind
   };
 }
 
+const RATE_FORMS = "{recordsPerSecond}, {shape: 'ramp', from, to}, {shape: 'sine', mean, amplitude, periodSeconds}, {shape: 'steps', steps}, {shape: 'burst', base, peak, everySeconds, forSeconds}, {trace}";
+/** Keys a producer draws from when its scenario gives no count. */
+const DEFAULT_KEY_COUNT = 1000;
+
 function readRate(c: FieldChecker, value: unknown, field: string, traces: ReadonlySet<string>): ResolvedRate | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return c.fail(field, `must be an object, got ${describe(value)}`);
   const v = value as Record<string, unknown>;
   const rps = (name: string, x: unknown) => c.number(x, `${field}.${name}`, { min: 0, max: MAX_RATE });
   if ('trace' in v) {
-    c.object(v, field, ['trace']);
+    c.object(v, field, ['trace'], RATE_FORMS);
     const trace = c.string(v['trace'], `${field}.trace`);
     if (trace !== undefined && !traces.has(trace)) c.fail(`${field}.trace`, `no events for trace '${trace}' (the CLI reads the file next to the scenario; the library takes options.traces['${trace}'])`);
     return trace === undefined ? undefined : { shape: 'trace', trace };
@@ -65,18 +69,18 @@ function readRate(c: FieldChecker, value: unknown, field: string, traces: Readon
   const shape = (v['shape'] ?? 'constant') as string;
   switch (shape) {
     case 'constant': {
-      c.object(v, field, ['shape', 'recordsPerSecond']);
+      c.object(v, field, ['shape', 'recordsPerSecond'], RATE_FORMS);
       const r = rps('recordsPerSecond', v['recordsPerSecond']);
       return r === undefined ? undefined : { shape: 'constant', recordsPerSecond: r };
     }
     case 'ramp': {
-      c.object(v, field, ['shape', 'from', 'to']);
+      c.object(v, field, ['shape', 'from', 'to'], RATE_FORMS);
       const from = rps('from', v['from']);
       const to = rps('to', v['to']);
       return from === undefined || to === undefined ? undefined : { shape: 'ramp', from, to };
     }
     case 'sine': {
-      c.object(v, field, ['shape', 'mean', 'amplitude', 'periodSeconds']);
+      c.object(v, field, ['shape', 'mean', 'amplitude', 'periodSeconds'], RATE_FORMS);
       const mean = rps('mean', v['mean']);
       const amplitude = rps('amplitude', v['amplitude']);
       const periodSeconds = c.number(v['periodSeconds'], `${field}.periodSeconds`, { above: 0 });
@@ -88,7 +92,7 @@ function readRate(c: FieldChecker, value: unknown, field: string, traces: Readon
     case 'steps':
       return readSteps(c, v, field);
     case 'burst': {
-      c.object(v, field, ['shape', 'base', 'peak', 'everySeconds', 'forSeconds']);
+      c.object(v, field, ['shape', 'base', 'peak', 'everySeconds', 'forSeconds'], RATE_FORMS);
       const base = rps('base', v['base']);
       const peak = rps('peak', v['peak']);
       const everySeconds = c.number(v['everySeconds'], `${field}.everySeconds`, { above: 0 });
@@ -102,7 +106,7 @@ function readRate(c: FieldChecker, value: unknown, field: string, traces: Readon
 }
 
 function readSteps(c: FieldChecker, v: Record<string, unknown>, field: string): ResolvedRate | undefined {
-  c.object(v, field, ['shape', 'steps']);
+  c.object(v, field, ['shape', 'steps'], RATE_FORMS);
   const steps = c.array(v['steps'], `${field}.steps`);
   if (steps === undefined) return undefined;
   if (steps.length === 0) return c.fail(`${field}.steps`, 'must hold at least one [atSecond, recordsPerSecond] pair');
@@ -123,11 +127,11 @@ function readSteps(c: FieldChecker, v: Record<string, unknown>, field: string): 
 }
 
 function readKeys(c: FieldChecker, value: unknown, field: string): ResolvedKeys | undefined {
-  if (value === undefined) return { distribution: 'uniform', count: 1000, prefix: 'key-' };
+  if (value === undefined) return { distribution: 'uniform', count: DEFAULT_KEY_COUNT, prefix: 'key-' };
   const v = c.object(value, field, ['distribution', 'count', 'exponent', 'hotKeys', 'hotShare', 'prefix']);
   if (v === undefined) return undefined;
   const distribution = c.choice(v['distribution'], `${field}.distribution`, ['uniform', 'zipf', 'hot', 'sequential'] as const);
-  const count = c.number(v['count'], `${field}.count`, { min: 1, max: MAX_KEYS, integer: true });
+  const count = c.number(v['count'], `${field}.count`, { min: 1, max: MAX_KEYS, integer: true }, DEFAULT_KEY_COUNT);
   const prefix = v['prefix'] === undefined ? 'key-' : typeof v['prefix'] === 'string' ? v['prefix'] : c.fail(`${field}.prefix`, `must be a string, got ${describe(v['prefix'])}`);
   const only = (name: string, on: string) => {
     if (v[name] !== undefined && distribution !== on) c.fail(`${field}.${name}`, `only applies to distribution '${on}'`);
@@ -135,16 +139,18 @@ function readKeys(c: FieldChecker, value: unknown, field: string): ResolvedKeys 
   only('exponent', 'zipf');
   only('hotKeys', 'hot');
   only('hotShare', 'hot');
-  if (distribution === undefined || count === undefined || prefix === undefined) return undefined;
+  // Each member is checked even when another is wrong: one run reports every problem.
   if (distribution === 'zipf') {
     const exponent = c.number(v['exponent'], `${field}.exponent`, { above: 0, max: 20 });
-    return exponent === undefined ? undefined : { distribution, count, exponent, prefix };
+    return exponent === undefined || count === undefined || prefix === undefined ? undefined : { distribution, count, exponent, prefix };
   }
   if (distribution === 'hot') {
-    const hotKeys = c.number(v['hotKeys'], `${field}.hotKeys`, { min: 1, max: count, integer: true });
+    const hotKeys = c.number(v['hotKeys'], `${field}.hotKeys`, { min: 1, max: count ?? MAX_KEYS, integer: true });
     const hotShare = c.number(v['hotShare'], `${field}.hotShare`, { min: 0, max: 1 });
-    return hotKeys === undefined || hotShare === undefined ? undefined : { distribution, count, hotKeys, hotShare, prefix };
+    return hotKeys === undefined || hotShare === undefined || count === undefined || prefix === undefined
+      ? undefined : { distribution, count, hotKeys, hotShare, prefix };
   }
+  if (distribution === undefined || count === undefined || prefix === undefined) return undefined;
   return { distribution, count, prefix };
 }
 
@@ -157,14 +163,14 @@ function readRecordBytes(c: FieldChecker, value: unknown, field: string): Resolv
   }
   const v = value as Record<string, unknown>;
   if (v['distribution'] === 'lognormal') {
-    c.object(v, field, ['distribution', 'median', 'p99']);
+    c.object(v, field, ['distribution', 'median', 'p99'], 'a number of bytes, {min, max}');
     const median = bytes(v['median'], `${field}.median`);
     const p99 = bytes(v['p99'], `${field}.p99`);
     if (median !== undefined && p99 !== undefined && p99 < median) return c.fail(`${field}.p99`, `must be >= median (${median}), got ${p99}`);
     return median === undefined || p99 === undefined ? undefined : { distribution: 'lognormal', median, p99 };
   }
   if (v['distribution'] !== undefined) return c.fail(`${field}.distribution`, `must be 'lognormal' (or give a number, or {min, max}), got ${describe(v['distribution'])}`);
-  c.object(v, field, ['min', 'max']);
+  c.object(v, field, ['min', 'max'], "a number of bytes, {distribution: 'lognormal', median, p99}");
   const min = bytes(v['min'], `${field}.min`);
   const max = bytes(v['max'], `${field}.max`);
   if (min !== undefined && max !== undefined && max < min) return c.fail(`${field}.max`, `must be >= min (${min}), got ${max}`);

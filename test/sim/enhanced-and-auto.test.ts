@@ -4,7 +4,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulate, type ScheduledAction, type SimulationSummary } from '../../src/sim/index.js';
+import { reshardAction } from '../support/reshard-arbitrary.js';
+import { simulate, type SimulationSummary } from '../../src/sim/index.js';
 
 function expectEachConsumerSawEverythingOnceInOrder(s: SimulationSummary): void {
   expect(s.consumers.length).toBeGreaterThan(0);
@@ -60,11 +61,7 @@ describe("strategy 'auto'", () => {
 
 describe("consumer type 'enhanced'", () => {
   it('sees every acknowledged record exactly once, each key in order, across any reshard schedule, beside a polling consumer', () => {
-    const action = fc.oneof(
-      fc.integer({ min: 1, max: 12 }).map((n): ScheduledAction => ({ UpdateShardCount: n })),
-      fc.constant<ScheduledAction>({ SplitShard: 'hottest' }),
-      fc.constant<ScheduledAction>({ MergeShards: 'coldest' }),
-    );
+    const action = reshardAction;
     const scenario = fc.record({
       seed: fc.integer({ min: 0, max: 1000 }),
       shardCount: fc.integer({ min: 1, max: 6 }),

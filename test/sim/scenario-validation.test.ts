@@ -39,6 +39,26 @@ describe('scenario validation', () => {
     expect(problems({ ...good, strem: {} })[0]).toMatch(/^scenario\.strem: unknown field/);
   });
 
+  it('names the other forms of a field that takes several, so a mixed-up one is not told half the story', () => {
+    const [mixed] = problems({ ...good, producers: [{ rate: { trace: 't.jsonl', recordsPerSecond: 5 } }] }, ['t.jsonl']);
+    expect(mixed).toBe(
+      "scenario.producers[0].rate.recordsPerSecond: unknown field (allowed here: trace; other forms: {recordsPerSecond}, {shape: 'ramp', from, to}, " +
+        "{shape: 'sine', mean, amplitude, periodSeconds}, {shape: 'steps', steps}, {shape: 'burst', base, peak, everySeconds, forSeconds}, {trace})",
+    );
+    expect(problems({ ...good, producers: [{ rate: { recordsPerSecond: 1 }, recordBytes: { x: 1 } }] })).toContain(
+      "scenario.producers[0].recordBytes.x: unknown field (allowed here: min, max; other forms: a number of bytes, {distribution: 'lognormal', median, p99})",
+    );
+  });
+
+  it('defaults a key count of 1000, and reports every bad key member at once', () => {
+    const r = validateScenario({ ...good, producers: [{ rate: { recordsPerSecond: 1 }, keys: { distribution: 'uniform' } }] });
+    expect(r.producers[0]!.keys).toEqual({ distribution: 'uniform', count: 1000, prefix: 'key-' });
+    expect(problems({ ...good, producers: [{ rate: { recordsPerSecond: 1 }, keys: { distribution: 'zipf', count: 0, exponent: 'x' } }] })).toEqual([
+      'scenario.producers[0].keys.count: must be >= 1, got 0',
+      'scenario.producers[0].keys.exponent: must be a number, got "x"',
+    ]);
+  });
+
   it('refuses a negative rate', () => {
     expect(problems({ ...good, producers: [{ rate: { recordsPerSecond: -5 } }] })).toEqual([
       'scenario.producers[0].rate.recordsPerSecond: must be >= 0, got -5',

@@ -3,8 +3,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { reshardAction } from '../support/reshard-arbitrary.js';
 import { hashKeyOf } from '../../src/index.js';
-import { simulate, type Scenario, type ScheduledAction, type SimulationSummary } from '../../src/sim/index.js';
+import { simulate, type Scenario, type SimulationSummary } from '../../src/sim/index.js';
 
 const polling = [{ type: 'polling' as const, intervalMs: 250 }];
 
@@ -76,11 +77,7 @@ describe('simulation laws', () => {
   });
 
   it('the consumer sees every acknowledged record exactly once, each key in order, across any reshard schedule', () => {
-    const action = fc.oneof(
-      fc.integer({ min: 1, max: 12 }).map((n): ScheduledAction => ({ UpdateShardCount: n })),
-      fc.constant<ScheduledAction>({ SplitShard: 'hottest' }),
-      fc.constant<ScheduledAction>({ MergeShards: 'coldest' }),
-    );
+    const action = reshardAction;
     const scenario = fc.record({
       seed: fc.integer({ min: 0, max: 1000 }),
       shardCount: fc.integer({ min: 1, max: 6 }),
