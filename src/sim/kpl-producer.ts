@@ -10,6 +10,7 @@
 // RecordMaxBufferedTime 100 ms, RecordTtl 30000 ms).
 
 import { KinesisError, aggregateRecords, hashKeyOf, type PutRecordsOutput, type PutRecordsRequestEntry } from '../index.js';
+import { KeyCounts } from './key-counts.js';
 import { Prng } from './prng.js';
 import { RecordQueue } from './record-queue.js';
 import type { ResolvedProducer } from './scenario.js';
@@ -42,7 +43,7 @@ interface Gathering {
 
 export class KplProducer {
   readonly workload: Workload;
-  readonly keyRecords: Float64Array;
+  readonly keyRecords: KeyCounts;
   readonly #map: ShardMap;
   /** Predicted shard (index in the map) per key; -1 until computed for the current map. */
   readonly #keySlot: Int32Array;
@@ -63,12 +64,12 @@ export class KplProducer {
   ) {
     this.workload = new Workload(spec, new Prng(ctx.scenario.seed, 100 + index), ctx.scenario.durationSeconds, events);
     this.#prng = new Prng(ctx.scenario.seed, 200 + index);
-    this.keyRecords = new Float64Array(this.workload.keys.count);
+    this.keyRecords = new KeyCounts(this.workload.keys.count);
     this.#keySlot = new Int32Array(this.workload.keys.count);
     this.#map = new ShardMap(ctx.kinesis, ctx.streamName);
     this.#refresh();
     this.#emit = (key, bytes, createdMs) => {
-      this.keyRecords[key]!++;
+      this.keyRecords.add(key);
       this.#made++;
       this.#add(key, bytes, ctx.nextSerial(), createdMs);
     };

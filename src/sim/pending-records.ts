@@ -3,7 +3,10 @@
 // record lost, repeated or reordered by the engine (or by a consumer) is counted, not assumed away.
 
 export class PendingRecords {
-  /** Sequence number of the Kinesis record that carries each entry. */
+  /**
+   * Sequence number of the Kinesis record that carries each entry; left empty when the run identifies records by
+   * ticket alone (SimContext.keepSequenceNumbers false), which spares a pointer store and its array's growth per record.
+   */
   seq: string[] = [];
   /** Position inside a KPL aggregate (0 for a plain record). */
   sub = new Int32Array(1024);
@@ -17,10 +20,11 @@ export class PendingRecords {
   base = 0;
   length = 0;
 
-  push(seq: string, sub: number, key: number, serial: number, createdMs: number): void {
+  /** Appends an entry; `seq` undefined when the run keeps no sequence numbers (then it must be so for every entry). */
+  push(seq: string | undefined, sub: number, key: number, serial: number, createdMs: number): void {
     const i = this.length;
     if (i === this.sub.length) this.#grow();
-    this.seq[i] = seq;
+    if (seq !== undefined) this.seq[i] = seq;
     this.sub[i] = sub;
     this.key[i] = key;
     this.serial[i] = serial;
@@ -33,8 +37,10 @@ export class PendingRecords {
     const drop = upTo - this.base;
     if (drop < 4096 || drop * 2 < this.length) return;
     const keep = this.length - drop;
-    this.seq.copyWithin(0, drop, this.length);
-    this.seq.length = keep;
+    if (this.seq.length > 0) {
+      this.seq.copyWithin(0, drop, this.length);
+      this.seq.length = keep;
+    }
     this.sub.copyWithin(0, drop, this.length);
     this.key.copyWithin(0, drop, this.length);
     this.serial.copyWithin(0, drop, this.length);

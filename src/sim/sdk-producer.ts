@@ -8,6 +8,7 @@
 
 import { KinesisError, type PutRecordsOutput, type PutRecordsRequestEntry } from '../index.js';
 import { createStrategy, fillEntry, type PartitionStrategy } from './partition-strategy.js';
+import { KeyCounts } from './key-counts.js';
 import { PayloadWriter } from './payload.js';
 import { Prng } from './prng.js';
 import { RecordQueue } from './record-queue.js';
@@ -41,7 +42,7 @@ interface RetryBatch {
 export class SdkProducer {
   readonly workload: Workload;
   /** Records created per key index (for the hot-key table). */
-  readonly keyRecords: Float64Array;
+  readonly keyRecords: KeyCounts;
   readonly #buffer = new RecordQueue();
   readonly #retries: RetryBatch[] = [];
   readonly #strategy: PartitionStrategy;
@@ -62,7 +63,7 @@ export class SdkProducer {
     const seed = ctx.scenario.seed;
     this.workload = new Workload(spec, new Prng(seed, 100 + index), ctx.scenario.durationSeconds, events);
     this.#prng = new Prng(seed, 200 + index);
-    this.keyRecords = new Float64Array(this.workload.keys.count);
+    this.keyRecords = new KeyCounts(this.workload.keys.count);
     let map: ShardMap | undefined;
     if (spec.strategy === 'explicit-spread') {
       map = new ShardMap(ctx.kinesis, ctx.streamName);
@@ -158,7 +159,7 @@ export class SdkProducer {
           lastId = r.ShardId!;
           s = ctx.shard(lastId);
         }
-        if (track) s.pending.push(keepSeq ? seq : '', 0, keyOffset + queue.key[i]!, queue.serial[i]!, queue.createdMs[i]!);
+        if (track) s.pending.push(keepSeq ? seq : undefined, 0, keyOffset + queue.key[i]!, queue.serial[i]!, queue.createdMs[i]!);
         ctx.stored(s, queue.bytes[i]!);
         if (remember) s.remember(entries[j]!.ExplicitHashKey === undefined ? entries[j]!.PartitionKey! : `=${entries[j]!.ExplicitHashKey}`);
         if (landed !== undefined) landed(r.ShardId!);

@@ -120,7 +120,7 @@ export function runScenario(sc: ResolvedScenario, options: SimulateOptions = {})
   onProgress?.(progressAt(endMs, sc, ctx.totals.recordsProduced));
   return buildSummary({
     ctx,
-    producers: producers.map((p) => ({ spec: p.spec, keys: p.workload.keys, keyRecords: p.keyRecords, unsent: p.unsent })),
+    producers: producers.map((p) => ({ spec: p.spec, keys: p.workload.keys, keyRecords: p.keyRecords.toFloat64Array(), unsent: p.unsent })),
     consumers,
     reshards: runner?.reshards ?? (sc.stream.mode === 'ON_DEMAND' ? onDemandReshards(kinesis, STREAM_NAME, SIMULATION_START_MS) : []),
     endMs,

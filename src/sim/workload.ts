@@ -5,6 +5,7 @@ import type { Prng } from './prng.js';
 import { ArrivalCounter, rateAt } from './rate-shape.js';
 import { createSizeSampler, type SizeSampler } from './record-size.js';
 import type { ResolvedProducer } from './scenario.js';
+import type { KeyCounts } from './key-counts.js';
 import type { RecordQueue } from './record-queue.js';
 import type { TraceEvent } from './trace.js';
 
@@ -52,11 +53,11 @@ export class Workload {
    * Appends every record arriving in [fromMs, toMs) to `queue` (serials from `nextSerial`, counted per key in
    * `keyRecords`); returns how many. The producer's hot path: no callback per record.
    */
-  arrivalsInto(fromMs: number, toMs: number, queue: RecordQueue, keyRecords: Float64Array, nextSerial: () => number): number {
+  arrivalsInto(fromMs: number, toMs: number, queue: RecordQueue, keyRecords: KeyCounts, nextSerial: () => number): number {
     if (this.#events !== undefined) {
       const before = queue.length;
       this.arrivals(fromMs, toMs, (key, bytes, createdMs) => {
-        keyRecords[key]!++;
+        keyRecords.add(key);
         queue.push(key, bytes, nextSerial(), createdMs, 0);
       });
       return queue.length - before;
@@ -69,7 +70,7 @@ export class Workload {
     const sizes = this.#sizes;
     for (let i = 0; i < n; i++) {
       const key = keys.next();
-      keyRecords[key]!++;
+      keyRecords.add(key);
       queue.push(key, sizes(), nextSerial(), fromMs + (i + 0.5) * gap, 0);
     }
     return n;
