@@ -71,26 +71,36 @@ const spec: CommandSpec = {
   ],
 };
 
+/**
+ * The flags that shape a new engine, each with the Kinesis option it sets (one table: engine() reads it, the engine's
+ * own checks name the flag through it, and a restored engine, which keeps its snapshot's settings, notes them ignored).
+ */
+const ENGINE_FLAGS: readonly (readonly [flag: string, option: keyof KinesisOptions])[] = [
+  ['region', 'region'],
+  ['account', 'accountId'],
+  ['partition', 'partition'],
+  ['create-delay-ms', 'createStreamDelayMs'],
+  ['delete-delay-ms', 'deleteStreamDelayMs'],
+  ['update-delay-ms', 'updateStreamDelayMs'],
+  ['consumer-delay-ms', 'consumerDelayMs'],
+  ['shard-limit', 'shardLimit'],
+  ['on-demand-stream-limit', 'onDemandStreamCountLimit'],
+  ['channel-delay-ms', 'channelDelayMs'],
+  ['channel-limit', 'channelCountLimit'],
+  ['seed', 'seed'],
+  ['throughput-limits', 'throughputLimits'],
+  ['on-demand-scaling', 'onDemandScaling'],
+  ['record-payloads', 'recordPayloads'],
+];
+
+/** Flags a restored engine takes too (they are not state), with their options. */
+const RUNTIME_FLAGS: readonly (readonly [flag: string, option: keyof KinesisOptions])[] = [
+  ['token-secret', 'tokenSecret'],
+  ['metrics-retention-ms', 'metricsRetentionMs'],
+];
+
 /** Kinesis options by the flag that sets them, for the engine's own checks to name the flag (or variable, or entry). */
-const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
-  accountId: 'account',
-  region: 'region',
-  createStreamDelayMs: 'create-delay-ms',
-  deleteStreamDelayMs: 'delete-delay-ms',
-  updateStreamDelayMs: 'update-delay-ms',
-  consumerDelayMs: 'consumer-delay-ms',
-  shardLimit: 'shard-limit',
-  throughputLimits: 'throughput-limits',
-  tokenSecret: 'token-secret',
-  metricsRetentionMs: 'metrics-retention-ms',
-  partition: 'partition',
-  onDemandStreamCountLimit: 'on-demand-stream-limit',
-  channelDelayMs: 'channel-delay-ms',
-  channelCountLimit: 'channel-limit',
-  seed: 'seed',
-  onDemandScaling: 'on-demand-scaling',
-  recordPayloads: 'record-payloads',
-};
+const FLAG_OF_OPTION: Readonly<Record<string, string>> = Object.fromEntries([...ENGINE_FLAGS, ...RUNTIME_FLAGS].map(([flag, option]) => [option, flag]));
 
 export const serveCommand: Command = {
   spec,
@@ -158,23 +168,7 @@ function engine(args: ParsedArgs, clock: Clock): Kinesis {
   const set = <K extends keyof KinesisOptions>(key: K, value: unknown) => {
     if (value !== undefined) options[key] = value as KinesisOptions[K];
   };
-  set('region', flags['region']);
-  set('accountId', flags['account']);
-  set('createStreamDelayMs', flags['create-delay-ms']);
-  set('deleteStreamDelayMs', flags['delete-delay-ms']);
-  set('updateStreamDelayMs', flags['update-delay-ms']);
-  set('consumerDelayMs', flags['consumer-delay-ms']);
-  set('shardLimit', flags['shard-limit']);
-  set('throughputLimits', flags['throughput-limits']);
-  set('tokenSecret', flags['token-secret']);
-  set('metricsRetentionMs', flags['metrics-retention-ms']);
-  set('partition', flags['partition']);
-  set('onDemandStreamCountLimit', flags['on-demand-stream-limit']);
-  set('channelDelayMs', flags['channel-delay-ms']);
-  set('channelCountLimit', flags['channel-limit']);
-  set('seed', flags['seed']);
-  set('onDemandScaling', flags['on-demand-scaling']);
-  set('recordPayloads', flags['record-payloads']);
+  for (const [flag, option] of [...ENGINE_FLAGS, ...RUNTIME_FLAGS]) set(option, flags[flag]);
   try {
     return new Kinesis(options);
   } catch (error) {
@@ -225,14 +219,8 @@ function logLine(entry: RequestLogEntry): string {
   return `${new Date(entry.timeMs).toISOString()} ${entry.operation} ${entry.statusCode} ${entry.durationMs.toFixed(1)}ms ${entry.protocol}\n`;
 }
 
-/** The flags that shape a new engine: a restored one keeps the settings its snapshot holds. */
-const ENGINE_FLAGS = [
-  'region', 'account', 'partition', 'create-delay-ms', 'delete-delay-ms', 'update-delay-ms', 'consumer-delay-ms', 'shard-limit',
-  'on-demand-stream-limit', 'channel-delay-ms', 'channel-limit', 'seed', 'throughput-limits', 'on-demand-scaling', 'record-payloads',
-];
-
 function noteIgnoredFlags(args: ParsedArgs, io: CommandIo): void {
-  const ignored = ENGINE_FLAGS.filter((flag) => args.flags[flag] !== undefined).map((flag) => flagLabel(args, flag));
+  const ignored = ENGINE_FLAGS.filter(([flag]) => args.flags[flag] !== undefined).map(([flag]) => flagLabel(args, flag));
   if (ignored.length > 0) io.stderr.write(`kinesim serve: ${ignored.join(', ')} ignored: the restored engine keeps the settings of its state file\n`);
 }
 

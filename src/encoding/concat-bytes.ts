@@ -1,4 +1,4 @@
-// Joins byte arrays into one (what Buffer.concat does, without Node).
+// Joins byte arrays into one new array, portably.
 
 /** One new array holding `parts` end to end. */
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
