@@ -116,19 +116,18 @@ function readWithinLimits(read: ShardRead): GetRecordsOutput {
     account.metrics.getRecordsThrottled(stream, shard.id, nowMs);
     throw new ProvisionedThroughputExceededException(msg.rateExceededShardRead(account.accountId, stream.name, shard.id));
   }
-  const out = readRecords(read);
-  throughput.countRead(nowMs, dataBytesOf(out.Records));
-  return out;
+  return readRecords(read, (dataBytes) => throughput.countRead(nowMs, dataBytes));
 }
 
-function dataBytesOf(records: readonly KinesisRecord[]): number {
+/** The bytes of record data the runs hold: each run's last end, from its base (one subtraction a run). */
+function dataBytesOf(runs: readonly ReadRun[]): number {
   let bytes = 0;
-  for (const record of records) bytes += record.Data.length;
+  for (const { count, ends, at, base } of runs) if (count > 0) bytes += ends[at + count - 1]! - base;
   return bytes;
 }
 
 /** The records from the iterator's position, and where the next call continues. */
-function readRecords({ account, stream, shard, state, limit, nowMs }: ShardRead): GetRecordsOutput {
+function readRecords({ account, stream, shard, state, limit, nowMs }: ShardRead, countRead?: (dataBytes: number) => void): GetRecordsOutput {
   const from = Math.max(state.position, stream.trimHorizon(shard, nowMs));
   const runs: ReadRun[] = [];
   const next = shard.log.readRuns(from, limit, GET_RECORDS_MAX_BYTES, runs);
@@ -136,7 +135,9 @@ function readRecords({ account, stream, shard, state, limit, nowMs }: ShardRead)
   markEncryptedRecords(stream, shard, next - records.length, records);
   // [U] The age of the last record returned ("when the last record of the GetRecords call was written"); 0 for none.
   const iteratorAgeMs = records.length === 0 ? 0 : nowMs - shard.log.arrivalAt(next - 1);
-  account.metrics.getRecords(stream, shard.id, nowMs, records.length, dataBytesOf(records), iteratorAgeMs);
+  const dataBytes = dataBytesOf(runs);
+  countRead?.(dataBytes);
+  account.metrics.getRecords(stream, shard.id, nowMs, records.length, dataBytes, iteratorAgeMs);
   const log = shard.log;
   const out: GetRecordsOutput = {
     Records: records,

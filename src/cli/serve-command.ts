@@ -7,6 +7,7 @@ import type { KinesisOptions } from '../options.js';
 import type { RestoreOptions } from '../snapshot/read-snapshot.js';
 import type { Clock } from '../time/clock.js';
 import { startHttpServer, type KinesisHttpServer, type RequestLogEntry } from '../server/http-server.js';
+import { DEFAULT_SERVER_LIMITS } from '../server/server-limits.js';
 import type { StateFile } from '../server/state-file.js';
 import { UsageError, flagLabel, flagText, type CommandSpec, type ParsedArgs } from './args.js';
 import type { Command, CommandIo } from './command.js';
@@ -16,7 +17,7 @@ import { engineFromStateFlags, STATE_FLAGS } from './state-flags.js';
 const DEFAULT_PORT = 4567;
 const DEFAULT_HOST = '127.0.0.1';
 /** How long requests under way may take to finish once a stop is asked for (a second signal stops at once). */
-const STOP_GRACE_MS = 5_000;
+const STOP_GRACE_MS = DEFAULT_SERVER_LIMITS.closeGraceMs;
 
 const spec: CommandSpec = {
   name: 'serve',

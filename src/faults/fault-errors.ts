@@ -34,8 +34,6 @@ export interface FaultContext {
 }
 
 interface FaultErrorSpec {
-  readonly statusCode: number;
-  readonly fault: Fault;
   /** The error object for `message` (an exported class where kinesim has one). */
   readonly make: (message: string) => KinesisError;
   readonly defaultMessage: (ctx: FaultContext) => string;
@@ -59,110 +57,78 @@ function rateExceeded(ctx: FaultContext): string {
 
 const FAULT_ERROR_SPECS = {
   // The unmodelled 500 AWS answers for its own failures: `{"__type":"InternalFailure"}`, no message [K].
-  InternalFailure: { statusCode: 500, fault: 'server', make: plain('InternalFailure', 'server', 500), defaultMessage: () => '' },
+  InternalFailure: { make: plain('InternalFailure', 'server', 500), defaultMessage: () => '' },
   // The modelled one (SubscribeToShard's exception event; as a whole-call answer, HTTP 500) [M].
   InternalFailureException: {
-    statusCode: 500,
-    fault: 'server',
     make: (m) => new InternalFailureException(m),
     defaultMessage: () => msg.internalFailure(),
   },
   // [D] Common Errors: "The request has failed due to a temporary failure of the server." (HTTP 503); its use as the message is [U].
   ServiceUnavailable: {
-    statusCode: 503,
-    fault: 'server',
     make: plain('ServiceUnavailable', 'server', 503),
     defaultMessage: () => 'The request has failed due to a temporary failure of the server.',
   },
   // [D] Common Errors (400); the text is [U].
-  ThrottlingException: { statusCode: 400, fault: 'client', make: (m) => new ThrottlingException(m), defaultMessage: () => 'Rate exceeded' },
+  ThrottlingException: { make: (m) => new ThrottlingException(m), defaultMessage: () => 'Rate exceeded' },
   ProvisionedThroughputExceededException: {
-    statusCode: 400,
-    fault: 'client',
     make: (m) => new ProvisionedThroughputExceededException(m),
     defaultMessage: rateExceeded,
   },
   // Control-plane throttling: "Rate exceeded for stream X under account Y." [R/K].
   LimitExceededException: {
-    statusCode: 400,
-    fault: 'client',
     make: (m) => new LimitExceededException(m),
     defaultMessage: (ctx) => (ctx.streamName === undefined ? 'Rate exceeded.' : msg.rateExceededStream(ctx.streamName, ctx.accountId)),
   },
   // KMS errors [M]; their texts are the service model's descriptions of them [U as messages].
   KMSThrottlingException: {
-    statusCode: 400,
-    fault: 'client',
     make: client('KMSThrottlingException'),
     defaultMessage: () =>
       'The request was denied due to request throttling. For more information about throttling, see Limits in the AWS Key Management Service Developer Guide.',
   },
   KMSAccessDeniedException: {
-    statusCode: 400,
-    fault: 'client',
     make: client('KMSAccessDeniedException'),
     defaultMessage: () => "The ciphertext references a key that doesn't exist or that you don't have access to.",
   },
   KMSDisabledException: {
-    statusCode: 400,
-    fault: 'client',
     make: client('KMSDisabledException'),
     defaultMessage: () => "The request was rejected because the specified customer master key (CMK) isn't enabled.",
   },
   KMSInvalidStateException: {
-    statusCode: 400,
-    fault: 'client',
     make: client('KMSInvalidStateException'),
     defaultMessage: () => "The request was rejected because the state of the specified resource isn't valid for this request.",
   },
   KMSNotFoundException: {
-    statusCode: 400,
-    fault: 'client',
     make: client('KMSNotFoundException'),
     defaultMessage: () => "The request was rejected because the specified entity or resource can't be found.",
   },
   KMSOptInRequired: {
-    statusCode: 400,
-    fault: 'client',
     make: client('KMSOptInRequired'),
     defaultMessage: () => 'The AWS access key ID needs a subscription for the service.',
   },
   ExpiredIteratorException: {
-    statusCode: 400,
-    fault: 'client',
     make: (m) => new ExpiredIteratorException(m),
     defaultMessage: (ctx) =>
       msg.iteratorExpired(ctx.iteratorCreatedAtMs ?? ctx.nowMs - ITERATOR_TTL_MS - 1, ctx.nowMs, ITERATOR_TTL_MS),
   },
   ExpiredNextTokenException: {
-    statusCode: 400,
-    fault: 'client',
     make: (m) => new ExpiredNextTokenException(m),
     defaultMessage: () => msg.nextTokenExpired(),
   },
   ResourceNotFoundException: {
-    statusCode: 400,
-    fault: 'client',
     make: (m) => new ResourceNotFoundException(m),
     defaultMessage: (ctx) =>
       ctx.streamName === undefined ? 'Requested resource not found.' : msg.streamNotFound(ctx.streamName, ctx.accountId),
   },
   ResourceInUseException: {
-    statusCode: 400,
-    fault: 'client',
     make: (m) => new ResourceInUseException(m),
     defaultMessage: (ctx) =>
       ctx.streamName === undefined ? 'Resource is in use.' : msg.streamNotActive(ctx.streamName, ctx.accountId, 'UPDATING'),
   },
   InvalidArgumentException: {
-    statusCode: 400,
-    fault: 'client',
     make: (m) => new InvalidArgumentException(m),
     defaultMessage: () => 'Invalid argument.',
   },
   AccessDeniedException: {
-    statusCode: 400,
-    fault: 'client',
     make: (m) => new AccessDeniedException(m),
     defaultMessage: () => 'User is not authorized to perform this action.',
   },
@@ -178,11 +144,6 @@ export const FAULT_ERROR_NAMES = Object.freeze(Object.keys(FAULT_ERROR_SPECS)) a
 export function faultError(name: FaultErrorName, message: string | undefined, ctx: FaultContext): KinesisError {
   const spec: FaultErrorSpec = FAULT_ERROR_SPECS[name];
   return spec.make(message ?? spec.defaultMessage(ctx));
-}
-
-/** The HTTP status AWS answers `name` with. */
-export function faultStatusCode(name: FaultErrorName): number {
-  return FAULT_ERROR_SPECS[name].statusCode;
 }
 
 /** The per-entry ErrorCodes of PutRecords [M]: the only two an entry can fail with. */

@@ -178,7 +178,7 @@ function takeRecords(channel: Channel, stream: Stream, cutMs: number): Delivered
       log.read(from, end - from, Infinity, (index, key, data, arrivalMs) => {
         const delivered: DeliveredRecord = {
           ShardId: shard.id,
-          SequenceNumber: shard.sequenceNumberOf(index),
+          SequenceNumber: shard.readSequence.format(index + 1),
           ApproximateArrivalTimestamp: new Date(arrivalMs),
           Data: data,
         };

@@ -12,6 +12,7 @@
 //   POST   /_kinesim/history/clear   -> {}
 //   GET    /_kinesim/snapshot        the engine's snapshot (application/octet-stream; Kinesis.restore reads it)
 
+import { parseJsonObject } from '../encoding/json-object.js';
 import { decodeUtf8 } from '../encoding/utf8-decode.js';
 import type { FaultRule } from '../faults/fault-rule.js';
 import type { Kinesis } from '../kinesis.js';
@@ -111,13 +112,7 @@ function history(kinesis: Kinesis, request: HttpRequest, rest: string[]): WireRe
 /** The request's JSON object body, or an Error saying why there is none. */
 function body(request: HttpRequest): object | Error {
   const text = decodeUtf8(request.body);
-  let value: unknown;
-  try {
-    value = text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : new Error('the body must be a JSON object');
+  return (text === undefined ? undefined : parseJsonObject(text)) ?? new Error('the body must be a JSON object');
 }
 
 function json(statusCode: number, value: unknown): WireResponse {

@@ -7,6 +7,7 @@ import { createServer as createNetServer, type AddressInfo, type Server as NetSe
 import { isKinesimPath } from '../console/console-security.js';
 import type { TransportAction } from '../faults/faults.js';
 import type { HttpRequest } from '../protocol/http-edge.js';
+import { TARGET_PREFIX } from '../protocol/operation-target.js';
 import type { WireResponse } from '../protocol/wire-message.js';
 import { AmzId2Sequence } from './amz-id2.js';
 import { ByteBudget } from './byte-budget.js';
@@ -64,7 +65,6 @@ export interface RunningServer {
   close(options?: { readonly graceMs?: number }): Promise<void>;
 }
 
-const TARGET_PREFIX = 'Kinesis_20131202.';
 /** HTTP/2's CANCEL error code (https://www.rfc-editor.org/rfc/rfc9113.html#section-7). */
 const NGHTTP2_CANCEL = 0x8;
 // HTTP/2 flow control: windows large enough that a PutRecords body or a GetRecords answer is not held up by

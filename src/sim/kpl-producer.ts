@@ -206,7 +206,7 @@ export class KplProducer {
     out.Records.forEach((r, j) => {
       const a = call[j]!;
       if (r.SequenceNumber === undefined) {
-        this.#throttled(a, shardIdInMessage(r.ErrorMessage), nowMs);
+        this.#throttled(a, this.ctx.countShardThrottles ? shardIdInMessage(r.ErrorMessage) : undefined, nowMs);
         return;
       }
       if (r.ShardId === a.predictedShardId || a.users.length === 1) {

@@ -40,12 +40,12 @@ export class PollingConsumer extends ShardConsumer {
       return;
     }
     const n = this.process(lease, out.Records, atMs);
-    this.#iterators.set(lease.shardId, out.NextShardIterator);
     if (out.NextShardIterator === undefined) {
       this.#iterators.delete(lease.shardId);
       this.finish(lease, atMs, out.ChildShards ?? []);
       return;
     }
+    this.#iterators.set(lease.shardId, out.NextShardIterator);
     const busyMs = n * this.spec.processingMsPerRecord;
     this.queue.at(atMs + Math.max(intervalMs, busyMs), (t) => this.#poll(lease, t));
   }

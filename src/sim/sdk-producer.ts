@@ -165,10 +165,9 @@ export class SdkProducer {
         if (landed !== undefined) landed(r.ShardId!);
         continue;
       }
-      const shardId = shardIdInMessage(r.ErrorMessage);
-      if (shardId !== undefined) {
-        const t = ctx.shard(shardId);
-        t.windowThrottled++;
+      if (ctx.countShardThrottles) {
+        const shardId = shardIdInMessage(r.ErrorMessage);
+        if (shardId !== undefined) ctx.shard(shardId).windowThrottled++;
       }
       (failed ??= new RecordQueue(64)).pushFrom(queue, i, queue.attempts[i]! + 1);
     }

@@ -49,6 +49,11 @@ export class SimContext {
   /** Whether writes remember their routing keys (a policy splits at the median of recent traffic). */
   rememberKeys = false;
   /**
+   * Whether throttled writes are counted per shard for the scaling policy's window (ShardState.windowThrottled):
+   * only a scaling runner reads them, and finding the shard means parsing each throttled entry's message.
+   */
+  countShardThrottles = false;
+  /**
    * Whether the acknowledged list keeps each record's sequence number: needed only where a record cannot be told by
    * its ticket (payloads under 4 bytes, KPL sub-records); elsewhere not keeping 56-digit strings alive until the
    * consumer reaches them saves most of the lab's garbage-collection time.

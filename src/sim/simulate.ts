@@ -86,6 +86,7 @@ export function runScenario(sc: ResolvedScenario, options: SimulateOptions = {})
   const consumers = sc.consumers.map((spec, i) =>
     spec.type === 'enhanced' ? new EnhancedConsumer(ctx, spec, i, queue, keyOffset, kpl) : new PollingConsumer(ctx, spec, i, queue, keyOffset, kpl));
   const runner = policy === undefined ? undefined : new ScalingRunner(ctx, policy);
+  ctx.countShardThrottles = runner !== undefined;
 
   const durationMs = sc.durationSeconds * 1000;
   const limitMs = durationMs + sc.drainSeconds * 1000;

@@ -2,7 +2,7 @@
 // anything runs. All problems are reported at once, each naming its field.
 
 import { DEFAULT_PRICES } from './cost.js';
-import type { OnDemandScalingOptions } from '../index.js';
+import { KINESIS_LIMITS, type OnDemandScalingOptions } from '../index.js';
 import { FieldChecker, ScenarioError, describe } from './scenario-error.js';
 import type {
   ResolvedConsumer, ResolvedPrices, ResolvedProducer, ResolvedScaling, ResolvedScenario, ScheduledAction,
@@ -114,7 +114,8 @@ function readOnDemandScaling(c: FieldChecker, value: unknown): OnDemandScalingOp
   set('scaleDownDelayMs', ms('scaleDownDelaySeconds'));
   set('peakWindowMs', ms('peakWindowSeconds'));
   set('measurePeriodMs', ms('measureSeconds'));
-  if ((out.maxShards ?? Infinity) < (out.initialShards ?? 4)) c.fail(`${field}.maxShards`, `must be at least initialShards (${out.initialShards ?? 4})`);
+  const initialShards = out.initialShards ?? KINESIS_LIMITS.ON_DEMAND_INITIAL_SHARDS;
+  if ((out.maxShards ?? Infinity) < initialShards) c.fail(`${field}.maxShards`, `must be at least initialShards (${initialShards})`);
   return out;
 }
 

@@ -89,7 +89,7 @@ class OpenSubscription implements ShardSubscription {
     let records: KinesisRecord[] = [];
     let bytes = 0;
     const visit = (index: number, key: string | undefined, data: Uint8Array, arrivalMs: number): void => {
-      const sequenceNumber = subscription.shard.sequenceNumberOf(index);
+      const sequenceNumber = subscription.shard.readSequence.format(index + 1);
       const arrival = new Date(arrivalMs);
       records.push(key === undefined ? new KeylessRecord(sequenceNumber, arrival, data) : new OutputRecord(sequenceNumber, arrival, data, key));
       bytes += data.length;
