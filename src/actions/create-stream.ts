@@ -1,9 +1,8 @@
 // CreateStream — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_CreateStream.html
 
-import { InvalidArgumentException, LimitExceededException, ResourceInUseException } from '../errors/kinesis-error.js';
+import { InvalidArgumentException, ResourceInUseException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import { onDemandQuotaUsage, shardQuotaUsage } from '../model/quotas.js';
 import { ON_DEMAND_INITIAL_SHARDS, RECORD_MAX_SIZE_DEFAULT_KIB } from '../model/limits.js';
 import { Stream } from '../model/stream.js';
 import { autoPlacementState } from '../model/auto-placement.js';
@@ -11,6 +10,7 @@ import { scalingDueMs, startScaling } from '../model/on-demand-scaling.js';
 import type { CreateStreamInput } from '../api-types/streams.js';
 import type { EmptyOutput } from '../api-types/common.js';
 import { addTags } from './_internals/tag-rules.js';
+import { requireOnDemandQuota, requireShardQuota } from './_internals/account-quotas.js';
 
 
 export function createStream(account: Account, input: CreateStreamInput): EmptyOutput {
@@ -26,13 +26,8 @@ export function createStream(account: Account, input: CreateStreamInput): EmptyO
   // the default, is accepted in either mode.
   const strategy = input.RecordDistributionStrategy ?? 'USER_PARTITION_KEY';
   if (strategy === 'AUTO' && mode !== 'ON_DEMAND') throw new InvalidArgumentException(msg.autoOnProvisioned(name, account.accountId));
-  if (mode === 'ON_DEMAND' && onDemandQuotaUsage(account.streams) >= account.onDemandStreamCountLimit) {
-    throw new LimitExceededException(msg.onDemandStreamLimit(account.accountId, account.region, account.onDemandStreamCountLimit));
-  }
-  const open = shardQuotaUsage(account.streams);
-  if (mode === 'PROVISIONED' && open + count > account.shardLimit) {
-    throw new LimitExceededException(msg.shardLimit(account.accountId, account.region, open, account.shardLimit, count));
-  }
+  if (mode === 'ON_DEMAND') requireOnDemandQuota(account);
+  else requireShardQuota(account, count);
   // Tags obey the same rules as AddTagsToStream; checked before anything is created.
   const tags = new Map<string, string>();
   addTags(tags, input.Tags ?? {}, { kind: 'stream', name, accountId: account.accountId });

@@ -3,12 +3,11 @@
 import { InvalidArgumentException, ProvisionedThroughputExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import { decodeSequence } from '../keys/sequence-number.js';
-import { utf8ByteLength } from '../encoding/utf8.js';
 import type { Account } from '../model/account.js';
 import { countOnDemandWrites } from '../model/on-demand-scaling.js';
 import type { PutRecordInput, PutRecordOutput } from '../api-types/records.js';
 import { answerDryRun } from './_internals/dry-run.js';
-import { explicitHashKey, partitionKeyRequired, recordSize } from './_internals/record-checks.js';
+import { explicitHashKey, partitionKeyRequired, recordBytes, recordSize } from './_internals/record-checks.js';
 import { writableStream } from './_internals/writable-stream.js';
 
 export function putRecord(account: Account, input: PutRecordInput): PutRecordOutput {
@@ -34,13 +33,15 @@ export function putRecord(account: Account, input: PutRecordInput): PutRecordOut
   const placement = auto && account.throughputLimits ? [...stream.autoPlacement] : undefined;
   const shard = auto ? stream.shardForAuto() : key === undefined ? stream.shardForKey(partitionKey!) : stream.shardForHashKey(key);
   // Throughput is the last check [K], and costs this one branch while the option is off.
-  if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, recordBytes(input.Data, partitionKey))) {
+  const scaling = stream.onDemandScaling !== undefined;
+  const bytes = account.throughputLimits || scaling ? recordBytes(input.Data, partitionKey) : 0;
+  if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, bytes)) {
     if (placement !== undefined) stream.autoPlacement.splice(0, 4, ...placement);
     account.metrics.putRecordThrottled(stream, shard.id, nowMs);
     throw new ProvisionedThroughputExceededException(msg.rateExceededShard(shard.id, stream.name, account.accountId));
   }
   const index = shard.log.append(partitionKey, input.Data, nowMs, nowMs - stream.retentionMs);
-  if (stream.onDemandScaling !== undefined) countOnDemandWrites(account.timeline, stream, nowMs, 1, recordBytes(input.Data, partitionKey));
+  if (scaling) countOnDemandWrites(account.timeline, stream, nowMs, 1, bytes);
   account.metrics.putRecord(stream, shard.id, nowMs, input.Data.length);
   const out: PutRecordOutput = { ShardId: shard.id, SequenceNumber: shard.sequenceNumberOf(index) };
   // EncryptionType only on an encrypted stream: AWS-verified answers for unencrypted streams leave it out (README).
@@ -48,7 +49,3 @@ export function putRecord(account: Account, input: PutRecordInput): PutRecordOut
   return out;
 }
 
-/** What a record counts for against the write limit: data + UTF-8 partition key (none on AUTO streams). */
-function recordBytes(data: Uint8Array, partitionKey: string | undefined): number {
-  return data.length + (partitionKey === undefined ? 0 : utf8ByteLength(partitionKey));
-}

@@ -2,7 +2,6 @@
 
 import { InvalidArgumentException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
-import { utf8ByteLength } from '../encoding/utf8.js';
 import type { Account } from '../model/account.js';
 import { PUT_RECORDS_MAX_BYTES } from '../model/limits.js';
 import { countOnDemandWrites } from '../model/on-demand-scaling.js';
@@ -10,7 +9,7 @@ import type { Shard } from '../model/shard.js';
 import type { Stream } from '../model/stream.js';
 import type { PutRecordsInput, PutRecordsOutput, PutRecordsRequestEntry, PutRecordsResultEntry } from '../api-types/records.js';
 import { answerDryRun } from './_internals/dry-run.js';
-import { explicitHashKey, partitionKeyRequired, recordSize } from './_internals/record-checks.js';
+import { explicitHashKey, partitionKeyRequired, recordBytes, recordSize } from './_internals/record-checks.js';
 import { writableStream } from './_internals/writable-stream.js';
 
 /** The ErrorCode of an entry refused by its shard's write limit. */
@@ -89,7 +88,7 @@ function putWithinLimits(
       else tally.addFailed();
       return { ErrorCode: injected.code, ErrorMessage: injected.message };
     }
-    const size = entry.Data.length + keyBytes(entry.PartitionKey);
+    const size = recordBytes(entry.Data, entry.PartitionKey);
     if (account.throughputLimits && !shard.throughput().admitWrite(nowMs, size)) {
       tally.addThrottled(shard.id);
       return { ErrorCode: THROTTLED, ErrorMessage: msg.rateExceededShard(shard.id, stream.name, account.accountId) };
@@ -113,13 +112,8 @@ function output(stream: Stream, failed: number, results: PutRecordsResultEntry[]
 
 function exactSize(input: PutRecordsInput): number {
   let total = 0;
-  for (const entry of input.Records) total += entry.Data.length + keyBytes(entry.PartitionKey);
+  for (const entry of input.Records) total += recordBytes(entry.Data, entry.PartitionKey);
   return total;
-}
-
-/** A partition key's UTF-8 size; a record without one counts its data alone [U]. */
-function keyBytes(key: string | undefined): number {
-  return key === undefined ? 0 : utf8ByteLength(key);
 }
 
 /** The shard an entry goes to: the AUTO pick (keys ignored [D]), else its ExplicitHashKey's, else its key's. */

@@ -1,14 +1,14 @@
 // SplitShard — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_SplitShard.html
 
-import { InvalidArgumentException, LimitExceededException } from '../errors/kinesis-error.js';
+import { InvalidArgumentException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import { shardQuotaUsage } from '../model/quotas.js';
 import type { EmptyOutput } from '../api-types/common.js';
 import type { SplitShardInput } from '../api-types/shards.js';
 import { assertOpen, existingShard, reshardableStream, shardIndexOf } from './_internals/reshard-checks.js';
 import { scheduleChange } from './_internals/schedule-change.js';
 import { resolveRef } from './_internals/stream-ref.js';
+import { requireShardQuota } from './_internals/account-quotas.js';
 
 export function splitShard(account: Account, input: SplitShardInput): EmptyOutput {
   const nowMs = account.timeline.now();
@@ -17,10 +17,7 @@ export function splitShard(account: Account, input: SplitShardInput): EmptyOutpu
   const stream = reshardableStream(account, ref, nowMs);
   const parent = existingShard(account, stream, index);
   assertOpen(account, stream, parent);
-  const open = shardQuotaUsage(account.streams);
-  if (open + 1 > account.shardLimit) {
-    throw new LimitExceededException(msg.shardLimit(account.accountId, account.region, open, account.shardLimit, 1));
-  }
+  requireShardQuota(account, 1);
   const key = BigInt(input.NewStartingHashKey);
   // Both children must hold at least two keys: start + 1 < key < end.
   if (key <= parent.start + 1n || key >= parent.end) {

@@ -3,7 +3,6 @@
 import { LimitExceededException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import { shardQuotaUsage } from '../model/quotas.js';
 import { UPDATE_SHARD_COUNT_MAX_CALLS_PER_DAY, UPDATE_SHARD_COUNT_MAX_SHARDS } from '../model/limits.js';
 import type { Shard } from '../model/shard.js';
 import { isUniform, uniformScalingCost } from '../model/uniform-scaling.js';
@@ -11,6 +10,7 @@ import type { UpdateShardCountInput, UpdateShardCountOutput } from '../api-types
 import { reshardableStream } from './_internals/reshard-checks.js';
 import { scheduleChange } from './_internals/schedule-change.js';
 import { resolveRef } from './_internals/stream-ref.js';
+import { requireShardQuota } from './_internals/account-quotas.js';
 
 const DAY_MS = 86_400_000;
 
@@ -43,12 +43,7 @@ export function updateShardCount(account: Account, input: UpdateShardCountInput)
   if (target === current && isUniform(open, target)) return output;
   // The walk's intermediate shards are open for a moment and count toward the account limit.
   const extra = uniformScalingCost(open, target).extraOpenShards;
-  const accountOpen = shardQuotaUsage(account.streams);
-  if (accountOpen + extra > account.shardLimit) {
-    throw new LimitExceededException(
-      msg.shardLimit(account.accountId, account.region, accountOpen, account.shardLimit, extra),
-    );
-  }
+  requireShardQuota(account, extra);
   stream.scalingCallsMs = [...recentCallsMs, nowMs];
   scheduleChange(account, stream, nowMs, { kind: 'scale', targetShardCount: target, reserves: { openShards: target } });
   return output;

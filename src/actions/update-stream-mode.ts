@@ -1,13 +1,13 @@
 // UpdateStreamMode — https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateStreamMode.html
 
-import { InvalidArgumentException, LimitExceededException } from '../errors/kinesis-error.js';
+import { InvalidArgumentException } from '../errors/kinesis-error.js';
 import { msg } from '../errors/messages.js';
 import type { Account } from '../model/account.js';
-import { onDemandQuotaUsage, shardQuotaUsage } from '../model/quotas.js';
 import type { EmptyOutput } from '../api-types/common.js';
 import type { UpdateStreamModeInput } from '../api-types/stream-settings.js';
 import { activeStream } from './_internals/active-stream.js';
 import { scheduleChange } from './_internals/schedule-change.js';
+import { requireOnDemandQuota, requireShardQuota } from './_internals/account-quotas.js';
 
 /**
  * The stream goes UPDATING and switches mode when that ends, keeping its shards ([U]). [U] Switching to the
@@ -26,19 +26,12 @@ export function updateStreamMode(account: Account, input: UpdateStreamModeInput)
     throw new InvalidArgumentException(msg.provisionedWithAuto(stream.name, account.accountId));
   }
   if (mode === 'ON_DEMAND' && stream.mode !== 'ON_DEMAND') {
-    if (onDemandQuotaUsage(account.streams) >= account.onDemandStreamCountLimit) {
-      const limit = account.onDemandStreamCountLimit;
-      throw new LimitExceededException(msg.onDemandStreamLimit(account.accountId, account.region, limit));
-    }
+    requireOnDemandQuota(account);
   }
   // [U] A stream turning provisioned brings its open shards under the account shard quota; AWS's answer when
   // they do not fit is not public, so it is CreateStream's.
   if (mode === 'PROVISIONED' && stream.mode !== 'PROVISIONED') {
-    const used = shardQuotaUsage(account.streams);
-    const adding = stream.openShards().length;
-    if (used + adding > account.shardLimit) {
-      throw new LimitExceededException(msg.shardLimit(account.accountId, account.region, used, account.shardLimit, adding));
-    }
+    requireShardQuota(account, stream.openShards().length);
   }
   const warmMiBps = input.WarmThroughputMiBps ?? undefined;
   const reserves = { mode };

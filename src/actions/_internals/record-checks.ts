@@ -17,6 +17,11 @@ export function explicitHashKey(text: string): bigint {
   return key;
 }
 
+/** What a record counts for against the write limits and record size: data + UTF-8 partition key (none: data alone [U]). */
+export function recordBytes(data: Uint8Array, partitionKey: string | undefined): number {
+  return data.length + (partitionKey === undefined ? 0 : utf8ByteLength(partitionKey));
+}
+
 /**
  * The size a record counts for (data + UTF-8 partition key), checked against the stream's MaxRecordSizeInKiB.
  * The exact UTF-8 length is only computed when the cheap upper bound (3 bytes per UTF-16 unit) is too big.
@@ -33,7 +38,7 @@ export function recordSize(data: Uint8Array, partitionKey: string | undefined, m
   if (data.length > limit) {
     throw new ValidationException(msg.recordDataTooLarge(data.length, limit, entry === undefined ? 'data' : `records.${entry}.member.data`));
   }
-  const size = data.length + utf8ByteLength(partitionKey);
+  const size = recordBytes(data, partitionKey);
   if (size > limit) throw new ValidationException(msg.recordTooLarge(size, limit, entry));
   return size;
 }
