@@ -1,7 +1,11 @@
 // Standard, padded base64 (RFC 4648 §4) without Node's byte buffers, for tokens and the JSON protocol.
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DECODE = new Int16Array(128).fill(-1);
+/** The 64 characters of standard base64, in value order. */
+export const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const ALPHABET = BASE64_ALPHABET;
+/** Each ASCII character's 6-bit value in base64, -1 for a character outside the alphabet. */
+export const BASE64_VALUES: Readonly<Int16Array> = new Int16Array(128).fill(-1);
+const DECODE = BASE64_VALUES as Int16Array;
 for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
 
 /** Encodes bytes as padded base64. */

@@ -3,10 +3,10 @@
 // on every value, or encoding the string a second time. A 10000-record GetRecords answer costs a few hundred ns per
 // record this way, several times less than JSON.stringify with a replacer and a UTF-8 pass.
 import { isBlob, isDate } from '../service-model/value-kinds.js';
-import { utf8ByteLength, encodeUtf8Into } from './utf8.js';
+import { BASE64_ALPHABET } from './base64.js';
+import { utf8ByteLength, utf8Bytes, encodeUtf8Into } from './utf8.js';
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const BASE64_CODES = Uint8Array.from(BASE64, (c) => c.charCodeAt(0));
+const BASE64_CODES = Uint8Array.from(BASE64_ALPHABET, (c) => c.charCodeAt(0));
 const PAD = 0x3d;
 const INITIAL_BYTES = 64 * 1024;
 // Buffers grown past this by one large answer are dropped after it rather than held for as long as the host runs.
@@ -208,9 +208,7 @@ const slotBytes: Uint8Array[] = new Array<Uint8Array>(KEY_SLOTS).fill(new Uint8A
 function keyBytes(key: string): Uint8Array {
   const slot = (key.length * 31 + (key.length > 0 ? key.charCodeAt(key.length - 1) : 0)) & (KEY_SLOTS - 1);
   if (slotKeys[slot] === key) return slotBytes[slot]!;
-  const text = `${JSON.stringify(key)}:`;
-  const bytes = new Uint8Array(utf8ByteLength(text));
-  encodeUtf8Into(text, bytes, 0);
+  const bytes = utf8Bytes(`${JSON.stringify(key)}:`);
   slotKeys[slot] = key;
   slotBytes[slot] = bytes;
   return bytes;

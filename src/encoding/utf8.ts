@@ -81,3 +81,10 @@ export function encodeUtf8Into(s: string, out: Uint8Array, offset: number): numb
   }
   return p - offset;
 }
+
+/** The UTF-8 bytes of `text`, in an array of exactly their length. */
+export function utf8Bytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(utf8ByteLength(text));
+  encodeUtf8Into(text, bytes, 0);
+  return bytes;
+}

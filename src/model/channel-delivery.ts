@@ -19,7 +19,7 @@ import { NOT_A_ROW, checkRecord, extensionOf, objectBody } from './delivery-form
 import { renderKey, uniqueSuffix } from './s3-key-template.js';
 import type { Stream } from './stream.js';
 import { encodeBase64 } from '../encoding/base64.js';
-import { encodeUtf8Into } from '../encoding/utf8.js';
+import { utf8Bytes } from '../encoding/utf8.js';
 
 /**
  * Applies every channel transition and delivery due by `nowMs` (gone channels are dropped); returns when the next
@@ -230,7 +230,7 @@ function errorObject(channel: Channel, base: { ChannelARN: string; ChannelName: 
     BucketARN: dlq.bucketArn,
     Bucket: bucketOf(dlq.bucketArn),
     Key: key,
-    Body: utf8Of(lines.join('')),
+    Body: utf8Bytes(lines.join('')),
     Records: failed,
   };
 }
@@ -250,7 +250,3 @@ function bucketOf(bucketArn: string): string {
   return bucketArn.slice(bucketArn.lastIndexOf(':') + 1);
 }
 
-function utf8Of(text: string): Uint8Array {
-  const out = new Uint8Array(text.length * 3);
-  return out.slice(0, encodeUtf8Into(text, out, 0));
-}

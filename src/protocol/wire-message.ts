@@ -1,7 +1,7 @@
 // What the wire face reads and answers: a request (target, body, codec), and an answer with a status, headers
 // and a body, or a stream of events after them; with the one builder of such answers.
 
-import { encodeUtf8Into, utf8ByteLength } from '../encoding/utf8.js';
+import { utf8Bytes } from '../encoding/utf8.js';
 import type { KinesisError } from '../errors/kinesis-error.js';
 import type { Codec } from './codec.js';
 
@@ -55,12 +55,6 @@ export function textResponse(statusCode: number, text: string, contentType?: str
   return wireResponse(statusCode, utf8Bytes(text), contentType);
 }
 
-/** The UTF-8 bytes of `text`. */
-export function utf8Bytes(text: string): Uint8Array {
-  const bytes = new Uint8Array(utf8ByteLength(text));
-  encodeUtf8Into(text, bytes, 0);
-  return bytes;
-}
 
 /** The answer to an AWS error in `codec`'s format, with its status and the x-amzn-ErrorType header. */
 export function errorResponse(codec: Codec, error: KinesisError): WireResponse {

@@ -1,4 +1,5 @@
 // The codecs the Node server serves: the portable ones, with Node's native base64 decoding lent to JSON's reader.
+import { BASE64_VALUES } from '../encoding/base64.js';
 import type { Codec } from '../protocol/codec.js';
 import { CBOR_CODEC } from '../protocol/cbor/cbor-codec.js';
 import { createJsonCodec } from '../protocol/json/json-codec.js';
@@ -6,8 +7,6 @@ import { createJsonCodec } from '../protocol/json/json-codec.js';
 const EQUALS = 0x3d;
 const DASH = '-';
 const UNDERSCORE = '_';
-const ALPHABET_INDEX = new Int8Array(128).fill(-1);
-for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries()) ALPHABET_INDEX[c.charCodeAt(0)] = i;
 
 /** AWS JSON 1.1 and AWS CBOR 1.1, as the server serves them. */
 export function nodeCodecs(): Codec[] {
@@ -29,7 +28,7 @@ export function nodeDecodeBase64(text: string): Uint8Array | undefined {
   if (bytes.length !== (n / 4) * 3 - pad || text.indexOf(DASH) >= 0 || text.indexOf(UNDERSCORE) >= 0) return undefined;
   if (pad > 0) {
     // The last character before the padding may only carry bits that reach a byte: 4 of 6 (one '='), 2 of 6 (two).
-    const last = ALPHABET_INDEX[text.charCodeAt(n - pad - 1)] ?? -1;
+    const last = BASE64_VALUES[text.charCodeAt(n - pad - 1)] ?? -1;
     if (last < 0 || (last & (pad === 2 ? 0x0f : 0x03)) !== 0) return undefined;
   }
   return bytes;

@@ -3,7 +3,7 @@
 import { parseJsonObject } from '../../encoding/json-object.js';
 import { decodeUtf8Lenient } from '../../encoding/utf8-decode.js';
 import type { Codec } from '../codec.js';
-import { utf8Bytes } from '../wire-message.js';
+import { utf8Bytes } from '../../encoding/utf8.js';
 import { decodeInput, type JsonInputOptions } from './decode-input.js';
 import { encodeError } from './encode-error.js';
 import { encodeOutput, encodeStructure } from './encode-output.js';
