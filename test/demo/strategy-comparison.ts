@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { compareStrategies, type ComparisonRow, type Scenario, type Variant } from '../../src/sim/index.js';
 import { renderReport } from '../../src/report/index.js';
 
-/** Simulated seconds of producing: enough to see the hot shard throttle, short enough to take about a second. */
-export const DEMO_DURATION_SECONDS = 30;
+/** Simulated seconds of producing: three of CloudWatch's one-minute periods, so the report's charts have a shape; a few seconds of real time. */
+export const DEMO_DURATION_SECONDS = 180;
 
 const VARIANTS: Variant[] = [
   { name: 'key (as is)', strategy: 'key' },
@@ -22,7 +22,7 @@ export function strategyComparison(): string {
   const base = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
   const scenario: Scenario = { ...base, durationSeconds: DEMO_DURATION_SECONDS };
   console.log(`scenario bench/scenarios/hot-key.json: ${base.description ?? ''}`);
-  console.log(`simulating its first ${DEMO_DURATION_SECONDS} s once per strategy (${VARIANTS.map((v) => v.name).join(', ')}); this takes a second or two...`);
+  console.log(`simulating its first ${DEMO_DURATION_SECONDS} s once per strategy (${VARIANTS.map((v) => v.name).join(', ')}); this takes a few seconds...`);
   const comparison = compareStrategies(scenario, VARIANTS, { onProgress: showProgress });
   if (process.stderr.isTTY === true) process.stderr.write('\r\x1b[2K');
   console.log(`\n${comparisonTable(comparison.rows)}\n`);
