@@ -20,7 +20,7 @@ import type { HttpRequest } from './http-edge.js';
 import { foreignRequest } from './local-request-guard.js';
 import { textResponse, wireResponse, type WireResponse } from './wire-message.js';
 
-export const ADMIN_PREFIX = '/_kinesim/';
+const ADMIN_PREFIX = '/_kinesim/';
 
 const JSON_TYPE = 'application/json';
 

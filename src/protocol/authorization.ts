@@ -21,7 +21,7 @@ const ISO_BASIC = /^\d{8}T\d{6}Z$/;
 // Scope errors answered 403, as a real Kinesis capture shows [R https://github.com/patrobinson/gokini/issues/13].
 const SCOPE_STATUS = 403;
 
-export const authText = {
+const authText = {
   missingToken: 'Missing Authentication Token', // [K]
   bothAuth: "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.", // [K]
   headerRequires: (param: string) => `Authorization header requires '${param}' parameter. `, // [K]
@@ -114,7 +114,7 @@ function incomplete(message: string): KinesisError {
  * The query string's parameters as URLSearchParams reads them ('+' is a space, escapes decoded; the first of a
  * repeated name wins). A name with a malformed escape keeps its '%', so it never equals a name without one.
  */
-export function queryParameters(url: string): ReadonlyMap<string, string> {
+function queryParameters(url: string): ReadonlyMap<string, string> {
   const params = new Map<string, string>();
   const start = url.indexOf('?');
   if (start < 0) return params;

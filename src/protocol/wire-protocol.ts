@@ -7,7 +7,6 @@ import type { Kinesis } from '../kinesis.js';
 import type { TransportAction } from '../faults/faults.js';
 import { OPERATIONS } from '../operations/registry.js';
 import type { ShardSubscription } from '../api-types/subscriptions.js';
-import { answerAdminRequest } from './admin-endpoint.js';
 import { dispatch } from './dispatch.js';
 import type { Codec } from './codec.js';
 import { eventStreamAnswer } from './event-stream-answer.js';
@@ -51,12 +50,10 @@ export class WireProtocol {
 
   /**
    * Answers one HTTP request, with AWS's front-end rules (method, content type, auth presence, CORS; see
-   * http-edge.ts) before the operation. Engine bugs propagate, as from `handle`. kinesim's own endpoints
-   * (/_kinesim/faults, /history, /snapshot: admin-endpoint.ts) are answered first, without request IDs.
+   * http-edge.ts) before the operation. Engine bugs propagate, as from `handle`. kinesim's own endpoints under
+   * /_kinesim/ are the server's to route (src/server/http-server.ts), with the Host names it allows.
    */
   handleHttp(request: HttpRequest): WireResponse {
-    const admin = answerAdminRequest(this.#kinesis, request);
-    if (admin !== undefined) return admin;
     return this.#stamped(routeHttpRequest(request, (wire) => this.#answer(wire), this.#codecs));
   }
 

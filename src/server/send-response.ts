@@ -50,7 +50,7 @@ export function sendResponse(
  * (backpressure: the next pull waits for 'drain'); end the response after a pull that says `done`; call `cancel()`
  * if the client goes away first (or the server ends the stream), and unregister the listener.
  */
-export function pumpEvents(response: OutgoingResponse, body: EventStreamBody, fallbackPollMs: number): StreamingAnswer {
+function pumpEvents(response: OutgoingResponse, body: EventStreamBody, fallbackPollMs: number): StreamingAnswer {
   let over = false;
   let waitingForDrain = false;
   let timer: NodeJS.Timeout | undefined;
