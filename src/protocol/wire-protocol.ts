@@ -14,10 +14,8 @@ import { codecMap, DEFAULT_CODECS, mediaType, routeHttpRequest, type HttpRequest
 import { JSON_CODEC } from './json/json-codec.js';
 import { operationFromTarget } from './operation-target.js';
 import { RequestIdSequence } from './request-id.js';
-import { errorResponse, textResponse, wireResponse, type WireRequest, type WireResponse } from './wire-message.js';
+import { errorResponse, wireResponse, type WireRequest, type WireResponse } from './wire-message.js';
 
-// What AWS sends for its own failures (a kinesim bug, here).
-const INTERNAL_FAILURE = '{"__type":"InternalFailure"}';
 const SERVICE_UNAVAILABLE = 'The request has failed due to a temporary failure of the server.';
 
 export interface WireProtocolOptions {
@@ -88,13 +86,7 @@ export class WireProtocol {
    * `{"__type":"InternalFailure"}` [K], in CBOR for a CBOR request.
    */
   internalFailure(contentType?: string): WireResponse {
-    const codec = this.#codecFor(contentType);
-    if (codec.contentType === JSON_CODEC.contentType) {
-      const response = textResponse(500, INTERNAL_FAILURE, JSON_CODEC.contentType);
-      response.headers['x-amzn-errortype'] = 'InternalFailure';
-      return this.#stamped(response);
-    }
-    return this.#stamped(errorResponse(codec, new KinesisError('InternalFailure', '', 'server', 500)));
+    return this.#stamped(errorResponse(this.#codecFor(contentType), new KinesisError('InternalFailure', '', 'server', 500)));
   }
 
   #codecFor(contentType: string | undefined): Codec {
