@@ -9,8 +9,6 @@
 import { KinesisError, type GetRecordsOutput } from '../index.js';
 import { ShardConsumer, type Lease } from './shard-consumer.js';
 
-export type { ConsumerTotals } from './shard-consumer.js';
-
 export class PollingConsumer extends ShardConsumer {
   /** Each reading lease's shard iterator (undefined: to be opened). */
   readonly #iterators = new Map<string, string | undefined>();

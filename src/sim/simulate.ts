@@ -54,13 +54,14 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
 /** Runs an already validated scenario. */
 export function runScenario(sc: ResolvedScenario, options: SimulateOptions = {}): SimulationSummary {
   const clock = new ManualClock(SIMULATION_START_MS);
+  const kpl = sc.producers.some((p) => p.strategy === 'kpl');
   // The engine keeps its CloudWatch metrics for the whole run (and drain), which the summary reads at the end.
   const metricsRetentionMs = Math.ceil((sc.durationSeconds + sc.drainSeconds) / 60 + 2) * 60_000;
   const kinesis = new Kinesis({
     clock, throughputLimits: true, updateStreamDelayMs: sc.stream.reshardSeconds * 1000, onDemandScaling: sc.stream.onDemandScaling,
     // Records keep their size and first 8 bytes (the ticket): every limit counts real sizes, memory does not. KPL
     // aggregates are read back and deaggregated by the consumer, so they keep their bytes.
-    metricsRetentionMs, recordPayloads: sc.producers.some((p) => p.strategy === 'kpl') ? 'copy' : 'size-only',
+    metricsRetentionMs, recordPayloads: kpl ? 'copy' : 'size-only',
   });
   if (sc.stream.mode === 'ON_DEMAND') {
     const auto = sc.producers.some((p) => p.strategy === 'auto');
@@ -72,7 +73,7 @@ export function runScenario(sc: ResolvedScenario, options: SimulateOptions = {})
   const ctx = new SimContext(kinesis, clock, STREAM_NAME, SIMULATION_START_MS, sc);
   const policy = createPolicy(sc.scaling);
   ctx.rememberKeys = policy?.usesMedian ?? false;
-  ctx.keepSequenceNumbers = sc.producers.some((p) => p.strategy === 'kpl' || p.rate.shape === 'trace' || smallestBytes(p.recordBytes) < TICKET_BYTES);
+  ctx.keepSequenceNumbers = kpl || sc.producers.some((p) => p.rate.shape === 'trace' || smallestBytes(p.recordBytes) < TICKET_BYTES);
 
   let keyOffset = 0;
   const producers = sc.producers.map((spec, i) => {
@@ -82,7 +83,6 @@ export function runScenario(sc: ResolvedScenario, options: SimulateOptions = {})
     return p;
   });
   const queue = new EventQueue();
-  const kpl = sc.producers.some((p) => p.strategy === 'kpl');
   const consumers = sc.consumers.map((spec, i) =>
     spec.type === 'enhanced' ? new EnhancedConsumer(ctx, spec, i, queue, keyOffset, kpl) : new PollingConsumer(ctx, spec, i, queue, keyOffset, kpl));
   const runner = policy === undefined ? undefined : new ScalingRunner(ctx, policy);

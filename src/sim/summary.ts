@@ -1,7 +1,7 @@
 // The summary of a run: plain JSON, the same bytes for the same scenario and seed (no wall-clock values).
 
 import type { CostEstimate } from './cost.js';
-import type { ConsumerTotals } from './polling-consumer.js';
+import type { ConsumerTotals } from './shard-consumer.js';
 import type { ReshardRecord } from './scaling/scaling-runner.js';
 import type { ShardMetricName } from './shard-state.js';
 import type { RunTotals } from './sim-context.js';
